@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "SecReq 資服採購資安需求產生器", template: "%s｜SecReq" },
+  description: "協助政府機關依「各類資訊(服務)採購之共通性資通安全基本要求參考一覽表」產出資訊服務採購的資安需求。",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-Hant-TW">
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          跳到主要內容
+        </a>
+        <header className="bg-brand-800 text-white">
+          <nav aria-label="主選單" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+            <Link href="/" className="text-lg font-bold tracking-wide">
+              SecReq <span className="font-normal">資服採購資安需求產生器</span>
+            </Link>
+            <Link href="/catalogue" className="underline-offset-4 hover:underline">
+              需求目錄
+            </Link>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
+        <footer className="mx-auto max-w-6xl px-4 pb-8 pt-4 text-sm text-slate-600">
+          SecReq 為開放原始碼工具；需求內容以行政院公共工程委員會發布之一覽表為準，法規依據均標示出處與可信度。
+        </footer>
+      </body>
+    </html>
+  );
+}

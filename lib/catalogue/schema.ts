@@ -1,0 +1,142 @@
+import { z } from "zod";
+
+/** Service type keys are a public interface (API, CLI, data files). */
+export const SERVICE_TYPE_KEYS = [
+  "saas-package",
+  "saas-office",
+  "saas-customization",
+  "paas-iaas",
+  "planning-is",
+  "planning-security",
+  "development",
+  "extension",
+  "maintenance",
+] as const;
+export const ZServiceTypeKey = z.enum(SERVICE_TYPE_KEYS, {
+  error: (issue) => `未知的服務類型「${String(issue.input)}」`,
+});
+export type TServiceTypeKey = z.infer<typeof ZServiceTypeKey>;
+
+/** ● 標配, ◎ 選配, ▲ 依責任等級, - 不適用 (ASCII hyphen stands for the source's －). */
+export const MARKS = ["●", "◎", "▲", "-"] as const;
+export const ZMark = z.enum(MARKS, {
+  error: (issue) =>
+    issue.input === undefined ? "缺少標記" : `未知的標記「${String(issue.input)}」（只接受 ● ◎ ▲ -）`,
+});
+export type TMark = z.infer<typeof ZMark>;
+
+export const GRADES = ["high", "medium", "normal"] as const;
+export const ZGrade = z.enum(GRADES, { error: () => "系統防護需求等級須為 high、medium 或 normal" });
+export type TGrade = z.infer<typeof ZGrade>;
+export const GRADE_LABEL: Record<TGrade, string> = { high: "高", medium: "中", normal: "普" };
+
+/** Reliability labels of shared/reference/regulations.md. */
+export const ZReliability = z.enum(["P", "O", "S", "U"]);
+export type TReliability = z.infer<typeof ZReliability>;
+
+const nonEmpty = (what: string) => z.string({ error: `缺少${what}` }).trim().min(1, `${what}不可為空白`);
+
+export const ZLegalBasis = z.strictObject({
+  /** The citation as the catalogue (or the rule) gives it. */
+  citation: nonEmpty("法源"),
+  /** The same provision after the 2025–2026 amendments, when it moved; null when unchanged or unknown. */
+  current: z.string().min(1).nullable(),
+  reliability: ZReliability,
+  /** Where this was checked, e.g. "regulations.md §3.1–3.2". */
+  source: nonEmpty("法源出處"),
+});
+export type TLegalBasis = z.infer<typeof ZLegalBasis>;
+
+/** Machine-readable hints derived from the verbatim note; the resolver reads these, never the note. */
+export const ZItemHints = z.strictObject({
+  /** 「提供服務項目涉及個資時應納入要求」 */
+  personalData: z.boolean().default(false),
+  /** Core system or contract ≥ NT$10,000,000 → the agency tests itself or through a third party. */
+  thirdPartyTesting: z.boolean().default(false),
+  /** 「提請機關資安長確認風險」 (in the text or the note). */
+  cisoConfirm: z.boolean().default(false),
+  /** 「委託機關認定為核心資通系統時必選」 */
+  coreSystemRequired: z.boolean().default(false),
+  /** 「涉及重要對外服務之系統建議評估辦理」 / 「涉及關鍵資訊基礎設施之系統建議評估辦理」 */
+  recommendedWhen: z.array(z.enum(["externalService", "cii"])).default([]),
+  /** `_____級` → grade; `未含____等級風險` → riskLevel. */
+  placeholders: z.array(z.enum(["grade", "riskLevel"])).default([]),
+  /** For ▲ items: key into the responsibility-level obligations table. */
+  levelMeasure: z.string().regex(/^[a-z0-9-]+$/).nullable().default(null),
+});
+export type TItemHints = z.infer<typeof ZItemHints>;
+
+export const ITEM_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const ZCatalogueItem = z.strictObject({
+  /** Stable across versions: `<serviceType>.<slug>`. */
+  id: z.string({ error: "缺少項目代碼" }).regex(ITEM_ID_PATTERN, "項目代碼格式須為 <服務類型>.<代稱>"),
+  category: nonEmpty("項目"),
+  text: nonEmpty("子項內容"),
+  marks: z.strictObject({ high: ZMark, medium: ZMark, normal: ZMark }, { error: "缺少高／中／普標記" }),
+  /** 說明, verbatim; "" when the source has none. */
+  note: z.string().default(""),
+  hints: ZItemHints.default(ZItemHints.parse({})),
+  legalBasis: z.array(ZLegalBasis).default([]),
+});
+export type TCatalogueItem = z.infer<typeof ZCatalogueItem>;
+
+export const ZServiceType = z.strictObject({
+  key: ZServiceTypeKey,
+  /** The table title, verbatim. */
+  name: nonEmpty("服務類型名稱"),
+  /** One plain line for officers choosing the type. */
+  description: nonEmpty("服務類型說明"),
+  /** Table-level notes (說明) verbatim, one entry per numbered note. */
+  notes: z.array(z.string().min(1)).default([]),
+  items: z.array(ZCatalogueItem).min(1, "服務類型至少須有一列要求"),
+});
+export type TServiceType = z.infer<typeof ZServiceType>;
+
+export const ZVersionId = z
+  .string({ error: "缺少版本代碼" })
+  .regex(/^\d{4}-\d{2}-\d{2}(?:-[a-z0-9]+)?$/, "版本代碼格式須為 YYYY-MM-DD 或 YYYY-MM-DD-後綴");
+
+export const ZCatalogueFile = z
+  .strictObject({
+    version: ZVersionId,
+    title: nonEmpty("標題"),
+    issuer: nonEmpty("發布機關"),
+    documentNumber: nonEmpty("發文字號"),
+    issuedOn: z.iso.date("發布日期格式須為 YYYY-MM-DD"),
+    status: z.enum(["draft", "published"]),
+    /** Effective dates per grade, when known, with how far the fact can be trusted. */
+    effective: z
+      .strictObject({
+        normal: z.iso.date().nullable(),
+        medium: z.iso.date().nullable(),
+        high: z.iso.date().nullable(),
+        reliability: ZReliability,
+        source: z.string().min(1),
+      })
+      .nullable()
+      .default(null),
+    legend: z.strictObject({ "●": z.string().min(1), "◎": z.string().min(1), "▲": z.string().min(1), "-": z.string().min(1) }),
+    serviceTypes: z.array(ZServiceType).min(1),
+  })
+  .superRefine((file, ctx) => {
+    const seenTypes = new Set<string>();
+    const seenIds = new Set<string>();
+    file.serviceTypes.forEach((type, t) => {
+      if (seenTypes.has(type.key))
+        ctx.addIssue({ code: "custom", path: ["serviceTypes", t, "key"], message: `服務類型「${type.key}」重複` });
+      seenTypes.add(type.key);
+      type.items.forEach((item, i) => {
+        if (seenIds.has(item.id))
+          ctx.addIssue({ code: "custom", path: ["serviceTypes", t, "items", i, "id"], message: `項目代碼「${item.id}」重複` });
+        seenIds.add(item.id);
+        if (!item.id.startsWith(`${type.key}.`))
+          ctx.addIssue({
+            code: "custom",
+            path: ["serviceTypes", t, "items", i, "id"],
+            message: `項目代碼「${item.id}」須以服務類型「${type.key}.」開頭`,
+          });
+      });
+    });
+  });
+export type TCatalogueFile = z.infer<typeof ZCatalogueFile>;

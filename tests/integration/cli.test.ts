@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { bundled } from "../helpers/catalogue";
+
+const dir = mkdtempSync(path.join(tmpdir(), "secreq-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "cli.db")}` },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("npm run -s cli -- catalogue --json", () => {
+  it("on a fresh database prints the newest published version as JSON and nothing else", () => {
+    const r = cli("catalogue", "--json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.version).toBe("2023-09-25");
+    expect(out.title).toBe("各類資訊(服務)採購之共通性資通安全基本要求參考一覽表");
+    expect(out).toEqual(bundled());
+    const first = out.serviceTypes[0].items[0];
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(["id", "category", "text", "marks", "note"]));
+    expect(out.serviceTypes.find((t: { key: string }) => t.key === "saas-package").items.find((i: { id: string }) => i.id === "saas-package.cmmc").marks).toEqual({
+      high: "◎",
+      medium: "◎",
+      normal: "-",
+    });
+  });
+
+  it("takes --version", () => {
+    const r = cli("catalogue", "--json", "--version", "2023-09-25");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).version).toBe("2023-09-25");
+  });
+
+  it("an unknown version exits 2 with one line naming the versions that exist", () => {
+    const r = cli("catalogue", "--json", "--version", "2020-01-01");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toEqual(["找不到目錄版本 2020-01-01。現有版本：2023-09-25"]);
+  });
+
+  it("an unknown command or option exits 2 with usage", () => {
+    expect(cli("frobnicate").code).toBe(2);
+    expect(cli("catalogue", "--json", "--colour").code).toBe(2);
+  });
+});

@@ -1,0 +1,28 @@
+import type { TCatalogueFile } from "../catalogue/schema";
+import type { TResolveInput } from "./input";
+import type { TObligationsFile } from "./obligations";
+import { rocDate } from "./text";
+import type { TCaseContext, TThirdPartyTrigger } from "./types";
+
+/** 施行細則 §7 I ④: 委託金額達新臺幣一千萬元以上. */
+export const THIRD_PARTY_TESTING_THRESHOLD = 10_000_000;
+
+export function buildContext(catalogue: TCatalogueFile, obligations: TObligationsFile, input: TResolveInput): TCaseContext {
+  const given = input.conditions;
+  // 施行細則 2026 §10 II: a system graded 高 under 附表九 is a 核心資通系統.
+  const coreSystemBy = given.coreSystem ? "input" : input.grade === "high" ? "grade" : null;
+  const triggers: TThirdPartyTrigger[] = [];
+  if (coreSystemBy) triggers.push("coreSystem");
+  if (input.contractValue >= THIRD_PARTY_TESTING_THRESHOLD) triggers.push("contractValue");
+  return {
+    grade: input.grade,
+    level: input.responsibilityLevel,
+    contractValue: input.contractValue,
+    facts: { ...given, coreSystem: coreSystemBy !== null },
+    coreSystemBy,
+    thirdPartyTriggers: triggers,
+    riskLevel: input.riskLevel ?? null,
+    obligations,
+    catalogueDate: rocDate(catalogue.issuedOn),
+  };
+}

@@ -17,10 +17,10 @@ export default function HomePage() {
           <span className="block text-lg font-semibold text-brand-700">瀏覽需求目錄 →</span>
           <span className="mt-1 block text-slate-700">九類資訊服務的共通性資安要求，逐列對照高／中／普標示與說明。</span>
         </Link>
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-5">
-          <span className="block text-lg font-semibold text-slate-500">建立採購案件</span>
-          <span className="mt-1 block text-slate-600">依案件事實產出資安需求清單（開發中）。</span>
-        </div>
+        <Link href="/cases" className="block rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-700">
+          <span className="block text-lg font-semibold text-brand-700">採購案件 →</span>
+          <span className="mt-1 block text-slate-700">依機關與案件的事實，逐步產出資安需求檢核表，每一項都附理由與法規依據。</span>
+        </Link>
       </section>
       <section className="max-w-3xl space-y-2 text-slate-700">
         <h2 className="text-lg font-semibold text-slate-900">圖示說明</h2>

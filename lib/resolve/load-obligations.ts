@@ -6,5 +6,5 @@ import { parseObligations, type TObligationsFile } from "./obligations";
 export const DEFAULT_OBLIGATIONS_PATH = path.join(process.cwd(), "data", "obligations", "2026-01-07.json");
 
 export function loadObligations(file: string = DEFAULT_OBLIGATIONS_PATH): TObligationsFile {
-  return parseObligations(JSON.parse(readFileSync(file, "utf8")) as unknown);
+  return parseObligations(JSON.parse(readFileSync(/*turbopackIgnore: true*/ file, "utf8")) as unknown);
 }

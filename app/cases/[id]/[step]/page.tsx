@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { getCase, markStatusesSeen } from "@/lib/cases/store";
+import { STEPS, STEP_LABEL, STEP_SCHEMAS, stepIssues, type TStep } from "@/lib/cases/answers";
+import { loadChecklist } from "@/lib/cases/load";
+import { statusesOf } from "@/lib/cases/checklist";
+import { readCatalogue } from "@/lib/catalogue/store";
+import { StepIndicator } from "@/components/wizard/StepIndicator";
+import { AgencyForm } from "@/components/wizard/AgencyForm";
+import { CaseForm } from "@/components/wizard/CaseForm";
+import { GradeForm } from "@/components/wizard/GradeForm";
+import { FactsForm } from "@/components/wizard/FactsForm";
+import { Review } from "@/components/review/Review";
+import { acknowledgeChangesAction, raiseGradeToMediumAction, saveAnswersAction, saveDecisionAction } from "../../actions";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ id: string; step: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { step } = await params;
+  return { title: STEP_LABEL[step as TStep] ?? "案件" };
+}
+
+export default async function CaseStepPage({ params }: { params: Params }) {
+  const { id, step: rawStep } = await params;
+  const step = z.enum(STEPS).safeParse(rawStep);
+  if (!step.success || !z.uuid().safeParse(id).success) notFound();
+  const record = await getCase(db(), id);
+  if (!record) notFound();
+
+  const complete = Object.fromEntries(
+    (Object.keys(STEP_SCHEMAS) as (keyof typeof STEP_SCHEMAS)[]).map((s) => [s, STEP_SCHEMAS[s].safeParse(record.answers[s]).success]),
+  );
+  const save = saveAnswersAction.bind(null, record.id);
+  const next = (s: TStep) => `/cases/${record.id}/${STEPS[STEPS.indexOf(s) + 1]}`;
+
+  let body: React.ReactNode;
+  switch (step.data) {
+    case "agency":
+      body = <AgencyForm caseId={record.id} initial={record.answers.agency} save={save} nextHref={next("agency")} />;
+      break;
+    case "case": {
+      const catalogue = await readCatalogue(db(), record.catalogueVersionId);
+      const types = catalogue.serviceTypes.map((t) => ({ key: t.key, name: t.name, description: t.description }));
+      body = <CaseForm caseId={record.id} initial={record.answers.case} types={types} save={save} nextHref={next("case")} />;
+      break;
+    }
+    case "grade":
+      body = <GradeForm caseId={record.id} initial={record.answers.grade} save={save} nextHref={next("grade")} />;
+      break;
+    case "facts":
+      body = <FactsForm caseId={record.id} initial={record.answers.facts} grade={record.answers.grade} save={save} nextHref={next("facts")} />;
+      break;
+    case "review": {
+      const { catalogue, checklist } = await loadChecklist(db(), record);
+      if (checklist.ok && !record.lastSeenStatuses) await markStatusesSeen(db(), record.id, statusesOf(checklist.items));
+      body = (
+        <Review
+          caseId={record.id}
+          checklist={checklist}
+          ciiBelowMedium={checklist.ok && record.answers.facts.cii === "yes" && checklist.resolution.effectiveGrade === "normal"}
+          typeNames={Object.fromEntries(catalogue.serviceTypes.map((t) => [t.key, t.name]))}
+          issues={stepIssues(record.answers)}
+          saveDecision={saveDecisionAction.bind(null, record.id)}
+          acknowledge={acknowledgeChangesAction.bind(null, record.id)}
+          raiseGrade={raiseGradeToMediumAction.bind(null, record.id)}
+        />
+      );
+      break;
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-3">
+        <p className="text-sm text-slate-600">
+          案件：{record.title || "（未命名案件）"}．目錄版本 {record.catalogueVersionId}
+        </p>
+        <StepIndicator caseId={record.id} current={step.data} complete={complete} />
+        <h1 className="text-2xl font-bold">
+          步驟 {STEPS.indexOf(step.data) + 1}／{STEPS.length}：{STEP_LABEL[step.data]}
+        </h1>
+      </header>
+      {body}
+    </div>
+  );
+}

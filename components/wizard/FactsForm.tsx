@@ -1,0 +1,39 @@
+"use client";
+
+import { chosenGrade, ZFactsStep, type TAnswers } from "@/lib/cases/answers";
+import { ChoiceGroup, TextField, YES_NO } from "./fields";
+import { StepFormShell, useStepForm, type TSaveAction } from "./StepForm";
+
+const QUESTIONS = [
+  ["personalData", "本案是否涉及個人資料？", "例如蒐集、處理或利用民眾或員工個資；涉及個資時，隱私資訊管理（ISO 27701 等）要求納入。"],
+  ["coreSystem", "本系統是否為機關的核心資通系統？", "支持核心業務持續運作必要之系統，或防護需求等級為高者（施行細則第10條第2項）。核心系統之檢測項目由機關自行或委託第三方辦理。"],
+  ["cii", "是否涉及關鍵資訊基礎設施（CII）？", "涉及 CII 之資料或系統建議至少符合中級；並建議評估入侵與攻擊模擬（BAS）演練。"],
+  ["externalService", "是否提供重要對外（民眾）服務？", "涉及重要對外服務之系統建議評估 DDoS 攻防演練。"],
+  ["mobileApp", "是否包含行動應用程式（App）？", "例如對民眾提供之手機 App。"],
+] as const;
+
+export function FactsForm({ caseId, initial, grade, save, nextHref }: { caseId: string; initial: TAnswers["facts"]; grade: TAnswers["grade"]; save: TSaveAction; nextHref: string }) {
+  const { form, autosave, restored, onNext } = useStepForm({ caseId, step: "facts", initial, schema: ZFactsStep, save, nextHref });
+  const { register, formState } = form;
+  const e = formState.errors;
+  const high = chosenGrade(grade) === "high";
+  return (
+    <StepFormShell onSubmit={onNext} errors={e} submitted={formState.isSubmitted} state={autosave.state} restored={restored} submitLabel="儲存並產出檢核表">
+      {QUESTIONS.map(([name, legend, hint]) => (
+        <div key={name}>
+          <ChoiceGroup id={name} legend={legend} hint={hint} options={YES_NO} error={e[name]?.message} registration={register(name)} inline />
+          {name === "coreSystem" && high && (
+            <p className="mt-1 text-sm text-amber-900">本系統防護需求等級為「高」，依施行細則第10條第2項即屬核心資通系統，檢核表將以核心系統辦理。</p>
+          )}
+        </div>
+      ))}
+      <TextField
+        id="riskLevel"
+        label="廠商弱點掃描報告可接受的風險等級（選填）"
+        hint="填入供應商及產品安全要求「提供經商用弱點檢測軟體未含____等級風險之掃描報告」，例如「高」或「中、高」；視機關資安規範要求。"
+        error={e.riskLevel?.message}
+        registration={register("riskLevel")}
+      />
+    </StepFormShell>
+  );
+}

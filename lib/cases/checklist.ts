@@ -1,0 +1,93 @@
+import type { TCatalogueFile } from "../catalogue/schema";
+import { GRADE_LABEL } from "../catalogue/schema";
+import { resolve } from "../resolve/resolve";
+import type { TObligationsFile } from "../resolve/obligations";
+import { STATUSES, type TResolution, type TResolvedItem, type TStatus } from "../resolve/types";
+import { toResolveInput, type TStepIssue } from "./answers";
+import { decisionKind, decisionFits, type TDecisionKind } from "./decisions";
+import type { TCaseRecord, TDecisionRecord } from "./store";
+
+export type TChecklistItem = TResolvedItem & {
+  /** The text with `_____級` / `未含____等級風險` filled where the case says what goes there. */
+  filledText: string;
+  decisionKind: TDecisionKind | null;
+  decision: TDecisionRecord | null;
+};
+
+export type TStatusChange = { id: string; text: string; from: TStatus | null; to: TStatus | null };
+
+export type TChecklist =
+  | {
+      ok: true;
+      resolution: TResolution;
+      items: TChecklistItem[];
+      counts: Record<TStatus, number>;
+      /** Items whose status differs from what the officer last saw. */
+      changes: TStatusChange[];
+      /** Decisions kept on record that the current checklist no longer asks for. */
+      staleDecisions: (TDecisionRecord & { text: string | null })[];
+      /** Items that still need the officer's decision. */
+      undecided: TChecklistItem[];
+    }
+  | { ok: false; issues: TStepIssue[] };
+
+export function fillPlaceholders(text: string, grade: string, riskLevel: string | undefined): string {
+  let out = text.replace(/_{3,}級/g, `${grade}級`);
+  if (riskLevel) out = out.replace(/未含_{3,}等級風險/g, `未含${riskLevel}等級風險`);
+  return out;
+}
+
+export function buildChecklist(catalogue: TCatalogueFile, obligations: TObligationsFile, record: TCaseRecord): TChecklist {
+  const input = toResolveInput(record.answers, record.catalogueVersionId);
+  if (!input.ok) return { ok: false, issues: input.issues };
+  const resolution = resolve(catalogue, obligations, input.input);
+  const decisions = new Map(record.decisions.map((d) => [d.itemId, d]));
+  const gradeLabel = GRADE_LABEL[resolution.effectiveGrade];
+
+  const items: TChecklistItem[] = resolution.items.map((item) => {
+    const kind = decisionKind(item);
+    const decision = decisions.get(item.id) ?? null;
+    return {
+      ...item,
+      filledText: fillPlaceholders(item.text, gradeLabel, input.input.riskLevel),
+      decisionKind: kind,
+      decision: kind && decision && decisionFits(kind, decision.choice) ? decision : null,
+    };
+  });
+
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TStatus, number>;
+  for (const item of items) counts[item.status]++;
+
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const staleDecisions = record.decisions
+    .filter((d) => !byId.get(d.itemId)?.decision)
+    .map((d) => ({ ...d, text: byId.get(d.itemId)?.text ?? null }));
+
+  const changes: TStatusChange[] = [];
+  if (record.lastSeenStatuses) {
+    const seen = record.lastSeenStatuses;
+    for (const item of items)
+      if (seen[item.id] !== item.status) changes.push({ id: item.id, text: item.text, from: (seen[item.id] as TStatus) ?? null, to: item.status });
+    for (const id of Object.keys(seen))
+      if (!byId.has(id)) changes.push({ id, text: catalogueText(catalogue, id), from: seen[id] as TStatus, to: null });
+  }
+
+  return {
+    ok: true,
+    resolution,
+    items,
+    counts,
+    changes,
+    staleDecisions,
+    undecided: items.filter((i) => i.decisionKind && !i.decision),
+  };
+}
+
+export function statusesOf(items: TResolvedItem[]): Record<string, string> {
+  return Object.fromEntries(items.map((i) => [i.id, i.status]));
+}
+
+function catalogueText(catalogue: TCatalogueFile, id: string): string {
+  for (const t of catalogue.serviceTypes) for (const i of t.items) if (i.id === id) return i.text;
+  return id;
+}

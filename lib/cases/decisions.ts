@@ -1,0 +1,66 @@
+import { z } from "zod";
+import type { TDb } from "../db/client";
+import type { TResolvedItem } from "../resolve/types";
+import { CaseError } from "./errors";
+
+/**
+ * What the officer decides on an item: ◎ and needs-decision items are included or excluded with a
+ * reason; a ▲ item the level requires is placed in this case or in another procurement
+ * (一覽表: 經確認納入他案辦理者，本案免辦).
+ */
+export type TDecisionKind = "choice" | "placement";
+
+export function decisionKind(item: Pick<TResolvedItem, "status" | "mark">): TDecisionKind | null {
+  if (item.status === "optional" || item.status === "needs-decision") return "choice";
+  if (item.status === "standard" && item.mark === "▲") return "placement";
+  return null;
+}
+
+const CHOICES: Record<TDecisionKind, readonly string[]> = {
+  choice: ["include", "exclude"],
+  placement: ["this-case", "other-procurement"],
+};
+export const decisionFits = (kind: TDecisionKind, choice: string) => CHOICES[kind].includes(choice);
+
+export const ZChoiceDecision = z.object({
+  choice: z.enum(["include", "exclude"], { error: () => "請選擇納入或不納入本案" }),
+  reason: z.string().trim().min(1, "請說明理由").max(500, "理由最多 500 字"),
+  reference: z.string().max(0).optional().default(""),
+});
+export const ZPlacementDecision = z
+  .object({
+    choice: z.enum(["this-case", "other-procurement"], { error: () => "請選擇納入本案或於他案辦理" }),
+    reason: z.string().trim().max(500, "理由最多 500 字").default(""),
+    reference: z.string().trim().max(200, "他案名稱或案號最多 200 字").default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.choice === "other-procurement" && !v.reference)
+      ctx.addIssue({ code: "custom", path: ["reference"], message: "請填寫納入辦理之他案名稱或案號" });
+  });
+export type TDecisionInput = { choice: string; reason?: string; reference?: string };
+
+/** Validates the decision against what the item asks for now and records who decided and when. */
+export async function saveDecision(
+  db: TDb,
+  caseId: string,
+  item: Pick<TResolvedItem, "id" | "status" | "mark">,
+  input: TDecisionInput,
+  decidedBy: string,
+  now: Date = new Date(),
+) {
+  const kind = decisionKind(item);
+  if (!kind) throw new CaseError("not-applicable", "這一項目前不需要決定（標配或不適用）");
+  const parsed = (kind === "choice" ? ZChoiceDecision : ZPlacementDecision).safeParse(input);
+  if (!parsed.success)
+    throw new CaseError(
+      "invalid",
+      "決定尚未完整",
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
+  const data = { choice: parsed.data.choice, reason: parsed.data.reason, reference: parsed.data.reference, decidedBy, decidedAt: now };
+  await db.$transaction([
+    db.decision.upsert({ where: { caseId_itemId: { caseId, itemId: item.id } }, create: { caseId, itemId: item.id, ...data }, update: data }),
+    db.case.update({ where: { id: caseId }, data: { lockVersion: { increment: 1 } } }),
+  ]);
+  return data;
+}

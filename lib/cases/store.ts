@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import type { TDb } from "../db/client";
+import { newestPublished } from "../catalogue/store";
+import { CaseError } from "./errors";
+import { DRAFT_SCHEMAS, ZAnswers, emptyAnswers, type TAnswers, type TFormStep } from "./answers";
+
+export type TDecisionRecord = {
+  itemId: string;
+  choice: string;
+  reason: string;
+  reference: string;
+  decidedBy: string;
+  decidedAt: Date;
+};
+
+export type TCaseRecord = {
+  id: string;
+  catalogueVersionId: string;
+  title: string;
+  answers: TAnswers;
+  lastSeenStatuses: Record<string, string> | null;
+  lockVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+  decisions: TDecisionRecord[];
+};
+
+/** Stored answers are re-read leniently: a step that no longer parses starts empty rather than failing the page. */
+function parseAnswers(json: string): TAnswers {
+  let raw: Record<string, unknown> = {};
+  try {
+    raw = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return emptyAnswers();
+  }
+  const answers = emptyAnswers();
+  for (const step of Object.keys(DRAFT_SCHEMAS) as TFormStep[]) {
+    const r = DRAFT_SCHEMAS[step].safeParse(raw[step] ?? {});
+    if (r.success) (answers as Record<TFormStep, unknown>)[step] = r.data;
+  }
+  return ZAnswers.parse(answers);
+}
+
+export async function createCase(db: TDb): Promise<string> {
+  const version = await newestPublished(db);
+  if (!version) throw new CaseError("no-catalogue", "尚無已發布的需求目錄版本，無法建立案件。");
+  const id = randomUUID();
+  await db.case.create({ data: { id, catalogueVersionId: version, answers: JSON.stringify(emptyAnswers()) } });
+  return id;
+}
+
+export async function getCase(db: TDb, id: string): Promise<TCaseRecord | null> {
+  const row = await db.case.findUnique({ where: { id }, include: { decisions: true } });
+  if (!row) return null;
+  return {
+    id: row.id,
+    catalogueVersionId: row.catalogueVersionId,
+    title: row.title,
+    answers: parseAnswers(row.answers),
+    lastSeenStatuses: row.lastSeenStatuses ? (JSON.parse(row.lastSeenStatuses) as Record<string, string>) : null,
+    lockVersion: row.lockVersion,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    decisions: row.decisions.map(({ caseId: _c, ...d }) => d),
+  };
+}
+
+export async function listCases(db: TDb, take = 50) {
+  return db.case.findMany({
+    orderBy: { updatedAt: "desc" },
+    take,
+    select: { id: true, title: true, catalogueVersionId: true, updatedAt: true },
+  });
+}
+
+/** Saves one step's answers as typed; the step is validated strictly only when the officer moves on. */
+export async function saveAnswers(db: TDb, id: string, step: TFormStep, values: unknown): Promise<{ savedAt: Date; lockVersion: number }> {
+  const parsed = DRAFT_SCHEMAS[step].safeParse(values);
+  if (!parsed.success)
+    throw new CaseError(
+      "invalid",
+      "資料格式有誤，未能儲存",
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
+  return db.$transaction(async (tx) => {
+    const row = await tx.case.findUnique({ where: { id }, select: { answers: true } });
+    if (!row) throw new CaseError("not-found", "找不到這個案件");
+    const answers = { ...parseAnswers(row.answers), [step]: parsed.data };
+    const title = step === "case" ? (parsed.data as TAnswers["case"]).caseName.trim().slice(0, 300) : undefined;
+    const updated = await tx.case.update({
+      where: { id },
+      data: { answers: JSON.stringify(answers), ...(title !== undefined ? { title } : {}), lockVersion: { increment: 1 } },
+      select: { updatedAt: true, lockVersion: true },
+    });
+    return { savedAt: updated.updatedAt, lockVersion: updated.lockVersion };
+  });
+}
+
+/** Records the statuses the officer has now seen, so later changes can be pointed out. */
+export async function markStatusesSeen(db: TDb, id: string, statuses: Record<string, string>): Promise<void> {
+  await db.case.update({ where: { id }, data: { lastSeenStatuses: JSON.stringify(statuses) } });
+}

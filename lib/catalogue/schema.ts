@@ -55,6 +55,8 @@ export const ZItemHints = z.strictObject({
   thirdPartyTesting: z.boolean().default(false),
   /** 「提請機關資安長確認風險」 (in the text or the note). */
   cisoConfirm: z.boolean().default(false),
+  /** The requirement concerns a mobile app (行動應用 App 基本資安標章): moot when the case has none. */
+  mobileAppOnly: z.boolean().default(false),
   /** 「委託機關認定為核心資通系統時必選」 */
   coreSystemRequired: z.boolean().default(false),
   /** 「涉及重要對外服務之系統建議評估辦理」 / 「涉及關鍵資訊基礎設施之系統建議評估辦理」 */

@@ -4,6 +4,7 @@ import { coreSystemRule } from "./core-system";
 import { finalizeRule } from "./finalize";
 import { levelRule } from "./level";
 import { markRule } from "./mark";
+import { mobileAppRule } from "./mobile-app";
 import { personalDataRule } from "./personal-data";
 import { placeholdersRule } from "./placeholders";
 import { recommendedRule } from "./recommended";
@@ -16,6 +17,7 @@ import { thirdPartyTestingRule } from "./third-party-testing";
 export const PIPELINE: readonly TRule[] = [
   markRule,
   levelRule,
+  mobileAppRule,
   personalDataRule,
   coreSystemRule,
   recommendedRule,
@@ -31,6 +33,7 @@ export {
   finalizeRule,
   levelRule,
   markRule,
+  mobileAppRule,
   personalDataRule,
   placeholdersRule,
   recommendedRule,

@@ -291,7 +291,7 @@ describe("paas-iaas at 中, level A, external-facing core system, own mail serve
     expect(item(r, "paas-iaas.host-vuln-scan")).toMatchObject({ status: "standard", thirdPartyTesting: true });
     expect(item(r, "paas-iaas.pentest")).toMatchObject({ status: "optional", thirdPartyTesting: true });
     expect(item(r, "paas-iaas.health-check")).toMatchObject({ status: "standard", thirdPartyTesting: false });
-    expect(item(r, "paas-iaas.app-security-label").status).toBe("standard"); // ● ● ◎
+    expect(item(r, "paas-iaas.app-security-label").status).toBe("not-applicable"); // ● ● ◎, but this case has no app
   });
 
   it("without external services the bundle says WAF does not apply", () => {
@@ -431,5 +431,20 @@ describe("catalogue version", () => {
 
   it("the matching version resolves", () => {
     expect(resolve(catalogue, obligations, caseInput({ catalogueVersion: "2023-09-25" })).catalogueVersion).toBe("2023-09-25");
+  });
+});
+
+describe("mobile app (取得行動應用 App 基本資安標章, ● ● ◎)", () => {
+  it("is not applicable when the case has no app", () => {
+    const r = run({ conditions: { ...caseInput().conditions, mobileApp: false } });
+    expect(item(r, "development.app-security-label")).toMatchObject({ mark: "●", status: "not-applicable" });
+    expect(allReasons(item(r, "development.app-security-label"))).toContain("本案不含行動應用程式");
+  });
+
+  it("follows the mark when the case has an app", () => {
+    const high = run({ grade: "high", conditions: { ...caseInput().conditions, mobileApp: true } });
+    expect(item(high, "development.app-security-label")).toMatchObject({ mark: "●", status: "standard" });
+    const normal = run({ grade: "normal", serviceTypes: ["paas-iaas"], conditions: { ...caseInput().conditions, mobileApp: true } });
+    expect(item(normal, "paas-iaas.app-security-label")).toMatchObject({ mark: "◎", status: "optional" });
   });
 });

@@ -21,11 +21,16 @@ export default defineConfig({
     locale: "zh-TW",
     trace: "off",
   },
+  projects: [
+    // Logs in each demo role once (through the forced password change) and keeps the session.
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "app", testIgnore: /auth\.setup\.ts/, dependencies: ["setup"] },
+  ],
   webServer: {
     // `npm run build` must have run; the test script does it.
     command: `npm run -s setup && npx next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,
-    env: { DATABASE_URL },
+    env: { DATABASE_URL, SECREQ_DEMO: "1", BETTER_AUTH_URL: `http://127.0.0.1:${PORT}` },
     reuseExistingServer: false,
     timeout: 120_000,
   },

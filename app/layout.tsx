@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import "./globals.css";
+import { sessionState } from "./_server/auth";
+import { signOutAction } from "./login/actions";
+import { IdleWatcher } from "@/components/auth/IdleWatcher";
+import { ROLE_LABEL } from "@/lib/auth/roles";
 
 export const metadata: Metadata = {
   title: { default: "SecReq 資服採購資安需求產生器", template: "%s｜SecReq" },
   description: "協助政府機關依「各類資訊(服務)採購之共通性資通安全基本要求參考一覽表」產出資訊服務採購的資安需求。",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { user } = await sessionState();
   return (
     <html lang="zh-Hant-TW">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -25,8 +30,23 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/catalogue" className="underline-offset-4 hover:underline">
               需求目錄
             </Link>
+            <span className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+              {user ? (
+                <>
+                  <span>
+                    {user.agencyName}．{user.name}（{user.roles.map((r) => ROLE_LABEL[r]).join("、") || "無角色"}）
+                  </span>
+                  <form action={signOutAction}>
+                    <button type="submit" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">登出</button>
+                  </form>
+                </>
+              ) : (
+                <Link href="/login" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">登入</Link>
+              )}
+            </span>
           </nav>
         </header>
+        {user && <IdleWatcher minutes={user.idleTimeoutMinutes} />}
         <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>

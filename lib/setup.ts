@@ -2,12 +2,18 @@ import { migrate } from "./db/migrate";
 import { createDb, type TDb } from "./db/client";
 import { databaseUrl } from "./db/url";
 import { loadBundledCatalogues } from "./catalogue/bundled";
+import { seedDemo } from "./demo";
 
 /** Brings a database to a usable state: migrations applied, bundled catalogue versions loaded. */
-export async function prepareDatabase(url: string = databaseUrl(), log: (msg: string) => void = () => {}): Promise<TDb> {
+export async function prepareDatabase(
+  url: string = databaseUrl(),
+  log: (msg: string) => void = () => {},
+  opts: { demo?: boolean } = {},
+): Promise<TDb> {
   const applied = await migrate(url);
   if (applied.length) log(`已套用資料庫 migration：${applied.join("、")}`);
   const db = createDb(url);
   for (const r of await loadBundledCatalogues(db)) if (r.outcome !== "unchanged") log(`已載入目錄版本 ${r.version}（${r.outcome}）`);
+  if (opts.demo && (await seedDemo(db))) log("已建立示範機關與帳號（僅供示範，首次登入須變更密碼）");
   return db;
 }

@@ -2,6 +2,6 @@
 import { prepareDatabase } from "../lib/setup";
 import { databaseUrl } from "../lib/db/url";
 
-const db = await prepareDatabase(databaseUrl(), (m) => console.log(m));
+const db = await prepareDatabase(databaseUrl(), (m) => console.log(m), { demo: process.env.SECREQ_DEMO === "1" });
 await db.$disconnect();
 console.log(`資料庫就緒：${databaseUrl()}`);

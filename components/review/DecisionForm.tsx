@@ -122,7 +122,7 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
           ) : record ? (
             <span className="text-emerald-800">
               已決定：{CHOICE_LABEL[record.choice] ?? record.choice}（{record.decidedBy}，
-              {new Date(record.decidedAt).toLocaleString("zh-TW", { timeZone: "Asia/Taipei", hour12: false })}）
+              {new Date(record.decidedAt).toLocaleString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" })}）
             </span>
           ) : (
             <span className="text-slate-600">尚未決定</span>

@@ -61,7 +61,7 @@ export function SaveStatus({ state }: { state: TSaveState }) {
     state.kind === "saving"
       ? "儲存中…"
       : state.kind === "saved"
-        ? `已自動儲存（${new Date(state.at).toLocaleTimeString("zh-TW", { hour12: false })}）`
+        ? `已自動儲存（${new Date(state.at).toLocaleTimeString("zh-TW", { hourCycle: "h23" })}）`
         : state.kind === "error"
           ? state.message
           : "輸入內容會自動儲存";

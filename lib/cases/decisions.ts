@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { TDb } from "../db/client";
 import type { TResolvedItem } from "../resolve/types";
 import { CaseError } from "./errors";
+import { recordAudit } from "../audit";
+import type { TActor } from "../auth/roles";
 
 /**
  * What the officer decides on an item: ◎ and needs-decision items are included or excluded with a
@@ -45,7 +47,7 @@ export async function saveDecision(
   caseId: string,
   item: Pick<TResolvedItem, "id" | "status" | "mark">,
   input: TDecisionInput,
-  decidedBy: string,
+  actor: TActor,
   now: Date = new Date(),
 ) {
   const kind = decisionKind(item);
@@ -57,10 +59,24 @@ export async function saveDecision(
       "決定尚未完整",
       parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
     );
-  const data = { choice: parsed.data.choice, reason: parsed.data.reason, reference: parsed.data.reference, decidedBy, decidedAt: now };
-  await db.$transaction([
-    db.decision.upsert({ where: { caseId_itemId: { caseId, itemId: item.id } }, create: { caseId, itemId: item.id, ...data }, update: data }),
-    db.case.update({ where: { id: caseId }, data: { lockVersion: { increment: 1 } } }),
-  ]);
+  const data = { choice: parsed.data.choice, reason: parsed.data.reason, reference: parsed.data.reference, decidedBy: actor.name, decidedAt: now };
+  await db.$transaction(async (tx) => {
+    const row = await tx.case.findUnique({ where: { id: caseId }, select: { agencyId: true, status: true } });
+    if (!row || row.agencyId !== actor.agencyId) throw new CaseError("not-found", "找不到這個案件");
+    if (row.status !== "draft" && row.status !== "returned") throw new CaseError("invalid", "案件已送審或已核准，無法修改");
+    const before = await tx.decision.findUnique({ where: { caseId_itemId: { caseId, itemId: item.id } } });
+    await tx.decision.upsert({ where: { caseId_itemId: { caseId, itemId: item.id } }, create: { caseId, itemId: item.id, ...data }, update: data });
+    await tx.case.update({ where: { id: caseId }, data: { lockVersion: { increment: 1 } } });
+    await recordAudit(tx, {
+      agencyId: actor.agencyId,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: "decision.save",
+      targetType: "case",
+      targetId: caseId,
+      before: before ? { itemId: item.id, choice: before.choice, reason: before.reason, reference: before.reference } : null,
+      after: { itemId: item.id, choice: data.choice, reason: data.reason, reference: data.reference },
+    });
+  });
   return data;
 }

@@ -3,6 +3,8 @@ import type { TDb } from "../db/client";
 import { newestPublished } from "../catalogue/store";
 import { CaseError } from "./errors";
 import { DRAFT_SCHEMAS, ZAnswers, emptyAnswers, type TAnswers, type TFormStep } from "./answers";
+import { recordAudit } from "../audit";
+import type { TActor } from "../auth/roles";
 
 export type TDecisionRecord = {
   itemId: string;
@@ -13,8 +15,18 @@ export type TDecisionRecord = {
   decidedAt: Date;
 };
 
+export type TCaseStatus = "draft" | "submitted" | "approved" | "returned";
+
 export type TCaseRecord = {
   id: string;
+  agencyId: string;
+  createdById: string;
+  caseGroupId: string;
+  revision: number;
+  status: TCaseStatus;
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+  approvedById: string | null;
   catalogueVersionId: string;
   title: string;
   answers: TAnswers;
@@ -41,12 +53,24 @@ function parseAnswers(json: string): TAnswers {
   return ZAnswers.parse(answers);
 }
 
-export async function createCase(db: TDb): Promise<string> {
+export async function createCase(db: TDb, actor: TActor): Promise<string> {
   const version = await newestPublished(db);
   if (!version) throw new CaseError("no-catalogue", "尚無已發布的需求目錄版本，無法建立案件。");
   const id = randomUUID();
-  await db.case.create({ data: { id, catalogueVersionId: version, answers: JSON.stringify(emptyAnswers()) } });
+  const answers = emptyAnswers();
+  await db.$transaction(async (tx) => {
+    await tx.case.create({
+      data: { id, agencyId: actor.agencyId, createdById: actor.id, caseGroupId: id, catalogueVersionId: version, answers: JSON.stringify(answers) },
+    });
+    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.create", targetType: "case", targetId: id, after: { catalogueVersionId: version } });
+  });
   return id;
+}
+
+/** The case if it exists and belongs to the actor's agency; another agency's case is as good as absent. */
+export async function getCaseFor(db: TDb, id: string, actor: Pick<TActor, "agencyId">): Promise<TCaseRecord | null> {
+  const record = await getCase(db, id);
+  return record && record.agencyId === actor.agencyId ? record : null;
 }
 
 export async function getCase(db: TDb, id: string): Promise<TCaseRecord | null> {
@@ -54,6 +78,14 @@ export async function getCase(db: TDb, id: string): Promise<TCaseRecord | null> 
   if (!row) return null;
   return {
     id: row.id,
+    agencyId: row.agencyId,
+    createdById: row.createdById,
+    caseGroupId: row.caseGroupId,
+    revision: row.revision,
+    status: row.status as TCaseStatus,
+    submittedAt: row.submittedAt,
+    approvedAt: row.approvedAt,
+    approvedById: row.approvedById,
     catalogueVersionId: row.catalogueVersionId,
     title: row.title,
     answers: parseAnswers(row.answers),
@@ -65,16 +97,17 @@ export async function getCase(db: TDb, id: string): Promise<TCaseRecord | null> 
   };
 }
 
-export async function listCases(db: TDb, take = 50) {
+export async function listCases(db: TDb, agencyId: string, take = 50) {
   return db.case.findMany({
+    where: { agencyId },
     orderBy: { updatedAt: "desc" },
     take,
-    select: { id: true, title: true, catalogueVersionId: true, updatedAt: true },
+    select: { id: true, title: true, catalogueVersionId: true, updatedAt: true, status: true, revision: true },
   });
 }
 
 /** Saves one step's answers as typed; the step is validated strictly only when the officer moves on. */
-export async function saveAnswers(db: TDb, id: string, step: TFormStep, values: unknown): Promise<{ savedAt: Date; lockVersion: number }> {
+export async function saveAnswers(db: TDb, id: string, step: TFormStep, values: unknown, actor: TActor): Promise<{ savedAt: Date; lockVersion: number }> {
   const parsed = DRAFT_SCHEMAS[step].safeParse(values);
   if (!parsed.success)
     throw new CaseError(
@@ -83,15 +116,18 @@ export async function saveAnswers(db: TDb, id: string, step: TFormStep, values: 
       parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
     );
   return db.$transaction(async (tx) => {
-    const row = await tx.case.findUnique({ where: { id }, select: { answers: true } });
-    if (!row) throw new CaseError("not-found", "找不到這個案件");
-    const answers = { ...parseAnswers(row.answers), [step]: parsed.data };
+    const row = await tx.case.findUnique({ where: { id }, select: { answers: true, agencyId: true, status: true } });
+    if (!row || row.agencyId !== actor.agencyId) throw new CaseError("not-found", "找不到這個案件");
+    if (row.status !== "draft" && row.status !== "returned") throw new CaseError("invalid", "案件已送審或已核准，無法修改");
+    const previous = parseAnswers(row.answers);
+    const answers = { ...previous, [step]: parsed.data };
     const title = step === "case" ? (parsed.data as TAnswers["case"]).caseName.trim().slice(0, 300) : undefined;
     const updated = await tx.case.update({
       where: { id },
       data: { answers: JSON.stringify(answers), ...(title !== undefined ? { title } : {}), lockVersion: { increment: 1 } },
       select: { updatedAt: true, lockVersion: true },
     });
+    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.answers", targetType: "case", targetId: id, before: { [step]: previous[step] }, after: { [step]: parsed.data } });
     return { savedAt: updated.updatedAt, lockVersion: updated.lockVersion };
   });
 }

@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { storageFor } from "./accounts";
+
+test.use({ storageState: storageFor("officer") });
 
 async function newCase(page: Page) {
   await page.goto("/cases");
@@ -84,10 +87,10 @@ test("a whole wizard run, accessible on every step, ends in a checklist with dec
   await item.getByLabel("納入本案", { exact: true }).check();
   await item.getByLabel(/理由/).fill("對外服務系統，需原始碼檢測");
   await item.getByRole("button", { name: "儲存決定" }).click();
-  await expect(item.getByText(/已決定：納入本案（王小明/)).toBeVisible();
+  await expect(item.getByText(/已決定：納入本案（王承辦/)).toBeVisible();
   await page.reload();
   await page.getByRole("combobox", { name: "狀態" }).selectOption("optional");
-  await expect(page.locator('li[data-item-id="development.source-code-review"]').getByText(/已決定：納入本案（王小明/)).toBeVisible();
+  await expect(page.locator('li[data-item-id="development.source-code-review"]').getByText(/已決定：納入本案（王承辦/)).toBeVisible();
 
   // Changing a fact re-resolves and tells the officer what changed.
   await page.getByRole("navigation", { name: "填寫步驟" }).getByRole("link", { name: /系統等級/ }).click();

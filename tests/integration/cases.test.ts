@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDb } from "@/lib/db/client";
-import { createCase, getCase, saveAnswers, markStatusesSeen } from "@/lib/cases/store";
+import { createCase, getCase, getCaseFor, saveAnswers, markStatusesSeen } from "@/lib/cases/store";
 import { saveDecision } from "@/lib/cases/decisions";
 import { loadChecklist } from "@/lib/cases/load";
 import { statusesOf } from "@/lib/cases/checklist";
 import { CaseError } from "@/lib/cases/errors";
 import { freshDb } from "../helpers/db";
+import { createAgencyWithUsers } from "../helpers/people";
+import type { TActor } from "@/lib/auth/roles";
 
 const agency = { agencyName: "測試市政府", officerName: "王小明", responsibilityLevel: "B", sector: "government", mailServer: "yes" };
 const kase = { caseName: "市民服務平台開發案", caseNumber: "SEC-115-001", contractValue: "9,999,999", serviceTypes: ["development"] };
@@ -15,9 +17,13 @@ describe("a case from wizard answers to a checklist with decisions", () => {
   let db: TDb;
   let cleanup: () => Promise<void>;
   let id: string;
+  let officer: TActor;
+  let other: TActor;
   beforeAll(async () => {
     ({ db, cleanup } = await freshDb());
-    id = await createCase(db);
+    ({ officer } = await createAgencyWithUsers(db, "測試市政府"));
+    ({ officer: other } = await createAgencyWithUsers(db, "他機關"));
+    id = await createCase(db, officer);
   });
   afterAll(() => cleanup());
 
@@ -34,8 +40,14 @@ describe("a case from wizard answers to a checklist with decisions", () => {
     expect(c.ok).toBe(false);
   });
 
+  it("is invisible and closed to another agency", async () => {
+    expect(await getCaseFor(db, id, other)).toBeNull();
+    await expect(saveAnswers(db, id, "agency", agency, other)).rejects.toMatchObject({ code: "not-found" });
+    expect((await getCase(db, id))!.answers.agency.agencyName).toBe("");
+  });
+
   it("keeps partial, even invalid, answers exactly as typed", async () => {
-    await saveAnswers(db, id, "case", { ...kase, contractValue: "十二萬" });
+    await saveAnswers(db, id, "case", { ...kase, contractValue: "十二萬" }, officer);
     expect((await getCase(db, id))!.answers.case.contractValue).toBe("十二萬");
     const c = await checklist();
     expect(c.ok).toBe(false);
@@ -43,18 +55,18 @@ describe("a case from wizard answers to a checklist with decisions", () => {
   });
 
   it("refuses malformed saves with field paths and keeps the stored answers", async () => {
-    const error = await saveAnswers(db, id, "agency", { ...agency, responsibilityLevel: "Z" }).catch((e: unknown) => e);
+    const error = await saveAnswers(db, id, "agency", { ...agency, responsibilityLevel: "Z" }, officer).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CaseError);
     expect((error as CaseError).issues[0]!.path).toBe("responsibilityLevel");
-    await expect(saveAnswers(db, id, "case", { ...kase, caseName: "x".repeat(5000) })).rejects.toBeInstanceOf(CaseError);
+    await expect(saveAnswers(db, id, "case", { ...kase, caseName: "x".repeat(5000) }, officer)).rejects.toBeInstanceOf(CaseError);
     expect((await getCase(db, id))!.answers.case.contractValue).toBe("十二萬");
   });
 
   it("resolves once every step is complete; the title follows the case name", async () => {
-    await saveAnswers(db, id, "agency", agency);
-    await saveAnswers(db, id, "case", kase);
-    await saveAnswers(db, id, "grade", { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } });
-    await saveAnswers(db, id, "facts", facts);
+    await saveAnswers(db, id, "agency", agency, officer);
+    await saveAnswers(db, id, "case", kase, officer);
+    await saveAnswers(db, id, "grade", { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } }, officer);
+    await saveAnswers(db, id, "facts", facts, officer);
     expect((await getCase(db, id))!.title).toBe("市民服務平台開發案");
     const c = await checklist();
     expect(c.ok).toBe(true);
@@ -74,18 +86,18 @@ describe("a case from wizard answers to a checklist with decisions", () => {
     const c = await checklist();
     if (!c.ok) throw new Error("expected a checklist");
     const review = c.items.find((i) => i.id === "development.source-code-review")!;
-    await expect(saveDecision(db, id, review, { choice: "include", reason: " " }, "王小明")).rejects.toMatchObject({
+    await expect(saveDecision(db, id, review, { choice: "include", reason: " " }, officer)).rejects.toMatchObject({
       issues: [{ path: "reason", message: "請說明理由" }],
     });
     const when = new Date("2026-11-25T08:00:00Z");
-    await saveDecision(db, id, review, { choice: "include", reason: "對外服務系統，需原始碼檢測" }, "王小明", when);
+    await saveDecision(db, id, review, { choice: "include", reason: "對外服務系統，需原始碼檢測" }, officer, when);
     const soc = c.items.find((i) => i.id === "development.soc")!;
-    await expect(saveDecision(db, id, soc, { choice: "other-procurement" }, "王小明")).rejects.toMatchObject({
+    await expect(saveDecision(db, id, soc, { choice: "other-procurement" }, officer)).rejects.toMatchObject({
       issues: [{ path: "reference", message: "請填寫納入辦理之他案名稱或案號" }],
     });
-    await saveDecision(db, id, soc, { choice: "other-procurement", reference: "115年度資安監控服務案" }, "王小明", when);
+    await saveDecision(db, id, soc, { choice: "other-procurement", reference: "115年度資安監控服務案" }, officer, when);
     const standard = c.items.find((i) => i.status === "standard" && i.mark === "●")!;
-    await expect(saveDecision(db, id, standard, { choice: "include", reason: "x" }, "王小明")).rejects.toMatchObject({ code: "not-applicable" });
+    await expect(saveDecision(db, id, standard, { choice: "include", reason: "x" }, officer)).rejects.toMatchObject({ code: "not-applicable" });
 
     const after = await checklist();
     if (!after.ok) throw new Error("expected a checklist");
@@ -99,7 +111,7 @@ describe("a case from wizard answers to a checklist with decisions", () => {
 
   it("re-resolves when facts change, keeps decisions that still apply and tells what changed", async () => {
     // Raise to 高: source code review (●◎◎) becomes standard, so its ◎ decision no longer applies.
-    await saveAnswers(db, id, "grade", { mode: "direct", grade: "high", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } });
+    await saveAnswers(db, id, "grade", { mode: "direct", grade: "high", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } }, officer);
     const c = await checklist();
     if (!c.ok) throw new Error("expected a checklist");
     expect(c.items.find((i) => i.id === "development.source-code-review")).toMatchObject({ status: "standard", decision: null });
@@ -111,9 +123,9 @@ describe("a case from wizard answers to a checklist with decisions", () => {
   });
 
   it("NT$10,000,000 on a non-core case flags third-party testing; NT$9,999,999 does not", async () => {
-    await saveAnswers(db, id, "grade", { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } });
+    await saveAnswers(db, id, "grade", { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } }, officer);
     const below = await checklist();
-    await saveAnswers(db, id, "case", { ...kase, contractValue: "10,000,000" });
+    await saveAnswers(db, id, "case", { ...kase, contractValue: "10,000,000" }, officer);
     const at = await checklist();
     if (!below.ok || !at.ok) throw new Error("expected checklists");
     expect(below.resolution.agencyObligations).toEqual([]);

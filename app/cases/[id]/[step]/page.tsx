@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { getCase, markStatusesSeen } from "@/lib/cases/store";
+import { getCaseFor, markStatusesSeen } from "@/lib/cases/store";
+import { requireUser } from "../../../_server/auth";
 import { STEPS, STEP_LABEL, STEP_SCHEMAS, stepIssues, type TStep } from "@/lib/cases/answers";
 import { loadChecklist } from "@/lib/cases/load";
 import { statusesOf } from "@/lib/cases/checklist";
@@ -28,7 +29,8 @@ export default async function CaseStepPage({ params }: { params: Params }) {
   const { id, step: rawStep } = await params;
   const step = z.enum(STEPS).safeParse(rawStep);
   if (!step.success || !z.uuid().safeParse(id).success) notFound();
-  const record = await getCase(db(), id);
+  const user = await requireUser();
+  const record = await getCaseFor(db(), id, user);
   if (!record) notFound();
 
   const complete = Object.fromEntries(

@@ -1,0 +1,63 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { nextCookies } from "better-auth/next-js";
+import { db } from "@/lib/db/client";
+import { createAuth, type TAuth } from "@/lib/auth/auth";
+import { authSecret } from "@/lib/auth/secret";
+import { parseRoles, type TActor, type TRole } from "@/lib/auth/roles";
+import { idleState } from "@/lib/auth/idle";
+
+// Next-specific glue around lib/auth: the auth instance (with cookie handling for server actions)
+// and the current user, with the agency's idle timeout enforced on every request.
+
+let instance: TAuth | undefined;
+export function auth(): TAuth {
+  const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const trusted = (process.env.SECREQ_TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  instance ??= createAuth(db(), {
+    secret: authSecret(),
+    baseURL,
+    trustedOrigins: [baseURL, "http://localhost:*", "http://127.0.0.1:*", ...trusted],
+    plugins: [nextCookies()],
+  });
+  return instance;
+}
+
+export type TCurrentUser = TActor & { email: string; agencyName: string; idleTimeoutMinutes: number; mustChangePassword: boolean };
+export type TSessionState = { user: TCurrentUser } | { user: null; reason: "none" | "idle" };
+
+export async function sessionState(): Promise<TSessionState> {
+  const h = await headers();
+  const session = await auth().api.getSession({ headers: h }).catch(() => null);
+  if (!session) return { user: null, reason: "none" };
+  const row = await db().session.findUnique({ where: { id: session.session.id }, select: { lastActiveAt: true } });
+  const user = await db().user.findUnique({ where: { id: session.user.id }, include: { agency: true } });
+  if (!row || !user || !user.active) return { user: null, reason: "none" };
+  const state = idleState(row.lastActiveAt, user.agency.idleTimeoutMinutes, new Date());
+  if (state === "expired") {
+    await db().session.delete({ where: { id: session.session.id } }).catch(() => {});
+    return { user: null, reason: "idle" };
+  }
+  if (state === "touch") await db().session.update({ where: { id: session.session.id }, data: { lastActiveAt: new Date() } }).catch(() => {});
+  return {
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      agencyId: user.agencyId,
+      agencyName: user.agency.name,
+      roles: parseRoles(user.roles),
+      idleTimeoutMinutes: user.agency.idleTimeoutMinutes,
+      mustChangePassword: user.mustChangePassword,
+    },
+  };
+}
+
+/** For pages: the signed-in user, or a redirect to the login page (or to the forced password change). */
+export async function requireUser(opts: { roles?: TRole[]; allowPasswordChange?: boolean } = {}): Promise<TCurrentUser> {
+  const state = await sessionState();
+  if (!state.user) redirect(state.reason === "idle" ? "/login?reason=idle" : "/login");
+  if (state.user.mustChangePassword && !opts.allowPasswordChange) redirect("/account/password");
+  if (opts.roles && !opts.roles.some((r) => state.user!.roles.includes(r))) redirect("/forbidden");
+  return state.user;
+}

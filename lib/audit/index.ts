@@ -1,0 +1,8 @@
+export { recordAudit, ZAuditInput, AUDIT_ACTION, type TAuditInput } from "./record";
+export { changes, type TChanges } from "./changes";
+export { listAudit, ZAuditFilter, type TAuditFilter, type TAuditRecord } from "./list";
+export { auditCsv, csvCell, AUDIT_CSV_HEADER } from "./csv";
+export { isAuditViolation } from "./errors";
+export { formatTaipei, taipeiDay, AUDIT_TIME_ZONE } from "./time";
+export { redact, REDACTED } from "./redact";
+export type { TTx } from "./tx";

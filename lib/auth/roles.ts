@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/** Roles per agency: 承辦人, 資安長, 管理者. A user may hold several. */
+export const ROLES = ["officer", "ciso", "admin"] as const;
+export type TRole = (typeof ROLES)[number];
+export const ROLE_LABEL: Record<TRole, string> = { officer: "承辦人", ciso: "資安長", admin: "管理者" };
+const ZRoleList = z.array(z.enum(ROLES));
+
+/** `User.roles` is a JSON array; anything unreadable or unknown grants nothing. */
+export function parseRoles(json: string): TRole[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(raw)) return [];
+  return [...new Set(raw.filter((r): r is TRole => ZRoleList.element.safeParse(r).success))];
+}
+
+export type TActor = { id: string; name: string; agencyId: string; roles: TRole[] };
+export const hasRole = (actor: Pick<TActor, "roles">, role: TRole) => actor.roles.includes(role);

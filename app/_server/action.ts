@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CaseError } from "@/lib/cases/errors";
+import { ConflictError } from "@/lib/cases/store";
 import type { TRole } from "@/lib/auth/roles";
 import { sessionState, type TCurrentUser } from "./auth";
 
@@ -9,7 +10,14 @@ import { sessionState, type TCurrentUser } from "./auth";
 export type TActionIssue = { path: string; message: string };
 export type TActionResult<T = object> =
   | ({ ok: true } & T)
-  | { ok: false; code: "unauthenticated" | "forbidden" | "invalid" | "conflict" | "error"; message: string; issues: TActionIssue[] };
+  | {
+      ok: false;
+      code: "unauthenticated" | "forbidden" | "invalid" | "conflict" | "error";
+      message: string;
+      issues: TActionIssue[];
+      /** On a conflict: what is stored now, so the user can compare and choose. */
+      current?: unknown;
+    };
 
 export class ActionRefusal extends Error {
   constructor(
@@ -44,6 +52,7 @@ export function authedAction<TInput extends z.ZodType, TOut extends object>(
       return { ok: true, ...(await handler(parsed.data, state.user)) };
     } catch (e) {
       if (e instanceof ActionRefusal) return { ok: false, code: e.code, message: e.message, issues: e.issues };
+      if (e instanceof ConflictError) return { ok: false, code: "conflict", message: e.message, issues: [], current: e.current };
       if (e instanceof CaseError)
         return { ok: false, code: e.code === "not-found" ? "forbidden" : "invalid", message: e.message, issues: e.issues };
       if (e && typeof e === "object" && "digest" in e) throw e; // redirect() and notFound() pass through

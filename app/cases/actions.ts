@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { CaseError } from "@/lib/cases/errors";
 import { createCase, getCaseFor, markStatusesSeen, saveAnswers } from "@/lib/cases/store";
 import { saveDecision } from "@/lib/cases/decisions";
+import { decideCase, reviewItem, reviseCase, submitCase } from "@/lib/cases/workflow-ops";
 import { loadChecklist } from "@/lib/cases/load";
 import { statusesOf } from "@/lib/cases/checklist";
 import { DRAFT_SCHEMAS, type TFormStep } from "@/lib/cases/answers";
@@ -25,14 +26,14 @@ export async function createCaseAction(): Promise<void> {
 }
 
 const saveAnswersInner = authedAction(
-  { input: z.object({ caseId: ZId, step: ZStep, values: z.unknown() }), roles: ["officer"] },
-  async ({ caseId, step, values }, user) => {
-    const { savedAt } = await saveAnswers(db(), caseId, step, values, user);
+  { input: z.object({ caseId: ZId, step: ZStep, values: z.unknown(), base: z.unknown() }), roles: ["officer"] },
+  async ({ caseId, step, values, base }, user) => {
+    const { savedAt } = await saveAnswers(db(), caseId, step, values, user, base);
     return { savedAt: savedAt.toISOString() };
   },
 );
-export async function saveAnswersAction(caseId: string, step: string, values: unknown) {
-  return saveAnswersInner({ caseId, step, values });
+export async function saveAnswersAction(caseId: string, step: string, values: unknown, base?: unknown) {
+  return saveAnswersInner({ caseId, step, values, base });
 }
 
 const saveDecisionInner = authedAction(
@@ -83,4 +84,54 @@ const raiseGradeInner = authedAction({ input: z.object({ caseId: ZId }), roles: 
 });
 export async function raiseGradeToMediumAction(caseId: string) {
   return raiseGradeInner({ caseId });
+}
+
+async function caseAndChecklist(caseId: string, user: { agencyId: string }) {
+  const record = await getCaseFor(db(), caseId, user);
+  if (!record) throw new CaseError("not-found", "找不到這個案件");
+  return { record, ...(await loadChecklist(db(), record)) };
+}
+
+const submitInner = authedAction({ input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
+  const { checklist } = await caseAndChecklist(caseId, user);
+  await submitCase(db(), caseId, checklist, user);
+  revalidatePath(`/cases/${caseId}`, "layout");
+  return {};
+});
+export async function submitCaseAction(caseId: string) {
+  return submitInner({ caseId });
+}
+
+const reviewInner = authedAction(
+  { input: z.object({ caseId: ZId, review: z.object({ itemId: z.string().max(200), verdict: z.string().max(20), comment: z.string().max(2000).optional() }) }), roles: ["ciso"] },
+  async ({ caseId, review }, user) => {
+    await caseAndChecklist(caseId, user);
+    await reviewItem(db(), caseId, review, user);
+    revalidatePath(`/cases/${caseId}/approval`);
+    return {};
+  },
+);
+export async function reviewItemAction(caseId: string, review: unknown) {
+  return reviewInner({ caseId, review });
+}
+
+const decideInner = authedAction(
+  { input: z.object({ caseId: ZId, verdict: z.enum(["approve", "return"]), comment: z.string().max(2000).default("") }), roles: ["ciso"] },
+  async ({ caseId, verdict, comment }, user) => {
+    const { checklist } = await caseAndChecklist(caseId, user);
+    await decideCase(db(), caseId, checklist, verdict, comment, user);
+    revalidatePath(`/cases/${caseId}`, "layout");
+    return {};
+  },
+);
+export async function decideCaseAction(caseId: string, verdict: "approve" | "return", comment: string) {
+  return decideInner({ caseId, verdict, comment });
+}
+
+const reviseInner = authedAction({ input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
+  const id = await reviseCase(db(), caseId, user);
+  return { id };
+});
+export async function reviseCaseAction(caseId: string) {
+  return reviseInner({ caseId });
 }

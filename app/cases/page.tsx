@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { listCases } from "@/lib/cases/store";
 import { createCaseAction } from "./actions";
 import { requireUser } from "../_server/auth";
-import { CASE_STATUS_LABEL } from "@/lib/cases/status";
+import { CASE_STATUS_LABEL } from "@/lib/workflow/state";
 
 export const metadata: Metadata = { title: "採購案件" };
 export const dynamic = "force-dynamic";

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import type { TDecisionKind } from "@/lib/cases/decisions";
 import { FieldError } from "../wizard/fields";
+import { CHOICE_TEXT } from "@/lib/cases/labels";
 
 export type TDecisionResult =
   | { ok: true; decidedBy: string; decidedAt: string }
@@ -21,12 +22,7 @@ const OPTIONS: Record<TDecisionKind, { value: string; label: string }[]> = {
   ],
 };
 
-export const CHOICE_LABEL: Record<string, string> = {
-  include: "納入本案",
-  exclude: "不納入本案",
-  "this-case": "納入本案辦理",
-  "other-procurement": "另於他案辦理",
-};
+export const CHOICE_LABEL = CHOICE_TEXT;
 
 /** The officer's decision on one item; typed text survives a reload until it is saved. */
 export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: string; itemId: string; kind: TDecisionKind; saved: TSaved; save: TSaveDecision }) {

@@ -21,9 +21,12 @@ const STATUS_STYLE: Record<TStatus, string> = {
   "not-applicable": "bg-slate-200 text-slate-700",
 };
 type TSimple = () => Promise<{ ok: boolean }>;
+const REVIEW_LABEL: Record<string, string> = { approve: "同意", return: "退回，請修正", "accept-risk": "接受風險" };
 
 export function Review({
   caseId,
+  editable,
+  itemReviews,
   checklist,
   issues,
   ciiBelowMedium,
@@ -33,6 +36,10 @@ export function Review({
   raiseGrade,
 }: {
   caseId: string;
+  /** Decisions can be changed (an officer, on a draft or returned case). */
+  editable: boolean;
+  /** The CISO's latest verdict per item. */
+  itemReviews: Record<string, { verdict: string; comment: string; reviewerName: string }>;
   checklist: TChecklist;
   issues: TStepIssue[];
   ciiBelowMedium: boolean;
@@ -187,7 +194,7 @@ export function Review({
         </div>
         <ol className="space-y-3">
           {shown.map((item) => (
-            <li key={item.id} data-item-id={item.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <li key={item.id} id={`item-${item.id}`} data-item-id={item.id} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <span className={`rounded px-2 py-0.5 font-semibold ${STATUS_STYLE[item.status]}`}>{STATUS_LABEL[item.status]}</span>
                 <span className="text-slate-600">
@@ -206,7 +213,20 @@ export function Review({
                   ))}
                 </ul>
               </details>
-              {item.decisionKind && (
+              {itemReviews[item.id] && (
+                <p className={`mt-2 rounded p-2 text-sm ${itemReviews[item.id]!.verdict === "return" ? "bg-amber-50 text-amber-900" : "bg-slate-50"}`}>
+                  資安長（{itemReviews[item.id]!.reviewerName}）：{REVIEW_LABEL[itemReviews[item.id]!.verdict] ?? itemReviews[item.id]!.verdict}
+                  {itemReviews[item.id]!.comment && `．${itemReviews[item.id]!.comment}`}
+                </p>
+              )}
+              {item.decisionKind && !editable && item.decision && (
+                <p className="mt-2 text-sm">
+                  決定：{CHOICE_LABEL[item.decision.choice] ?? item.decision.choice}
+                  {item.decision.reference && `（${item.decision.reference}）`}
+                  {item.decision.reason && `．理由：${item.decision.reason}`}（{item.decision.decidedBy}）
+                </p>
+              )}
+              {item.decisionKind && editable && (
                 <DecisionForm
                   caseId={caseId}
                   itemId={item.id}

@@ -2,7 +2,7 @@
 
 import { LEVELS, SECTORS, SECTOR_LABEL, ZAgencyStep, type TAnswers } from "@/lib/cases/answers";
 import { ChoiceGroup, TextField, YES_NO } from "./fields";
-import { StepFormShell, useStepForm, type TSaveAction } from "./StepForm";
+import { ConflictPanel, StepFormShell, useStepForm, type TSaveAction } from "./StepForm";
 
 // 資通安全責任等級分級辦法 §4–§8 (115-01-07), summarised in one line each.
 const LEVEL_HINT: Record<(typeof LEVELS)[number], string> = {
@@ -13,12 +13,12 @@ const LEVEL_HINT: Record<(typeof LEVELS)[number], string> = {
   E: "E 級：無資通系統且未提供資通服務，或資通業務全由上級或監督機關兼辦、代管（§8）",
 };
 
-export function AgencyForm({ caseId, initial, save, nextHref }: { caseId: string; initial: TAnswers["agency"]; save: TSaveAction; nextHref: string }) {
-  const { form, autosave, restored, onNext } = useStepForm({ caseId, step: "agency", initial, schema: ZAgencyStep, save, nextHref });
+export function AgencyForm({ caseId, initial, save, nextHref, readOnly = false }: { caseId: string; initial: TAnswers["agency"]; save: TSaveAction; nextHref: string; readOnly?: boolean }) {
+  const { form, autosave, restored, onNext, conflict, keepMine, takeTheirs } = useStepForm({ caseId, step: "agency", initial, schema: ZAgencyStep, save, nextHref });
   const { register, formState } = form;
   const e = formState.errors;
   return (
-    <StepFormShell onSubmit={onNext} errors={e} submitted={formState.isSubmitted} state={autosave.state} restored={restored}>
+    <StepFormShell onSubmit={onNext} errors={e} submitted={formState.isSubmitted} state={autosave.state} restored={restored} readOnly={readOnly} conflict={conflict && <ConflictPanel conflict={conflict} mine={form.getValues()} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}>
       <TextField id="agencyName" label="機關名稱" error={e.agencyName?.message} registration={register("agencyName")} autoComplete="organization" />
       <TextField id="officerName" label="承辦人姓名" hint="記錄在您的每一項決定上。" error={e.officerName?.message} registration={register("officerName")} autoComplete="name" />
       <ChoiceGroup

@@ -2,7 +2,7 @@
 
 import { chosenGrade, ZFactsStep, type TAnswers } from "@/lib/cases/answers";
 import { ChoiceGroup, TextField, YES_NO } from "./fields";
-import { StepFormShell, useStepForm, type TSaveAction } from "./StepForm";
+import { ConflictPanel, StepFormShell, useStepForm, type TSaveAction } from "./StepForm";
 
 const QUESTIONS = [
   ["personalData", "本案是否涉及個人資料？", "例如蒐集、處理或利用民眾或員工個資；涉及個資時，隱私資訊管理（ISO 27701 等）要求納入。"],
@@ -12,13 +12,13 @@ const QUESTIONS = [
   ["mobileApp", "是否包含行動應用程式（App）？", "例如對民眾提供之手機 App。"],
 ] as const;
 
-export function FactsForm({ caseId, initial, grade, save, nextHref }: { caseId: string; initial: TAnswers["facts"]; grade: TAnswers["grade"]; save: TSaveAction; nextHref: string }) {
-  const { form, autosave, restored, onNext } = useStepForm({ caseId, step: "facts", initial, schema: ZFactsStep, save, nextHref });
+export function FactsForm({ caseId, initial, grade, save, nextHref, readOnly = false }: { caseId: string; initial: TAnswers["facts"]; grade: TAnswers["grade"]; save: TSaveAction; nextHref: string; readOnly?: boolean }) {
+  const { form, autosave, restored, onNext, conflict, keepMine, takeTheirs } = useStepForm({ caseId, step: "facts", initial, schema: ZFactsStep, save, nextHref });
   const { register, formState } = form;
   const e = formState.errors;
   const high = chosenGrade(grade) === "high";
   return (
-    <StepFormShell onSubmit={onNext} errors={e} submitted={formState.isSubmitted} state={autosave.state} restored={restored} submitLabel="儲存並產出檢核表">
+    <StepFormShell onSubmit={onNext} errors={e} submitted={formState.isSubmitted} state={autosave.state} restored={restored} readOnly={readOnly} conflict={conflict && <ConflictPanel conflict={conflict} mine={form.getValues()} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />} submitLabel="儲存並產出檢核表">
       {QUESTIONS.map(([name, legend, hint]) => (
         <div key={name}>
           <ChoiceGroup id={name} legend={legend} hint={hint} options={YES_NO} error={e[name]?.message} registration={register(name)} inline />

@@ -3,7 +3,7 @@
 import { chosenGrade, ZGradeStep, type TAnswers } from "@/lib/cases/answers";
 import { ASPECTS, ASPECT_GUIDANCE, ASPECT_LABEL, gradeFromAspects, GUIDANCE_LABEL } from "@/lib/resolve/grade";
 import { ChoiceGroup } from "./fields";
-import { StepFormShell, useStepForm, type TSaveAction } from "./StepForm";
+import { ConflictPanel, StepFormShell, useStepForm, type TSaveAction } from "./StepForm";
 
 const GRADE_OPTIONS = [
   { value: "high", label: "高", hint: `涉及機敏資料或核心業務，一旦受影響後果非常嚴重（${GUIDANCE_LABEL}）` },
@@ -16,8 +16,8 @@ const ASPECT_OPTIONS = [
   { value: "high", label: "高" },
 ];
 
-export function GradeForm({ caseId, initial, save, nextHref }: { caseId: string; initial: TAnswers["grade"]; save: TSaveAction; nextHref: string }) {
-  const { form, values, autosave, restored, onNext } = useStepForm({ caseId, step: "grade", initial, schema: ZGradeStep, save, nextHref });
+export function GradeForm({ caseId, initial, save, nextHref, readOnly = false }: { caseId: string; initial: TAnswers["grade"]; save: TSaveAction; nextHref: string; readOnly?: boolean }) {
+  const { form, values, autosave, restored, onNext, conflict, keepMine, takeTheirs } = useStepForm({ caseId, step: "grade", initial, schema: ZGradeStep, save, nextHref });
   const { register, formState } = form;
   const e = formState.errors;
   const mode = values.mode ?? "direct";
@@ -28,7 +28,7 @@ export function GradeForm({ caseId, initial, save, nextHref }: { caseId: string;
       ? gradeFromAspects({ confidentiality: a.confidentiality, integrity: a.integrity, availability: a.availability, legalCompliance: a.legalCompliance })
       : null;
   return (
-    <StepFormShell onSubmit={onNext} errors={e} submitted={formState.isSubmitted} state={autosave.state} restored={restored}>
+    <StepFormShell onSubmit={onNext} errors={e} submitted={formState.isSubmitted} state={autosave.state} restored={restored} readOnly={readOnly} conflict={conflict && <ConflictPanel conflict={conflict} mine={form.getValues()} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}>
       <ChoiceGroup
         id="mode"
         legend="如何決定系統防護需求等級？"

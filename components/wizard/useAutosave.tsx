@@ -2,14 +2,16 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
-export type TSaveResult = { ok: true; savedAt: string } | { ok: false; message: string; issues: { path: string; message: string }[] };
+export type TSaveResult =
+  | { ok: true; savedAt: string }
+  | { ok: false; code?: string; message: string; issues: { path: string; message: string }[]; current?: unknown };
 export type TSaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string };
 
 /**
  * Saves the form as the officer types (debounced) and keeps a copy in localStorage until the server
  * has it, so a reload, a closed tab or a failed request loses nothing.
  */
-export function useAutosave<T>(storageKey: string, values: T, save: (v: T) => Promise<TSaveResult>, delay = 500) {
+export function useAutosave<T>(storageKey: string, values: T, save: (v: T) => Promise<TSaveResult>, paused = false, delay = 500) {
   const serialized = JSON.stringify(values);
   const lastSaved = useRef<string | null>(null);
   const [state, setState] = useState<TSaveState>({ kind: "idle" });
@@ -39,9 +41,10 @@ export function useAutosave<T>(storageKey: string, values: T, save: (v: T) => Pr
     }
     if (serialized === lastSaved.current) return;
     localStorage.setItem(storageKey, JSON.stringify({ values: JSON.parse(serialized), at: Date.now() }));
+    if (paused) return;
     const timer = setTimeout(() => void saveNow(JSON.parse(serialized) as T), delay);
     return () => clearTimeout(timer);
-  }, [serialized, storageKey, delay, saveNow]);
+  }, [serialized, storageKey, delay, saveNow, paused]);
 
   return { state, saveNow };
 }

@@ -4,6 +4,7 @@ import type { TResolvedItem } from "../resolve/types";
 import { CaseError } from "./errors";
 import { recordAudit } from "../audit";
 import type { TActor } from "../auth/roles";
+import { checkTransition, type TCaseStatus } from "../workflow/state";
 
 /**
  * What the officer decides on an item: ◎ and needs-decision items are included or excluded with a
@@ -61,9 +62,10 @@ export async function saveDecision(
     );
   const data = { choice: parsed.data.choice, reason: parsed.data.reason, reference: parsed.data.reference, decidedBy: actor.name, decidedAt: now };
   await db.$transaction(async (tx) => {
-    const row = await tx.case.findUnique({ where: { id: caseId }, select: { agencyId: true, status: true } });
+    const row = await tx.case.findUnique({ where: { id: caseId }, select: { agencyId: true, status: true, createdById: true } });
     if (!row || row.agencyId !== actor.agencyId) throw new CaseError("not-found", "找不到這個案件");
-    if (row.status !== "draft" && row.status !== "returned") throw new CaseError("invalid", "案件已送審或已核准，無法修改");
+    const edit = checkTransition({ ...row, status: row.status as TCaseStatus }, "edit", actor);
+    if (!edit.ok) throw new CaseError("invalid", edit.error.message);
     const before = await tx.decision.findUnique({ where: { caseId_itemId: { caseId, itemId: item.id } } });
     await tx.decision.upsert({ where: { caseId_itemId: { caseId, itemId: item.id } }, create: { caseId, itemId: item.id, ...data }, update: data });
     await tx.case.update({ where: { id: caseId }, data: { lockVersion: { increment: 1 } } });

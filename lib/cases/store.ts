@@ -15,7 +15,8 @@ export type TDecisionRecord = {
   decidedAt: Date;
 };
 
-export type TCaseStatus = "draft" | "submitted" | "approved" | "returned";
+import type { TCaseStatus } from "../workflow/state";
+import { checkTransition } from "../workflow/state";
 
 export type TCaseRecord = {
   id: string;
@@ -106,8 +107,32 @@ export async function listCases(db: TDb, agencyId: string, take = 50) {
   });
 }
 
-/** Saves one step's answers as typed; the step is validated strictly only when the officer moves on. */
-export async function saveAnswers(db: TDb, id: string, step: TFormStep, values: unknown, actor: TActor): Promise<{ savedAt: Date; lockVersion: number }> {
+/** Someone else saved this step since the officer's copy was loaded: the server's values, to show and compare. */
+export class ConflictError extends CaseError {
+  constructor(
+    readonly current: unknown,
+    readonly by: string,
+    readonly at: Date,
+  ) {
+    super("conflict", `另一位使用者（${by}）已於 ${at.toLocaleTimeString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" })} 修改這個步驟`);
+  }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Saves one step's answers as typed; the step is validated strictly only when the officer moves on.
+ * `base` is the step as the officer's page last had it: if the stored step differs, someone else saved
+ * in between, and the save is refused with their values instead of silently overwriting them.
+ */
+export async function saveAnswers(
+  db: TDb,
+  id: string,
+  step: TFormStep,
+  values: unknown,
+  actor: TActor,
+  base?: unknown,
+): Promise<{ savedAt: Date; lockVersion: number }> {
   const parsed = DRAFT_SCHEMAS[step].safeParse(values);
   if (!parsed.success)
     throw new CaseError(
@@ -116,10 +141,15 @@ export async function saveAnswers(db: TDb, id: string, step: TFormStep, values: 
       parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
     );
   return db.$transaction(async (tx) => {
-    const row = await tx.case.findUnique({ where: { id }, select: { answers: true, agencyId: true, status: true } });
+    const row = await tx.case.findUnique({ where: { id }, select: { answers: true, agencyId: true, status: true, createdById: true } });
     if (!row || row.agencyId !== actor.agencyId) throw new CaseError("not-found", "找不到這個案件");
-    if (row.status !== "draft" && row.status !== "returned") throw new CaseError("invalid", "案件已送審或已核准，無法修改");
+    const edit = checkTransition({ ...row, status: row.status as TCaseStatus }, "edit", actor);
+    if (!edit.ok) throw new CaseError("invalid", edit.error.message);
     const previous = parseAnswers(row.answers);
+    if (base !== undefined && !same(DRAFT_SCHEMAS[step].safeParse(base).data, previous[step]) && !same(previous[step], parsed.data)) {
+      const last = await tx.auditEntry.findFirst({ where: { targetType: "case", targetId: id, action: "case.answers" }, orderBy: { at: "desc" } });
+      throw new ConflictError(previous[step], last?.actorName ?? "其他使用者", last?.at ?? new Date());
+    }
     const answers = { ...previous, [step]: parsed.data };
     const title = step === "case" ? (parsed.data as TAnswers["case"]).caseName.trim().slice(0, 300) : undefined;
     const updated = await tx.case.update({

@@ -14,7 +14,13 @@ import { CaseForm } from "@/components/wizard/CaseForm";
 import { GradeForm } from "@/components/wizard/GradeForm";
 import { FactsForm } from "@/components/wizard/FactsForm";
 import { Review } from "@/components/review/Review";
-import { acknowledgeChangesAction, raiseGradeToMediumAction, saveAnswersAction, saveDecisionAction } from "../../actions";
+import { acknowledgeChangesAction, raiseGradeToMediumAction, reviseCaseAction, saveAnswersAction, saveDecisionAction, submitCaseAction } from "../../actions";
+import { caseReviews } from "@/lib/cases/workflow-ops";
+import { submissionProblems } from "@/lib/workflow/submission";
+import { latestReviews } from "@/lib/workflow/reviews";
+import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
+import { ReviseButton, SubmitPanel } from "@/components/workflow/CaseActions";
+import Link from "next/link";
 
 export const dynamic = "force-dynamic";
 
@@ -37,31 +43,45 @@ export default async function CaseStepPage({ params }: { params: Params }) {
     (Object.keys(STEP_SCHEMAS) as (keyof typeof STEP_SCHEMAS)[]).map((s) => [s, STEP_SCHEMAS[s].safeParse(record.answers[s]).success]),
   );
   const save = saveAnswersAction.bind(null, record.id);
+  const editable = user.roles.includes("officer") && (record.status === "draft" || record.status === "returned");
+  const reviews = await caseReviews(db(), record.id);
+  const caseVerdicts = reviews.filter((r) => r.itemId === "");
+  const lastVerdict = caseVerdicts[caseVerdicts.length - 1];
+  const latestRevision = await db().case.aggregate({ where: { caseGroupId: record.caseGroupId }, _max: { revision: true } });
   const next = (s: TStep) => `/cases/${record.id}/${STEPS[STEPS.indexOf(s) + 1]}`;
 
   let body: React.ReactNode;
   switch (step.data) {
     case "agency":
-      body = <AgencyForm caseId={record.id} initial={record.answers.agency} save={save} nextHref={next("agency")} />;
+      body = <AgencyForm caseId={record.id} initial={record.answers.agency} save={save} readOnly={!editable} nextHref={next("agency")} />;
       break;
     case "case": {
       const catalogue = await readCatalogue(db(), record.catalogueVersionId);
       const types = catalogue.serviceTypes.map((t) => ({ key: t.key, name: t.name, description: t.description }));
-      body = <CaseForm caseId={record.id} initial={record.answers.case} types={types} save={save} nextHref={next("case")} />;
+      body = <CaseForm caseId={record.id} initial={record.answers.case} types={types} save={save} readOnly={!editable} nextHref={next("case")} />;
       break;
     }
     case "grade":
-      body = <GradeForm caseId={record.id} initial={record.answers.grade} save={save} nextHref={next("grade")} />;
+      body = <GradeForm caseId={record.id} initial={record.answers.grade} save={save} readOnly={!editable} nextHref={next("grade")} />;
       break;
     case "facts":
-      body = <FactsForm caseId={record.id} initial={record.answers.facts} grade={record.answers.grade} save={save} nextHref={next("facts")} />;
+      body = <FactsForm caseId={record.id} initial={record.answers.facts} grade={record.answers.grade} save={save} readOnly={!editable} nextHref={next("facts")} />;
       break;
     case "review": {
       const { catalogue, checklist } = await loadChecklist(db(), record);
       if (checklist.ok && !record.lastSeenStatuses) await markStatusesSeen(db(), record.id, statusesOf(checklist.items));
+      const latest = latestReviews(reviews.map((r) => ({ ...r, verdict: r.verdict as "approve" | "return" | "accept-risk" })));
+      const problems = submissionProblems(checklist).map((p) => ({
+        href: p.kind === "item" ? `#item-${p.itemId}` : `/cases/${record.id}/${p.step ?? "agency"}`,
+        message: p.kind === "item" ? `${p.text.slice(0, 30)}${p.text.length > 30 ? "…" : ""}：${p.message}` : p.message,
+      }));
       body = (
+        <>
+        {editable && <SubmitPanel caseId={record.id} problems={problems} submit={submitCaseAction.bind(null, record.id)} />}
         <Review
           caseId={record.id}
+          editable={editable}
+          itemReviews={Object.fromEntries([...latest].map(([k, r]) => [k, { verdict: r.verdict, comment: r.comment, reviewerName: reviews.find((x) => x.itemId === k && x.at === r.at)?.reviewerName ?? "" }]))}
           checklist={checklist}
           ciiBelowMedium={checklist.ok && record.answers.facts.cii === "yes" && checklist.resolution.effectiveGrade === "normal"}
           typeNames={Object.fromEntries(catalogue.serviceTypes.map((t) => [t.key, t.name]))}
@@ -70,6 +90,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
           acknowledge={acknowledgeChangesAction.bind(null, record.id)}
           raiseGrade={raiseGradeToMediumAction.bind(null, record.id)}
         />
+        </>
       );
       break;
     }
@@ -81,6 +102,21 @@ export default async function CaseStepPage({ params }: { params: Params }) {
         <p className="text-sm text-slate-600">
           案件：{record.title || "（未命名案件）"}．目錄版本 {record.catalogueVersionId}
         </p>
+        <CaseStatusBanner
+          caseId={record.id}
+          status={record.status}
+          revision={record.revision}
+          approvedBy={record.status === "approved" ? lastVerdict?.reviewerName : null}
+          approvedAt={record.approvedAt}
+          returnComment={record.status === "returned" ? lastVerdict?.comment : null}
+        >
+          {record.status === "submitted" && user.roles.includes("ciso") && (
+            <Link href={`/cases/${record.id}/approval`} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">前往審查</Link>
+          )}
+          {record.status === "approved" && user.roles.includes("officer") && record.revision === latestRevision._max.revision && (
+            <ReviseButton revise={reviseCaseAction.bind(null, record.id)} />
+          )}
+        </CaseStatusBanner>
         <StepIndicator caseId={record.id} current={step.data} complete={complete} />
         <h1 className="text-2xl font-bold">
           步驟 {STEPS.indexOf(step.data) + 1}／{STEPS.length}：{STEP_LABEL[step.data]}

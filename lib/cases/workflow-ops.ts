@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import type { TDb } from "../db/client";
+import { recordAudit, type TTx } from "../audit";
+import type { TActor } from "../auth/roles";
+import { checkTransition, type TCaseStatus, type TWorkflowAction } from "../workflow/state";
+import { WorkflowError } from "../workflow/errors";
+import { nextRevision } from "../workflow/revise";
+import { submissionProblems } from "../workflow/submission";
+import { approvalProblems } from "../workflow/review-groups";
+import { ZReviewInput, type TItemReview } from "../workflow/reviews";
+import type { TProblem } from "../workflow/problems";
+import { CaseError } from "./errors";
+import { caseEditors } from "./editors";
+import type { TChecklist } from "./checklist";
+
+// The case's workflow verbs. Each loads the case in a transaction, asks the state machine, writes, and
+// records the audit entry in the same transaction.
+
+async function loadState(tx: TTx, caseId: string, actor: TActor) {
+  const row = await tx.case.findUnique({ where: { id: caseId } });
+  if (!row || row.agencyId !== actor.agencyId) throw new CaseError("not-found", "找不到這個案件");
+  return { ...row, status: row.status as TCaseStatus };
+}
+
+export function allow(row: { agencyId: string; status: TCaseStatus; createdById: string }, action: TWorkflowAction, actor: TActor, ctx: { comment?: string; editorIds?: Set<string> } = {}) {
+  const r = checkTransition(row, action, actor, ctx);
+  if (!r.ok) throw new CaseError(r.error.code === "other-agency" ? "not-found" : "invalid", r.error.message);
+  return r;
+}
+
+export class ProblemsError extends CaseError {
+  constructor(message: string, readonly problems: TProblem[]) {
+    super("invalid", message, problems.map((p) => ({ path: p.kind === "item" ? p.itemId : (p.step ?? ""), message: p.message })));
+  }
+}
+
+const reviewsOf = (rows: { itemId: string; verdict: string; comment: string; reviewerId: string; at: Date }[]) =>
+  rows.map((r) => ({ ...r, verdict: r.verdict as TItemReview["verdict"] }));
+
+/** Officer: 草稿/退回 → 送審, only when every decision the checklist asks for has been made. */
+export async function submitCase(db: TDb, caseId: string, checklist: TChecklist, actor: TActor) {
+  const problems = submissionProblems(checklist);
+  if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項需要處理，才能送審`, problems);
+  await db.$transaction(async (tx) => {
+    const row = await loadState(tx, caseId, actor);
+    const r = allow(row, "submit", actor);
+    await tx.case.update({ where: { id: caseId }, data: { status: r.to, submittedAt: new Date(), lockVersion: { increment: 1 } } });
+    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.submit", targetType: "case", targetId: caseId, before: { status: row.status }, after: { status: r.to } });
+  });
+}
+
+/** CISO: a verdict on one item of a submitted case (approve, return with a comment, accept a risk). */
+export async function reviewItem(db: TDb, caseId: string, input: unknown, actor: TActor) {
+  const parsed = ZReviewInput.safeParse(input);
+  if (!parsed.success) throw new CaseError("invalid", "審查意見尚未完整", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  await db.$transaction(async (tx) => {
+    const row = await loadState(tx, caseId, actor);
+    allow(row, "review", actor, { editorIds: await caseEditors(tx, caseId) });
+    const at = new Date();
+    await tx.review.create({ data: { id: randomUUID(), caseId, itemId: parsed.data.itemId, verdict: parsed.data.verdict, comment: parsed.data.comment, reviewerId: actor.id, reviewerName: actor.name, at } });
+    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: `review.${parsed.data.verdict}`, targetType: "case", targetId: caseId, after: parsed.data, at });
+  });
+}
+
+/** CISO: approve the case as a whole (locks it) or return it to the officer with a comment. */
+export async function decideCase(db: TDb, caseId: string, checklist: TChecklist, verdict: "approve" | "return", comment: string, actor: TActor) {
+  await db.$transaction(async (tx) => {
+    const row = await loadState(tx, caseId, actor);
+    const r = allow(row, verdict, actor, { comment, editorIds: await caseEditors(tx, caseId) });
+    if (verdict === "approve") {
+      const reviews = reviewsOf(await tx.review.findMany({ where: { caseId } }));
+      const problems = [...submissionProblems(checklist), ...approvalProblems(checklist, reviews)];
+      if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項未完成審查，無法核准`, problems);
+    }
+    const at = new Date();
+    await tx.case.update({
+      where: { id: caseId },
+      data: verdict === "approve" ? { status: r.to, approvedAt: at, approvedById: actor.id, lockVersion: { increment: 1 } } : { status: r.to, lockVersion: { increment: 1 } },
+    });
+    await tx.review.create({ data: { id: randomUUID(), caseId, itemId: "", verdict, comment: comment.trim(), reviewerId: actor.id, reviewerName: actor.name, at } });
+    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: verdict === "approve" ? "case.approve" : "case.return", targetType: "case", targetId: caseId, before: { status: row.status }, after: { status: r.to, comment: comment.trim() }, at });
+  });
+}
+
+/** Officer: an approved case is locked; a change starts the next revision with the answers and decisions copied. */
+export async function reviseCase(db: TDb, caseId: string, actor: TActor): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const row = await loadState(tx, caseId, actor);
+    const latest = await tx.case.aggregate({ where: { caseGroupId: row.caseGroupId }, _max: { revision: true } });
+    let next;
+    try {
+      next = nextRevision(row, latest._max.revision ?? row.revision, actor);
+    } catch (e) {
+      if (e instanceof WorkflowError) throw new CaseError("invalid", e.message);
+      throw e;
+    }
+    const id = randomUUID();
+    await tx.case.create({ data: { id, ...next, catalogueVersionId: row.catalogueVersionId, title: row.title, answers: row.answers, lastSeenStatuses: row.lastSeenStatuses } });
+    const decisions = await tx.decision.findMany({ where: { caseId } });
+    if (decisions.length) await tx.decision.createMany({ data: decisions.map((d) => ({ ...d, caseId: id })) });
+    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.revise", targetType: "case", targetId: id, after: { from: caseId, revision: next.revision } });
+    return id;
+  });
+}
+
+export async function caseReviews(db: TDb, caseId: string) {
+  return db.review.findMany({ where: { caseId }, orderBy: { at: "asc" } });
+}

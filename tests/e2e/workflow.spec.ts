@@ -1,0 +1,136 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { storageFor } from "./accounts";
+
+async function as(browser: Browser, role: string) {
+  const context = await browser.newContext({ storageState: storageFor(role), locale: "zh-TW" });
+  return context.newPage();
+}
+
+/** A small case: 既有雲端微服務（SaaS）客製化需求更版 at 普 — one ◎ item to decide, one item for the CISO's risk confirmation. */
+async function fillCase(page: Page, name: string) {
+  await page.goto("/cases");
+  await page.getByRole("button", { name: "建立新案件" }).click();
+  await page.waitForURL(/\/agency$/);
+  await page.getByLabel("機關名稱").fill("示範市政府");
+  await page.getByLabel("承辦人姓名").fill("王承辦");
+  await page.getByLabel("C 級").check();
+  await page.getByLabel("政府機關").check();
+  await page.getByRole("group", { name: /郵件伺服器/ }).getByLabel("否").check();
+  await page.getByRole("button", { name: "儲存並繼續" }).click();
+  await page.waitForURL(/\/case$/);
+  await page.getByLabel("案件名稱").fill(name);
+  await page.getByLabel("案號").fill("WF-001");
+  await page.getByLabel(/契約金額/).fill("800000");
+  await page.getByLabel("既有雲端微服務（SaaS）客製化需求更版").check();
+  await page.getByRole("button", { name: "儲存並繼續" }).click();
+  await page.waitForURL(/\/grade$/);
+  await page.getByRole("group", { name: "系統防護需求等級" }).getByLabel("普").check();
+  await page.getByRole("button", { name: "儲存並繼續" }).click();
+  await page.waitForURL(/\/facts$/);
+  for (const q of ["個人資料", "核心資通系統", "關鍵資訊基礎設施", "對外", "行動應用程式"]) await page.getByRole("group", { name: new RegExp(q) }).getByLabel("否").check();
+  await page.getByLabel(/可接受的風險等級/).fill("高");
+  await page.getByRole("button", { name: "儲存並產出檢核表" }).click();
+  await page.waitForURL(/\/review$/);
+  return page.url().replace(/\/review$/, "");
+}
+
+test("officer submits, CISO returns an item, officer fixes and resubmits, CISO accepts the risk and approves", async ({ browser }) => {
+  const officer = await as(browser, "officer");
+  const base = await fillCase(officer, "工作流程測試案");
+
+  // Submission lists what is missing and links to it.
+  const submit = officer.getByRole("region", { name: "送交資安長審查" });
+  await expect(submit).toContainText("送審前尚有 1 項需要處理");
+  await expect(submit.getByRole("button", { name: "送出審查" })).toBeDisabled();
+  const vm = officer.locator('li[data-item-id="saas-customization.vm-image-security"]');
+  await vm.getByLabel("納入本案", { exact: true }).check();
+  await vm.getByLabel(/理由/).fill("客製化版本含虛擬主機");
+  await vm.getByRole("button", { name: "儲存決定" }).click();
+  await expect(vm.getByText(/已決定：納入本案/)).toBeVisible();
+  await officer.reload();
+  await submit.getByRole("button", { name: "送出審查" }).click();
+  await expect(officer.getByText("第 1 版．送審")).toBeVisible();
+  await expect(officer.getByRole("region", { name: "送交資安長審查" })).toBeHidden();
+
+  // The CISO returns the item, then the case.
+  const ciso = await as(browser, "ciso");
+  await ciso.goto(`${base}/approval`);
+  await expect(ciso.getByRole("heading", { name: "資安長審查" })).toBeVisible();
+  const vmReview = ciso.locator('[id="review-saas-customization.vm-image-security"]');
+  await vmReview.getByLabel("退回").check();
+  await vmReview.getByRole("button", { name: "儲存審查意見" }).click();
+  await expect(vmReview.getByText("退回本項時請填寫意見")).toBeVisible();
+  await vmReview.getByLabel(/意見/).fill("請說明為何普級仍需要");
+  await vmReview.getByRole("button", { name: "儲存審查意見" }).click();
+  await expect(vmReview.getByText(/已審查：退回/)).toBeVisible();
+  await expect(ciso.getByRole("button", { name: "核准本案" })).toBeDisabled();
+  await ciso.getByLabel("意見（退回時必填）").fill("請補充選配項目理由");
+  await ciso.getByRole("button", { name: "退回承辦人" }).click();
+  await expect(ciso.getByText("本案目前不在送審狀態")).toBeVisible();
+
+  // The officer sees the comments, fixes and resubmits.
+  await officer.goto(`${base}/review`);
+  await expect(officer.getByText("資安長意見：請補充選配項目理由")).toBeVisible();
+  await expect(vm.getByText(/請說明為何普級仍需要/)).toBeVisible();
+  await vm.getByLabel(/理由/).fill("客製化版本含虛擬主機映像檔，依機關資安規範納入");
+  await vm.getByRole("button", { name: "儲存決定" }).click();
+  await expect(vm.getByText(/已決定：納入本案/)).toBeVisible();
+  await officer.reload();
+  await officer.getByRole("button", { name: "送出審查" }).click();
+  await expect(officer.getByText("第 1 版．送審")).toBeVisible();
+
+  // The CISO approves the item, accepts the risk and approves the case.
+  await ciso.goto(`${base}/approval`);
+  await vmReview.getByLabel("同意").check();
+  await vmReview.getByRole("button", { name: "儲存審查意見" }).click();
+  await expect(vmReview.getByText(/已審查：同意/)).toBeVisible();
+  const risk = ciso.locator('[id="review-saas-customization.supplier-product-security"]');
+  await expect(ciso.getByRole("button", { name: "核准本案" })).toBeDisabled();
+  await risk.getByLabel("接受風險").check();
+  await risk.getByLabel(/意見/).fill("廠商已提出第三方檢測報告，接受剩餘風險");
+  await risk.getByRole("button", { name: "儲存審查意見" }).click();
+  await expect(risk.getByText(/已審查：接受風險/)).toBeVisible();
+  await ciso.getByRole("button", { name: "核准本案" }).click();
+  await expect(ciso.getByText("本案目前不在送審狀態")).toBeVisible();
+
+  // Locked for the officer; the history shows every step.
+  await officer.goto(`${base}/agency`);
+  await expect(officer.getByText("第 1 版．核准")).toBeVisible();
+  await expect(officer.getByText(/核准：林資安長/)).toBeVisible();
+  await expect(officer.getByLabel("機關名稱")).toBeDisabled();
+  await officer.getByRole("link", { name: "歷程" }).click();
+  const history = officer.getByRole("listitem");
+  for (const step of ["建立案件", "記錄決定", "送審", "審查：退回", "退回", "審查：同意", "審查：接受風險", "核准"])
+    await expect(history.filter({ hasText: step }).first()).toBeVisible();
+
+  // A change needs a new revision; the approved one stays readable.
+  await officer.goto(`${base}/review`);
+  await officer.getByRole("button", { name: "建立新修訂版" }).click();
+  await expect(officer.getByText("第 2 版．草稿")).toBeVisible();
+  await expect(officer.locator('li[data-item-id="saas-customization.vm-image-security"]').getByText(/已決定：納入本案/)).toBeVisible();
+});
+
+test("two people saving the same step: the second gets a conflict and keeps their input", async ({ browser }) => {
+  const a = await as(browser, "officer");
+  await a.goto("/cases");
+  await a.getByRole("button", { name: "建立新案件" }).click();
+  await a.waitForURL(/\/agency$/);
+  const url = a.url();
+  const b = await as(browser, "officer");
+  await b.goto(url);
+
+  await a.getByLabel("機關名稱").fill("甲機關");
+  await expect(a.getByRole("status").filter({ hasText: "已自動儲存" })).toBeVisible();
+
+  await b.getByLabel("機關名稱").fill("乙機關");
+  const conflict = b.getByRole("alert").filter({ hasText: "修改這個步驟" });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText("甲機關");
+  await expect(conflict).toContainText("乙機關");
+  await expect(b.getByLabel("機關名稱")).toHaveValue("乙機關");
+
+  await conflict.getByRole("button", { name: "以我的內容覆寫" }).click();
+  await expect(b.getByRole("status").filter({ hasText: "已自動儲存" })).toBeVisible();
+  await a.reload();
+  await expect(a.getByLabel("機關名稱")).toHaveValue("乙機關");
+});

@@ -2,18 +2,22 @@ import { parseArgs } from "node:util";
 import { CatalogueError } from "../catalogue/errors";
 import { readCatalogue } from "../catalogue/store";
 import type { TDb } from "../db/client";
+import { resolveCommand } from "./resolve";
 
 export type TIo = { out: (s: string) => void; err: (s: string) => void };
 export type TCliDeps = { openDb: () => Promise<TDb> };
 
 const USAGE = `用法：
-  npm run -s cli -- catalogue --json [--version <版本代碼>]   以 JSON 輸出目錄版本（預設為最新已發布版本）`;
+  npm run -s cli -- catalogue --json [--version <版本代碼>]   以 JSON 輸出目錄版本（預設為最新已發布版本）
+  npm run -s cli -- resolve --input <個案.json>              依個案條件產生資安需求清單（JSON，與 POST /api/v1/resolve 相同）
+結束代碼：0 成功；2 輸入有誤（訊息寫在 stderr，每行「欄位: 說明」）；1 未預期的錯誤`;
 
 /** Runs one CLI command; returns the exit code (0 ok, 2 bad input or unknown version, 1 unexpected). */
 export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === "catalogue") return await catalogueCommand(rest, io, deps);
+    if (command === "resolve") return await resolveArgs(rest, io, deps);
     io.err(command ? `未知的指令「${command}」\n${USAGE}` : USAGE);
     return 2;
   } catch (e) {
@@ -38,4 +42,13 @@ async function catalogueCommand(args: string[], io: TIo, deps: TCliDeps): Promis
   const catalogue = await readCatalogue(await deps.openDb(), values.version);
   io.out(JSON.stringify(catalogue, null, 2));
   return 0;
+}
+
+async function resolveArgs(args: string[], io: TIo, deps: TCliDeps): Promise<number> {
+  const { values } = parseArgs({ args, options: { input: { type: "string" } }, strict: true });
+  if (!values.input) {
+    io.err(`請以 --input 指定個案 JSON 檔\n${USAGE}`);
+    return 2;
+  }
+  return resolveCommand(values.input, io, deps);
 }

@@ -6,6 +6,7 @@ import { createAuth, type TAuth } from "@/lib/auth/auth";
 import { authSecret } from "@/lib/auth/secret";
 import { parseRoles, type TActor, type TRole } from "@/lib/auth/roles";
 import { idleState } from "@/lib/auth/idle";
+import { oidcPlugin } from "@/lib/auth/oidc";
 
 // Next-specific glue around lib/auth: the auth instance (with cookie handling for server actions)
 // and the current user, with the agency's idle timeout enforced on every request.
@@ -13,12 +14,13 @@ import { idleState } from "@/lib/auth/idle";
 let instance: TAuth | undefined;
 export function auth(): TAuth {
   const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const oidc = oidcPlugin();
   const trusted = (process.env.SECREQ_TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   instance ??= createAuth(db(), {
     secret: authSecret(),
     baseURL,
     trustedOrigins: [baseURL, "http://localhost:*", "http://127.0.0.1:*", ...trusted],
-    plugins: [nextCookies()],
+    plugins: [...(oidc ? [oidc] : []), nextCookies()],
   });
   return instance;
 }

@@ -30,6 +30,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/catalogue" className="underline-offset-4 hover:underline">
               需求目錄
             </Link>
+            {user?.roles.includes("admin") && (
+              <Link href="/admin" className="underline-offset-4 hover:underline">
+                管理
+              </Link>
+            )}
             <span className="ml-auto flex flex-wrap items-center gap-3 text-sm">
               {user ? (
                 <>

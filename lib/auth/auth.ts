@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { recordAudit } from "../audit";
+import { recordAudit, type TTx } from "../audit";
 import { betterAuth, type BetterAuthPlugin } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
@@ -12,7 +12,7 @@ const CHANGE_PASSWORD = "/change-password";
 
 type TAuthOptions = { secret: string; baseURL: string; trustedOrigins: string[]; plugins?: BetterAuthPlugin[] };
 
-function audit(db: TDb, entry: { agencyId: string | null; actorId: string | null; actorName: string; action: string; targetId: string; after?: unknown }) {
+function audit(db: TTx, entry: { agencyId: string | null; actorId: string | null; actorName: string; action: string; targetId: string; after?: unknown }) {
   return recordAudit(db, { ...entry, targetType: "user" });
 }
 
@@ -69,16 +69,22 @@ export function createAuth(db: TDb, options: TAuthOptions) {
           if (failed) {
             const wasLocked = (ctx.context.returned as APIError).status === "FORBIDDEN";
             if (wasLocked) return;
-            // Counted in the database so that every app instance sees the same count.
-            const updated = await db.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
-            if (updated.failedLogins >= LOCKOUT_THRESHOLD) {
-              const until = new Date(Date.now() + LOCKOUT_MINUTES * 60_000);
-              await db.user.update({ where: { id: user.id }, data: { lockedUntil: until, failedLogins: 0 } });
-              await audit(db, { agencyId: user.agencyId, actorId: null, actorName: user.name, action: "auth.locked", targetId: user.id, after: { lockedUntil: until.toISOString() } });
-            } else await audit(db, { agencyId: user.agencyId, actorId: null, actorName: user.name, action: "auth.login-failed", targetId: user.id, after: { failedLogins: updated.failedLogins } });
+            // Counted in the database so that every app instance sees the same count; the count, the
+            // lock and their audit entry are one transaction.
+            await db.$transaction(async (tx) => {
+              const updated = await tx.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
+              if (updated.failedLogins >= LOCKOUT_THRESHOLD) {
+                const until = new Date(Date.now() + LOCKOUT_MINUTES * 60_000);
+                await tx.user.update({ where: { id: user.id }, data: { lockedUntil: until, failedLogins: 0 } });
+                await audit(tx, { agencyId: user.agencyId, actorId: null, actorName: user.name, action: "auth.locked", targetId: user.id, after: { lockedUntil: until.toISOString() } });
+              } else
+                await audit(tx, { agencyId: user.agencyId, actorId: null, actorName: user.name, action: "auth.login-failed", targetId: user.id, after: { failedLogins: updated.failedLogins } });
+            });
           } else {
-            await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-            await audit(db, { agencyId: user.agencyId, actorId: user.id, actorName: user.name, action: "auth.login", targetId: user.id });
+            await db.$transaction(async (tx) => {
+              await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+              await audit(tx, { agencyId: user.agencyId, actorId: user.id, actorName: user.name, action: "auth.login", targetId: user.id });
+            });
           }
         }
         if (ctx.path === CHANGE_PASSWORD && !(ctx.context.returned instanceof Error)) {

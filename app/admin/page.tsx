@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/lib/db/client";
+import { getAgencySettings, listUsers } from "@/lib/admin";
+import { requireUser } from "../_server/auth";
+
+export const metadata: Metadata = { title: "機關管理" };
+export const dynamic = "force-dynamic";
+
+export default async function AdminPage() {
+  const user = await requireUser({ roles: ["admin"] });
+  const [users, settings] = await Promise.all([listUsers(db(), user), getAgencySettings(db(), user)]);
+  const now = new Date();
+  const locked = users.filter((u) => u.lockedUntil && u.lockedUntil > now).length;
+  const inactive = users.filter((u) => !u.active).length;
+  const parts = [
+    { href: "/admin/users", title: "使用者與角色", text: `本機關 ${users.length} 位使用者（停用 ${inactive}、鎖定中 ${locked}）。新增帳號、指派角色、重設密碼、解除鎖定、停用。` },
+    { href: "/admin/settings", title: "機關設定", text: `閒置逾時目前為 ${settings.idleTimeoutMinutes} 分鐘。` },
+    { href: "/admin/audit", title: "稽核紀錄", text: "登入與各項變更的紀錄（誰、何時、做了什麼、變更前後），可篩選並匯出 CSV。" },
+  ];
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">機關管理</h1>
+        <p className="text-slate-700">{settings.name}</p>
+      </div>
+      <ul className="grid gap-4 sm:grid-cols-3">
+        {parts.map((p) => (
+          <li key={p.href}>
+            <Link href={p.href} className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-700">
+              <span className="block text-lg font-semibold text-brand-700">{p.title} →</span>
+              <span className="mt-1 block text-slate-700">{p.text}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageFor } from "./accounts";
 
@@ -7,6 +8,16 @@ async function as(browser: Browser, role: string) {
 }
 
 /** A small case: 既有雲端微服務（SaaS）客製化需求更版 at 普 — one ◎ item to decide, one item for the CISO's risk confirmation. */
+/** Downloads one document from the case page and checks it is a DOCX named after the case. */
+async function download(page: Page, label: RegExp, name: RegExp) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: label }).click()]);
+  expect(file.suggestedFilename()).toMatch(name);
+  const bytes = readFileSync((await file.path())!);
+  expect(bytes.subarray(0, 2).toString()).toBe("PK"); // a zip container
+  expect(bytes.includes(Buffer.from("word/document.xml"))).toBe(true);
+  return bytes;
+}
+
 async function fillCase(page: Page, name: string) {
   await page.goto("/cases");
   await page.getByRole("button", { name: "建立新案件" }).click();
@@ -48,6 +59,9 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
   await vm.getByRole("button", { name: "儲存決定" }).click();
   await expect(vm.getByText(/已決定：納入本案/)).toBeVisible();
   await officer.reload();
+  // Before approval the documents are drafts.
+  await expect(officer.getByRole("link", { name: "資通安全需求規範（草稿）" })).toBeVisible();
+  await download(officer, /資通安全需求規範（草稿）/, /^工作流程測試案_資通安全需求規範_\d{8}\.docx$/);
   await submit.getByRole("button", { name: "送出審查" }).click();
   await expect(officer.getByText("第 1 版．送審")).toBeVisible();
   await expect(officer.getByRole("region", { name: "送交資安長審查" })).toBeHidden();
@@ -102,6 +116,12 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
   const history = officer.getByRole("listitem");
   for (const step of ["建立案件", "記錄決定", "送審", "審查：退回", "退回", "審查：同意", "審查：接受風險", "核准"])
     await expect(history.filter({ hasText: step }).first()).toBeVisible();
+
+  // The approved revision exports as final.
+  await officer.goto(`${base}/review`);
+  await download(officer, /^資通安全需求規範$/, /^工作流程測試案_資通安全需求規範_\d{8}\.docx$/);
+  await download(officer, /^契約條款$/, /^工作流程測試案_.*契約條款_\d{8}\.docx$/);
+  await download(officer, /^廠商資安自評表$/, /^工作流程測試案_廠商資安自評表_\d{8}\.docx$/);
 
   // A change needs a new revision; the approved one stays readable.
   await officer.goto(`${base}/review`);

@@ -20,6 +20,7 @@ import { submissionProblems } from "@/lib/workflow/submission";
 import { latestReviews } from "@/lib/workflow/reviews";
 import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
 import { ReviseButton, SubmitPanel } from "@/components/workflow/CaseActions";
+import { ExportLinks } from "@/components/workflow/ExportLinks";
 import Link from "next/link";
 
 export const dynamic = "force-dynamic";
@@ -78,6 +79,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
       body = (
         <>
         {editable && <SubmitPanel caseId={record.id} problems={problems} submit={submitCaseAction.bind(null, record.id)} />}
+        {checklist.ok && <ExportLinks caseId={record.id} final={record.status === "approved"} />}
         <Review
           caseId={record.id}
           editable={editable}

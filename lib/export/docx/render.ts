@@ -1,0 +1,51 @@
+import { Document, Packer, type Paragraph, type Table } from "docx";
+import type { TExportModel } from "../model/types";
+import { cleanLine } from "../text/sanitize";
+import { annexBody, ANNEX_TITLE } from "./annex";
+import { checklistBody, CHECKLIST_TITLE } from "./checklist";
+import { clausesBody, CLAUSES_TITLE } from "./contract";
+import { pageFooter, pageHeader } from "./frame";
+import { EAST_ASIAN_FONT, LATIN_FONT, PAGE, STYLES } from "./styles";
+
+export const DOC_KINDS = ["annex", "clauses", "checklist"] as const;
+export type TDocKind = (typeof DOC_KINDS)[number];
+
+export const DOC_TITLE: Record<TDocKind, string> = { annex: ANNEX_TITLE, clauses: CLAUSES_TITLE, checklist: CHECKLIST_TITLE };
+
+const BODY: Record<TDocKind, (model: TExportModel) => (Paragraph | Table)[]> = {
+  annex: annexBody,
+  clauses: clausesBody,
+  checklist: checklistBody,
+};
+
+/** The `docx` Document of one of the three documents (exported for tests and the benchmark). */
+export function exportDocument(model: TExportModel, kind: TDocKind): Document {
+  const title = DOC_TITLE[kind];
+  return new Document({
+    title: cleanLine(`${model.meta.caseName} ${title}`),
+    subject: title,
+    creator: "SecReq 資服採購資安需求產生器",
+    description: cleanLine(`${model.meta.agencyName}｜${model.meta.caseName}｜一覽表版本 ${model.meta.catalogueVersion}｜${model.status === "final" ? "定稿" : "草稿"}`),
+    styles: STYLES,
+    // Text typed into the document later (in Word's theme fonts) matches the rest.
+    theme: { fonts: { headings: { latin: LATIN_FONT, scripts: { Hant: EAST_ASIAN_FONT } }, body: { latin: LATIN_FONT, scripts: { Hant: EAST_ASIAN_FONT } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...PAGE.margin, gutter: 0 },
+          },
+        },
+        headers: { default: pageHeader(model) },
+        footers: { default: pageFooter(model) },
+        children: BODY[kind](model),
+      },
+    ],
+  });
+}
+
+/** One of the three documents as DOCX bytes. */
+export async function renderDocx(model: TExportModel, kind: TDocKind): Promise<Buffer> {
+  return Packer.toBuffer(exportDocument(model, kind));
+}

@@ -1,0 +1,96 @@
+import { GRADE_LABEL, type TServiceTypeKey } from "../../catalogue/schema";
+import { THIRD_PARTY_TESTING_THRESHOLD } from "../../resolve/context";
+import { clauseLibrary } from "../clauses/library";
+import { defaultParameters } from "../clauses/parameters";
+import { compactDate, formatNtd, rocLongDate, rocShortDate } from "../text/format";
+import { cleanLine } from "../text/sanitize";
+import { clauseBlocks, type TClauseContext } from "./clauses";
+import { coverFacts } from "./cover";
+import { FALLBACK, givenName } from "./names";
+import { requirementParts } from "./requirements";
+import { ExportError, type TExportInput, type TExportModel } from "./types";
+
+/**
+ * Case + checklist (+ parameters, approval) → the document model the three renderers share. Pure:
+ * the same input gives the same model; every string in it is clean for XML.
+ * Throws ExportError when an approved (final) export still has undecided items.
+ */
+export function buildExportModel(input: TExportInput): TExportModel {
+  const library = input.library ?? clauseLibrary();
+  const parameters = input.parameters ?? defaultParameters(library);
+  const c = input.case;
+  const status = input.approval ? "final" : "draft";
+
+  const agency = givenName(c.agencyName);
+  const caseName = givenName(c.caseName);
+  const names = {
+    agencyName: agency ?? FALLBACK.agencyName,
+    caseName: caseName ?? FALLBACK.caseName,
+    caseNumber: givenName(c.caseNumber),
+    riskLevel: givenName(c.riskLevel),
+  };
+
+  // 施行細則 (2026) §10 II: a system graded 高 is a core system (as the resolver reads it).
+  const coreByGrade = !c.conditions.coreSystem && c.grade === "high";
+  const facts = { ...c.conditions, coreSystem: c.conditions.coreSystem || c.grade === "high" };
+
+  const typeNames = new Map<TServiceTypeKey, string>(input.catalogue.serviceTypes.map((t) => [t.key, t.name]));
+  const parts = requirementParts(input.items, typeNames, c.grade, names.riskLevel);
+  if (status === "final" && parts.undecided.length)
+    throw new ExportError("undecided-final", `尚有 ${parts.undecided.length} 個項目未決定，無法產出定稿`, parts.undecided);
+
+  const thirdPartyTesting = input.items.some((i) => i.thirdPartyTesting && i.status !== "not-applicable");
+  const ctx: TClauseContext = {
+    facts,
+    serviceTypes: c.serviceTypes,
+    flags: { thirdPartyTesting, otherProcurement: parts.exempt.length > 0 },
+    values: parameters.values,
+    notes: thirdPartyTesting ? { "agency-third-party-testing": `本案適用原因：${triggers(c.contractValue, c.conditions.coreSystem, coreByGrade)}。` } : {},
+  };
+
+  const approval = input.approval
+    ? { approvedBy: cleanLine(input.approval.approvedBy) || "（未具名）", approvedOn: rocLongDate(input.approval.approvedAt) }
+    : null;
+  const generatedOn = rocLongDate(input.generatedAt);
+
+  return {
+    status,
+    meta: {
+      agencyName: names.agencyName,
+      caseName: names.caseName,
+      caseNumber: names.caseNumber,
+      caseNamed: caseName !== null,
+      catalogueVersion: input.catalogue.version,
+      generatedOn,
+      generatedOnShort: rocShortDate(input.generatedAt),
+      fileDate: compactDate(input.generatedAt),
+    },
+    cover: coverFacts(input, names, facts, coreByGrade, status, generatedOn, approval),
+    approval,
+    general: clauseBlocks(library, "general", ctx),
+    technical: {
+      intro: `本案資通系統依「資通系統防護需求分級原則」鑑別屬「${GRADE_LABEL[c.grade]}」級，廠商應依下列各服務類型之要求辦理，確保資通系統達到應具備之安全防護水準。`,
+      groups: parts.groups,
+    },
+    legal: clauseBlocks(library, "legal", ctx),
+    exempt: parts.exempt,
+    agency: clauseBlocks(library, "agency", ctx),
+    pending: status === "draft" ? parts.pending : [],
+    parameters: library.parameters.map((p) => ({
+      key: p.key,
+      label: p.label,
+      value: parameters.values[p.key] ?? p.default,
+      unit: p.unit,
+      from: parameters.from[p.key] ?? "default",
+    })),
+  };
+}
+
+/** Why 施行細則 §7 I ④'s third-party testing applies, in the resolver's words. */
+function triggers(contractValue: number, coreGiven: boolean, coreByGrade: boolean): string {
+  const reasons: string[] = [];
+  if (coreGiven) reasons.push("屬委託機關之核心資通系統");
+  else if (coreByGrade) reasons.push("系統防護需求等級為高，屬核心資通系統");
+  if (contractValue >= THIRD_PARTY_TESTING_THRESHOLD) reasons.push(`委託金額${formatNtd(contractValue)}，達新臺幣一千萬元以上`);
+  return reasons.join("；");
+}

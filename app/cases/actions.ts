@@ -62,7 +62,7 @@ export async function saveDecisionAction(caseId: string, itemId: string, values:
 }
 
 /** The officer has read what changed; remember the statuses as seen. */
-const acknowledgeInner = authedAction({ input: z.object({ caseId: ZId }) }, async ({ caseId }, user) => {
+const acknowledgeInner = authedAction({ input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
   const record = await getCaseFor(db(), caseId, user);
   if (!record) throw new CaseError("not-found", "找不到這個案件");
   const { checklist } = await loadChecklist(db(), record);

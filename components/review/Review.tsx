@@ -101,7 +101,7 @@ export function Review({
         </ul>
       </section>
 
-      {(changes.length > 0 || staleDecisions.length > 0) && (
+      {editable && (changes.length > 0 || staleDecisions.length > 0) && (
         <section aria-labelledby="changes" className="space-y-2 rounded-lg border border-sky-300 bg-sky-50 p-4">
           <h2 id="changes" className="font-semibold">自您上次檢視後，檢核表有變動</h2>
           {changes.length > 0 && (
@@ -140,7 +140,7 @@ export function Review({
               <li key={w}>{w}</li>
             ))}
           </ul>
-          {ciiBelowMedium && (
+          {ciiBelowMedium && editable && (
             <button type="button" disabled={pending} onClick={() => startTransition(async () => void (await raiseGrade()))} className="rounded bg-amber-700 px-3 py-1.5 text-sm font-semibold text-white">
               將系統防護需求等級提高為「中」
             </button>

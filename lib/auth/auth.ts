@@ -28,6 +28,9 @@ export function createAuth(db: TDb, options: TAuthOptions) {
     baseURL: options.baseURL,
     trustedOrigins: options.trustedOrigins,
     database: prismaAdapter(db, { provider: "sqlite" }),
+    // Names, e-mails and accounts are the agency admin's to change: the name is what decisions, reviews
+    // and audit entries carry, so users may not rename themselves through better-auth's own endpoints.
+    disabledPaths: ["/update-user", "/change-email", "/delete-user"],
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128, revokeSessionsOnPasswordReset: true },
     session: { expiresIn: 8 * 60 * 60, updateAge: 60 * 60 },
     // Per-IP limits complement the per-account lockout below; kept in the database for every instance.

@@ -13,7 +13,7 @@ const ZChange = z.object({ currentPassword: z.string().min(1).max(200), newPassw
 
 export async function changePasswordAction(_prev: TPasswordState, form: FormData): Promise<TPasswordState> {
   const state = await sessionState();
-  if (!state.user) redirect("/login?reason=idle");
+  if (!state.user) redirect(state.reason === "idle" ? "/login?reason=idle" : "/login");
   const parsed = ZChange.safeParse(Object.fromEntries(["currentPassword", "newPassword", "confirm"].map((k) => [k, form.get(k) ?? ""])));
   if (!parsed.success) return { message: "請輸入目前的密碼", field: "currentPassword" };
   const { currentPassword, newPassword, confirm } = parsed.data;

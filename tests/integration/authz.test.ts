@@ -1,0 +1,819 @@
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { REALISTIC_CASE } from "../helpers/api";
+import {
+  AGENCY_A_NAME,
+  agencyMarkers,
+  agencyPrint,
+  BASE_URL,
+  CASE_STATES,
+  CASE_TITLE_A,
+  CaseFixtures,
+  classify,
+  classifyThrown,
+  createWorld,
+  EMAIL_DOMAIN_A,
+  HTTP_METHODS,
+  IN_AGENCY_A,
+  NEW_PASSWORD,
+  scanSurface,
+  SUBJECT_LABEL,
+  SUBJECTS,
+  targetUser,
+  withAccountRestored,
+  type TOutcome,
+  type TPerson,
+  type TSubject,
+  type TWorld,
+} from "../helpers/authz";
+import { actAs } from "../helpers/authz-request";
+import { PASSWORD } from "../helpers/people";
+
+// Issue 4, Tests: "An authorization matrix: every role (and an anonymous user, and a user of another
+// agency) × every action and API route, asserting allowed or refused; it fails when a new route is
+// added without an entry."
+//
+// The real server actions, route handlers and pages run in-process against a temp database; only the
+// Next request plumbing is stubbed: `headers()` carries the current subject's better-auth session
+// cookie (a real session, signed in through better-auth), `cookies()` is a small stub, and
+// revalidation is a no-op. Every fixture belongs to agency A.
+
+vi.mock("next/headers", async () => (await import("../helpers/authz-request")).nextHeadersMock);
+vi.mock("next/cache", async () => (await import("../helpers/authz-request")).nextCacheMock);
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+// ---- who may ----
+
+const EVERYONE = SUBJECTS;
+const A_ROLES = ["officerA", "cisoA", "adminA"] as const satisfies readonly TSubject[];
+/** Anyone with a session, whatever the agency, including a pending forced password change. */
+const ANY_SESSION = ["officerA", "cisoA", "adminA", "agencyB", "pendingA"] as const satisfies readonly TSubject[];
+const NOBODY = [] as const satisfies readonly TSubject[];
+
+// ---- how to call ----
+
+type TCall = {
+  subject: TSubject;
+  person: TPerson | null;
+  world: TWorld;
+  cases: CaseFixtures;
+  /** A user of agency A for an admin action to act on. */
+  target: (kind: "active" | "locked" | "inactive") => Promise<string>;
+  /** A request as the subject's browser would send it (session cookie, same origin). */
+  http: (method: string, pathAndQuery: string, body?: unknown) => Request;
+};
+
+type TEntry = {
+  kind: "action" | "route" | "page";
+  /** The module, relative to the repository. */
+  file: string;
+  /** The export called: an action's name, an HTTP method, or "default" for a page. */
+  name: string;
+  /** What exactly is called, when one export is probed several ways (better-auth's catch-all route). */
+  probe?: string;
+  /** Who may, in words. */
+  rule: string;
+  /** The subjects for whom the call must succeed; every other subject must be refused. */
+  allowed: readonly TSubject[];
+  /** The app differs from `allowed` today: who actually gets through, and why that is a gap. */
+  gap?: { allowedNow: readonly TSubject[]; note: string };
+  /** Any 4xx answer is a refusal (better-auth answers 400 for a disabled feature or a refused field). */
+  fourxxRefuses?: boolean;
+  /** The call changes the subject's own account (password, name, session): put it back afterwards. */
+  ownAccount?: boolean;
+  /** The refusal is logged as an error by the library (better-auth's disabled features): keep the output clean. */
+  quiet?: boolean;
+  /** Makes the fixtures the call needs (outside the measured call) and returns the call itself. */
+  setup: (c: TCall) => Promise<() => Promise<unknown>>;
+  /**
+   * A positive control for the leak check: what these subjects are shown must contain this text (so an
+   * empty answer cannot pass for "nothing of agency A leaked" to the others).
+   */
+  shows?: { to: readonly TSubject[]; text: string };
+  /** Further checks of an outcome (run before ownAccount restores the account). */
+  verify?: (c: TCall, o: TOutcome) => Promise<void>;
+};
+
+const load = {
+  cases: () => import("@/app/cases/actions"),
+  login: () => import("@/app/login/actions"),
+  password: () => import("@/app/account/password/actions"),
+  settings: () => import("@/app/admin/settings/actions"),
+  users: () => import("@/app/admin/users/actions"),
+  auditExport: () => import("@/app/admin/audit/export/route"),
+  caseExport: () => import("@/app/cases/[id]/export/[doc]/route"),
+  health: () => import("@/app/api/v1/health/route"),
+  resolve: () => import("@/app/api/v1/resolve/route"),
+  betterAuth: () => import("@/app/api/auth/[...all]/route"),
+};
+
+const form = (values: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(values)) f.set(k, v);
+  return f;
+};
+
+/** The new case (or user) an allowed call made belongs to the caller's own agency. */
+const inOwnAgency = (kind: "case" | "user") => async (c: TCall, o: TOutcome) => {
+  if (o.outcome !== "allowed" || !c.person) return;
+  const id = kind === "case" ? o.redirect?.split("/")[2] : (o.value as { id?: string }).id;
+  const row = kind === "case" ? await c.world.db.case.findUnique({ where: { id: id ?? "" } }) : await c.world.db.user.findUnique({ where: { id: id ?? "" } });
+  expect(row?.agencyId, `the new ${kind} belongs to the caller's agency`).toBe(c.person.agencyId);
+};
+
+const ACTIONS: TEntry[] = [
+  // app/cases/actions.ts — the officer edits and submits, the CISO reviews and decides (lib/ checks the agency and the state).
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "createCaseAction",
+    rule: "an officer; the case is made in the officer's own agency",
+    allowed: ["officerA", "agencyB"],
+    setup: async () => {
+      const { createCaseAction } = await load.cases();
+      return () => createCaseAction();
+    },
+    verify: inOwnAgency("case"),
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "saveAnswersAction",
+    probe: "a new draft case of agency A, step 'case'",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { saveAnswersAction } = await load.cases();
+      const id = await c.cases.get("blank");
+      return () => saveAnswersAction(id, "case", { caseName: "改名的案件", caseNumber: "AUTHZ-115-002", contractValue: "1,000,000", serviceTypes: ["development"] });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "saveDecisionAction",
+    probe: "a ◎ item of a filled-in draft case of agency A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { saveDecisionAction } = await load.cases();
+      const id = await c.cases.get("filled");
+      return () => saveDecisionAction(id, c.cases.items.choice, { choice: "exclude", reason: "授權矩陣測試：不納入" });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "acknowledgeChangesAction",
+    probe: "a filled-in draft case of agency A",
+    rule: "an officer of the case's agency (the one who decides; it records the statuses as seen)",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { acknowledgeChangesAction } = await load.cases();
+      const id = await c.cases.get("filled");
+      return () => acknowledgeChangesAction(id);
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "raiseGradeToMediumAction",
+    probe: "a new draft case of agency A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { raiseGradeToMediumAction } = await load.cases();
+      const id = await c.cases.get("blank");
+      return () => raiseGradeToMediumAction(id);
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "submitCaseAction",
+    probe: "a complete, decided draft case of agency A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { submitCaseAction } = await load.cases();
+      const id = await c.cases.get("draft");
+      return () => submitCaseAction(id);
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "reviewItemAction",
+    probe: "an item of a submitted case of agency A",
+    rule: "a CISO of the case's agency who did not edit it",
+    allowed: ["cisoA"],
+    setup: async (c) => {
+      const { reviewItemAction } = await load.cases();
+      const id = await c.cases.get("submitted");
+      return () => reviewItemAction(id, { itemId: c.cases.items.review, verdict: "approve", comment: "" });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "decideCaseAction",
+    probe: "approve a submitted, fully reviewed case of agency A",
+    rule: "a CISO of the case's agency who did not edit it",
+    allowed: ["cisoA"],
+    setup: async (c) => {
+      const { decideCaseAction } = await load.cases();
+      const id = await c.cases.get("submitted");
+      return () => decideCaseAction(id, "approve", "");
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "decideCaseAction",
+    probe: "return a submitted case of agency A with a comment",
+    rule: "a CISO of the case's agency",
+    allowed: ["cisoA"],
+    setup: async (c) => {
+      const { decideCaseAction } = await load.cases();
+      const id = await c.cases.get("submitted");
+      return () => decideCaseAction(id, "return", "授權矩陣測試：請補充");
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "reviseCaseAction",
+    probe: "an approved case of agency A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { reviseCaseAction } = await load.cases();
+      const id = await c.cases.get("approved");
+      return () => reviseCaseAction(id);
+    },
+  },
+
+  // app/login/actions.ts — public by nature.
+  {
+    kind: "action",
+    file: "app/login/actions.ts",
+    name: "signInAction",
+    probe: "with a valid account of a third agency",
+    rule: "public",
+    allowed: EVERYONE,
+    setup: async (c) => {
+      const { signInAction } = await load.login();
+      return () => signInAction({ message: null, email: "" }, form({ email: c.world.visitor.email, password: c.world.visitor.password }));
+    },
+  },
+  {
+    kind: "action",
+    file: "app/login/actions.ts",
+    name: "signOutAction",
+    rule: "public (ends the caller's own session, if any; always lands on /login?reason=signed-out)",
+    allowed: EVERYONE,
+    ownAccount: true,
+    setup: async (c) => {
+      const { signOutAction } = await load.login();
+      return async () => {
+        try {
+          return await signOutAction();
+        } catch (e) {
+          // Landing on the login page is this action's success, not a refusal.
+          const o = classifyThrown(e);
+          if (o.redirect === "/login?reason=signed-out") return { ok: true, signedOut: true };
+          throw e;
+        }
+      };
+    },
+    verify: async (c, o) => {
+      if (o.outcome === "allowed" && c.person) expect(await c.world.db.session.count({ where: { userId: c.person.id } }), "the session is gone").toBe(0);
+    },
+  },
+
+  // app/account/password/actions.ts — one's own password; the one action a forced change allows.
+  {
+    kind: "action",
+    file: "app/account/password/actions.ts",
+    name: "changePasswordAction",
+    rule: "anyone signed in (their own password), including a user who must change the initial password",
+    allowed: ANY_SESSION,
+    ownAccount: true,
+    setup: async () => {
+      const { changePasswordAction } = await load.password();
+      return () => changePasswordAction({ message: null, field: null }, form({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirm: NEW_PASSWORD }));
+    },
+  },
+
+  // app/admin/** — the agency's admins, on their own agency only.
+  {
+    kind: "action",
+    file: "app/admin/settings/actions.ts",
+    name: "setIdleTimeoutAction",
+    rule: "an admin; changes the admin's own agency only",
+    allowed: ["adminA", "agencyB"],
+    setup: async () => {
+      const { setIdleTimeoutAction } = await load.settings();
+      return () => setIdleTimeoutAction({ idleTimeoutMinutes: 45 });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/admin/users/actions.ts",
+    name: "createUserAction",
+    rule: "an admin; the account is made in the admin's own agency",
+    allowed: ["adminA", "agencyB"],
+    setup: async () => {
+      const { createUserAction } = await load.users();
+      return () => createUserAction({ name: "新同仁", email: `new-${crypto.randomUUID().slice(0, 8)}@new.authz.test`, roles: ["officer"] });
+    },
+    verify: inOwnAgency("user"),
+  },
+  {
+    kind: "action",
+    file: "app/admin/users/actions.ts",
+    name: "setRolesAction",
+    probe: "a user of agency A",
+    rule: "an admin of the user's agency",
+    allowed: ["adminA"],
+    setup: async (c) => {
+      const { setRolesAction } = await load.users();
+      const userId = await c.target("active");
+      return () => setRolesAction({ userId, roles: ["officer", "ciso"] });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/admin/users/actions.ts",
+    name: "resetPasswordAction",
+    probe: "a user of agency A",
+    rule: "an admin of the user's agency",
+    allowed: ["adminA"],
+    setup: async (c) => {
+      const { resetPasswordAction } = await load.users();
+      const userId = await c.target("active");
+      return () => resetPasswordAction({ userId });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/admin/users/actions.ts",
+    name: "unlockUserAction",
+    probe: "a locked user of agency A",
+    rule: "an admin of the user's agency",
+    allowed: ["adminA"],
+    setup: async (c) => {
+      const { unlockUserAction } = await load.users();
+      const userId = await c.target("locked");
+      return () => unlockUserAction({ userId });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/admin/users/actions.ts",
+    name: "deactivateUserAction",
+    probe: "a user of agency A",
+    rule: "an admin of the user's agency",
+    allowed: ["adminA"],
+    setup: async (c) => {
+      const { deactivateUserAction } = await load.users();
+      const userId = await c.target("active");
+      return () => deactivateUserAction({ userId });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/admin/users/actions.ts",
+    name: "activateUserAction",
+    probe: "a deactivated user of agency A",
+    rule: "an admin of the user's agency",
+    allowed: ["adminA"],
+    setup: async (c) => {
+      const { activateUserAction } = await load.users();
+      const userId = await c.target("inactive");
+      return () => activateUserAction({ userId });
+    },
+  },
+];
+
+const AUTH_ROUTE = "app/api/auth/[...all]/route.ts";
+
+const ROUTES: TEntry[] = [
+  {
+    kind: "route",
+    file: "app/admin/audit/export/route.ts",
+    name: "GET",
+    probe: "/admin/audit/export?user=<agency A's officer>",
+    rule: "an admin; the CSV holds the admin's own agency only, whatever the filter names",
+    allowed: ["adminA", "agencyB"],
+    setup: async (c) => {
+      const { GET } = await load.auditExport();
+      return () => GET(c.http("GET", `/admin/audit/export?user=${c.world.people.officerA.id}`));
+    },
+    shows: { to: ["adminA"], text: "甲承辦人" },
+  },
+  {
+    kind: "route",
+    file: "app/cases/[id]/export/[doc]/route.ts",
+    name: "GET",
+    probe: "/cases/<approved case of A>/export/annex",
+    rule: "anyone of the case's agency",
+    allowed: A_ROLES,
+    setup: async (c) => {
+      const { GET } = await load.caseExport();
+      const id = await c.cases.get("approved");
+      return () => GET(c.http("GET", `/cases/${id}/export/annex`), { params: Promise.resolve({ id, doc: "annex" }) });
+    },
+    verify: async (_c, o) => {
+      if (o.outcome === "allowed") expect(o.text.slice(0, 2), "a DOCX (zip) file").toBe("PK");
+    },
+  },
+  {
+    kind: "route",
+    file: "app/api/v1/health/route.ts",
+    name: "GET",
+    rule: "public",
+    allowed: EVERYONE,
+    setup: async () => {
+      const { GET } = await load.health();
+      return async () => GET();
+    },
+  },
+  {
+    kind: "route",
+    file: "app/api/v1/resolve/route.ts",
+    name: "POST",
+    rule: "public (a stateless calculation over the published catalogue)",
+    allowed: EVERYONE,
+    setup: async (c) => {
+      const { POST } = await load.resolve();
+      return () => POST(c.http("POST", "/api/v1/resolve", REALISTIC_CASE));
+    },
+  },
+  // better-auth's own endpoints behind the catch-all route: public where they must be, and none of them
+  // a way around the admin's control of accounts.
+  {
+    kind: "route",
+    file: AUTH_ROUTE,
+    name: "GET",
+    probe: "/api/auth/get-session",
+    rule: "public (answers null without a session)",
+    allowed: EVERYONE,
+    setup: async (c) => {
+      const { GET } = await load.betterAuth();
+      return () => GET(c.http("GET", "/api/auth/get-session"));
+    },
+  },
+  {
+    kind: "route",
+    file: AUTH_ROUTE,
+    name: "GET",
+    probe: "/api/auth/list-sessions",
+    rule: "anyone signed in (their own sessions)",
+    allowed: ANY_SESSION,
+    setup: async (c) => {
+      const { GET } = await load.betterAuth();
+      return () => GET(c.http("GET", "/api/auth/list-sessions"));
+    },
+  },
+  {
+    kind: "route",
+    file: AUTH_ROUTE,
+    name: "POST",
+    probe: "/api/auth/sign-in/email with a valid account of a third agency",
+    rule: "public",
+    allowed: EVERYONE,
+    setup: async (c) => {
+      const { POST } = await load.betterAuth();
+      return () => POST(c.http("POST", "/api/auth/sign-in/email", { email: c.world.visitor.email, password: c.world.visitor.password }));
+    },
+  },
+  {
+    kind: "route",
+    file: AUTH_ROUTE,
+    name: "POST",
+    probe: "/api/auth/sign-up/email",
+    rule: "nobody (sign-up is closed; admins create accounts)",
+    allowed: NOBODY,
+    fourxxRefuses: true,
+    setup: async (c) => {
+      const { POST } = await load.betterAuth();
+      return () => POST(c.http("POST", "/api/auth/sign-up/email", { email: `signup-${crypto.randomUUID().slice(0, 8)}@x.authz.test`, password: NEW_PASSWORD, name: "自行註冊" }));
+    },
+    verify: async (c) => {
+      expect(await c.world.db.user.count({ where: { email: { startsWith: "signup-" } } }), "no account was made").toBe(0);
+    },
+  },
+  {
+    kind: "route",
+    file: AUTH_ROUTE,
+    name: "POST",
+    probe: "/api/auth/update-user {roles, agencyId, mustChangePassword}",
+    rule: "nobody (roles, agency and the forced change are the admin's)",
+    allowed: NOBODY,
+    fourxxRefuses: true,
+    ownAccount: true,
+    setup: async (c) => {
+      const { POST } = await load.betterAuth();
+      return () => POST(c.http("POST", "/api/auth/update-user", { roles: JSON.stringify(["officer", "ciso", "admin"]), agencyId: c.world.agencyA, mustChangePassword: false, active: true }));
+    },
+  },
+  {
+    kind: "route",
+    file: AUTH_ROUTE,
+    name: "POST",
+    probe: "/api/auth/update-user {name}",
+    rule: "nobody (the name is the one audit entries, decisions and reviews carry; the admin sets it)",
+    allowed: NOBODY,
+    fourxxRefuses: true,
+    ownAccount: true,
+    setup: async (c) => {
+      const { POST } = await load.betterAuth();
+      return () => POST(c.http("POST", "/api/auth/update-user", { name: "甲資安長" }));
+    },
+  },
+  {
+    kind: "route",
+    file: AUTH_ROUTE,
+    name: "POST",
+    probe: "/api/auth/change-email",
+    quiet: true,
+    rule: "nobody (the e-mail is the login name; the admin sets it)",
+    allowed: NOBODY,
+    fourxxRefuses: true,
+    ownAccount: true,
+    setup: async (c) => {
+      const { POST } = await load.betterAuth();
+      return () => POST(c.http("POST", "/api/auth/change-email", { newEmail: `changed-${crypto.randomUUID().slice(0, 8)}@x.authz.test` }));
+    },
+  },
+  {
+    kind: "route",
+    file: AUTH_ROUTE,
+    name: "POST",
+    probe: "/api/auth/delete-user",
+    quiet: true,
+    rule: "nobody (accounts are deactivated by an admin, never deleted)",
+    allowed: NOBODY,
+    fourxxRefuses: true,
+    ownAccount: true,
+    setup: async (c) => {
+      const { POST } = await load.betterAuth();
+      return () => POST(c.http("POST", "/api/auth/delete-user", { password: PASSWORD }));
+    },
+  },
+];
+
+type TPageProps = { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> };
+type TPage = (props: TPageProps) => unknown;
+
+/** A page, called as Next calls it: its default export with params and searchParams promises. */
+function page(
+  file: string,
+  loader: () => Promise<{ default: unknown }>,
+  rule: string,
+  allowed: readonly TSubject[],
+  more: {
+    params?: (c: TCall) => Promise<Record<string, string>>;
+    probe?: string;
+    searchParams?: (c: TCall) => Record<string, string>;
+    shows?: TEntry["shows"];
+  } = {},
+): TEntry {
+  const { params = async () => ({}), probe, searchParams = () => ({}), shows } = more;
+  return {
+    kind: "page",
+    file,
+    name: "default",
+    probe,
+    rule,
+    allowed,
+    shows,
+    setup: async (c) => {
+      const render = (await loader()).default as TPage;
+      const p = await params(c);
+      const sp = searchParams(c);
+      return async () => render({ params: Promise.resolve(p), searchParams: Promise.resolve(sp) });
+    },
+  };
+}
+
+const ADMIN_OWN = ["adminA", "agencyB"] as const satisfies readonly TSubject[];
+const PAGES: TEntry[] = [
+  page("app/page.tsx", () => import("@/app/page"), "public", EVERYONE),
+  page("app/catalogue/page.tsx", () => import("@/app/catalogue/page"), "public", EVERYONE),
+  page("app/login/page.tsx", () => import("@/app/login/page"), "public (a signed-in user is sent on to /cases)", EVERYONE),
+  page("app/forbidden/page.tsx", () => import("@/app/forbidden/page"), "public", EVERYONE),
+  page("app/cases/page.tsx", () => import("@/app/cases/page"), "anyone signed in; lists the own agency's cases only", [...A_ROLES, "agencyB"], {
+    shows: { to: A_ROLES, text: CASE_TITLE_A },
+  }),
+  page("app/cases/[id]/[step]/page.tsx", () => import("@/app/cases/[id]/[step]/page"), "anyone of the case's agency (read-only unless an officer and the case is editable)", A_ROLES, {
+    params: async (c) => ({ id: await c.cases.get("filled"), step: "review" }),
+    probe: "/cases/<filled-in draft case of A>/review",
+  }),
+  page("app/cases/[id]/approval/page.tsx", () => import("@/app/cases/[id]/approval/page"), "a CISO of the case's agency", ["cisoA"], {
+    params: async (c) => ({ id: await c.cases.get("submitted") }),
+    probe: "/cases/<submitted case of A>/approval",
+  }),
+  page("app/cases/[id]/history/page.tsx", () => import("@/app/cases/[id]/history/page"), "anyone of the case's agency", A_ROLES, {
+    params: async (c) => ({ id: await c.cases.get("approved") }),
+    probe: "/cases/<approved case of A>/history",
+  }),
+  page("app/admin/page.tsx", () => import("@/app/admin/page"), "an admin; shows the own agency only", ADMIN_OWN, { shows: { to: ["adminA"], text: AGENCY_A_NAME } }),
+  page("app/admin/users/page.tsx", () => import("@/app/admin/users/page"), "an admin; lists the own agency's users only", ADMIN_OWN, {
+    shows: { to: ["adminA"], text: EMAIL_DOMAIN_A },
+  }),
+  page("app/admin/settings/page.tsx", () => import("@/app/admin/settings/page"), "an admin; the own agency's settings", ADMIN_OWN, {
+    shows: { to: ["adminA"], text: AGENCY_A_NAME },
+  }),
+  page("app/admin/audit/page.tsx", () => import("@/app/admin/audit/page"), "an admin; the own agency's log only, whatever the filter names", ADMIN_OWN, {
+    probe: "/admin/audit?user=<agency A's officer>",
+    searchParams: (c) => ({ user: c.world.people.officerA.id }),
+    shows: { to: ["adminA"], text: "甲承辦人" },
+  }),
+  page("app/account/password/page.tsx", () => import("@/app/account/password/page"), "anyone signed in, including a user who must change the initial password", ANY_SESSION),
+];
+
+// Pages and routes first: they read the fixtures as beforeAll built them; the actions after them change fixtures.
+const MATRIX: TEntry[] = [...PAGES, ...ROUTES, ...ACTIONS];
+
+const label = (e: TEntry) => `${e.file}#${e.name}${e.probe ? ` (${e.probe})` : ""}`;
+const expected = (e: TEntry, s: TSubject) => (e.allowed.includes(s) ? "allowed" : "refused");
+const actual = (e: TEntry, s: TSubject) => ((e.gap ? e.gap.allowedNow : e.allowed).includes(s) ? "allowed" : "refused");
+
+describe("authorization matrix: every subject × every action, route and page", () => {
+  let world: TWorld;
+  let cases: CaseFixtures;
+
+  beforeAll(async () => {
+    world = await createWorld();
+    cases = new CaseFixtures(world);
+    for (const state of CASE_STATES) await cases.get(state);
+  }, 180_000);
+  afterAll(async () => {
+    await world?.cleanup();
+  });
+
+  // A client address of its own for every request: better-auth's per-IP rate limits (3 per 10 s on
+  // sign-up and change-email) would otherwise answer 429 to the matrix itself.
+  let requests = 0;
+  const clientIp = () => {
+    requests += 1;
+    return `10.${(requests >> 16) & 255}.${(requests >> 8) & 255}.${requests & 255}`;
+  };
+
+  const callFor = (subject: TSubject): TCall => {
+    const person = subject === "anonymous" ? null : world.people[subject];
+    return {
+      subject,
+      person,
+      world,
+      cases,
+      target: (kind) => targetUser(world, kind),
+      http: (method, pathAndQuery, body) =>
+        new Request(`${BASE_URL}${pathAndQuery}`, {
+          method,
+          headers: {
+            origin: BASE_URL,
+            "user-agent": "secreq-authz-matrix",
+            "x-forwarded-for": clientIp(),
+            ...(body !== undefined ? { "content-type": "application/json" } : {}),
+            ...(person ? { cookie: person.cookie } : {}),
+          },
+          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        }),
+    };
+  };
+
+  for (const entry of MATRIX) {
+    describe(label(entry), () => {
+      for (const subject of SUBJECTS) {
+        const want = actual(entry, subject);
+        const gap = want !== expected(entry, subject);
+        const title = `${SUBJECT_LABEL[subject]} → ${want}${gap ? ` — KNOWN GAP (should be ${expected(entry, subject)}): ${entry.gap!.note}` : ""}`;
+        it(title, async () => {
+          const c = callFor(subject);
+          const call = await entry.setup(c);
+          // Agency A must come out unchanged of a refusal and of anything done from outside agency A.
+          const guarded = want === "refused" || !IN_AGENCY_A.includes(subject);
+          const print = () => (guarded ? agencyPrint(world.db, world.agencyA) : Promise.resolve(null));
+          const before = await print();
+          let after = before;
+          const ownRow = () =>
+            c.person
+              ? world.db.user.findUnique({
+                  where: { id: c.person.id },
+                  select: { name: true, email: true, image: true, agencyId: true, roles: true, active: true, mustChangePassword: true },
+                })
+              : Promise.resolve(null);
+          const mineBefore = await ownRow();
+          let mineAfter = mineBefore;
+          const run = async () => {
+            actAs(c.person?.cookie ?? null);
+            const muted = entry.quiet ? vi.spyOn(console, "error").mockImplementation(() => {}) : null;
+            let o: TOutcome;
+            try {
+              o = await classify(await call(), entry.fourxxRefuses);
+            } catch (e) {
+              o = classifyThrown(e);
+            } finally {
+              actAs(null);
+              muted?.mockRestore();
+            }
+            after = await print();
+            mineAfter = await ownRow();
+            await entry.verify?.(c, o);
+            return o;
+          };
+          const o = entry.ownAccount ? await withAccountRestored(world.db, c.person?.id ?? null, run) : await run();
+          if (o.outcome !== "refused" || JSON.stringify(after) !== JSON.stringify(before)) await cases.refresh();
+          // AUTHZ_REPORT=file.jsonl: one line per cell, to read the matrix and why each call ended as it did.
+          if (process.env.AUTHZ_REPORT)
+            appendFileSync(process.env.AUTHZ_REPORT, `${JSON.stringify({ entry: label(entry), subject, expected: expected(entry, subject), outcome: o.outcome, detail: o.detail })}\n`);
+
+          expect(o.outcome, `${label(entry)} as ${subject}: ${o.detail}`).toBe(want);
+          // A refusal changes nothing of agency A; nor does anything done by someone outside agency A.
+          if (guarded) expect(after, "agency A's data is unchanged").toEqual(before);
+          if (o.outcome === "allowed" && entry.shows?.to.includes(subject)) expect(o.text, "the positive control").toContain(entry.shows.text);
+          // A refused call leaves the caller's own account as it was too (name, e-mail, roles, agency, forced change).
+          if (o.outcome === "refused") expect(mineAfter, "the caller's account is unchanged").toEqual(mineBefore);
+          // What someone outside agency A is shown holds nothing of agency A.
+          if (o.outcome === "allowed" && !IN_AGENCY_A.includes(subject))
+            for (const marker of await agencyMarkers(world)) expect(o.text, `no trace of agency A (${marker})`).not.toContain(marker);
+        });
+      }
+    });
+  }
+});
+
+describe("the matrix covers the whole app", () => {
+  const surface = scanSurface(ROOT);
+  const keys = (kind: TEntry["kind"]) => [...new Set(MATRIX.filter((e) => e.kind === kind).map((e) => (kind === "page" ? e.file : `${e.file}#${e.name}`)))].sort();
+
+  it("every exported server action of every app/**/actions.ts has an entry, and every entry names one", () => {
+    expect(keys("action")).toEqual(surface.actions);
+  });
+
+  it("every HTTP method export of every app/**/route.ts has an entry, and every entry names one", () => {
+    expect(keys("route")).toEqual(surface.routes);
+  });
+
+  it("every app/**/page.tsx has an entry, and every entry names one", () => {
+    expect(keys("page")).toEqual(surface.pages);
+  });
+
+  it("server actions live only in the actions.ts modules the matrix covers (no inline 'use server' elsewhere)", () => {
+    const covered = new Set(MATRIX.filter((e) => e.kind === "action").map((e) => e.file));
+    expect(surface.useServer.filter((f) => !covered.has(f))).toEqual([]);
+  });
+
+  it("the source scan agrees with what the modules actually export", async () => {
+    for (const file of new Set([...surface.actions, ...surface.routes].map((k) => k.split("#")[0]!))) {
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+      const exported = Object.keys(mod)
+        .filter((n) => typeof mod[n] === "function")
+        .filter((n) => !file.endsWith("route.ts") || (HTTP_METHODS as readonly string[]).includes(n))
+        .map((n) => `${file}#${n}`)
+        .sort();
+      const scanned = [...surface.actions, ...surface.routes].filter((k) => k.startsWith(`${file}#`)).sort();
+      expect(exported, file).toEqual(scanned);
+    }
+  });
+
+  it("the scan notices a new action, route, page or inline server action (checked on a scratch app/)", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "secreq-authz-scan-"));
+    try {
+      const put = (file: string, text: string) => {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), text);
+      };
+      put("app/cases/[id]/export/route.ts", "export async function GET(req: Request) {}\nexport const POST = handler;\nexport const dynamic = 'force-dynamic';\n");
+      put("app/api/x/route.ts", "export const { GET, DELETE } = toNextJsHandler(auth);\n");
+      put("app/reports/actions.ts", '"use server";\nexport async function exportAction() {}\nexport { other as renamedAction };\n');
+      put("app/reports/page.tsx", "export default async function Page() { return null; }\n");
+      put("app/reports/inline.tsx", 'export function Form() { async function go() {\n  "use server";\n}\n}\n');
+      expect(scanSurface(root)).toEqual({
+        actions: ["app/reports/actions.ts#exportAction", "app/reports/actions.ts#renamedAction"],
+        routes: ["app/api/x/route.ts#DELETE", "app/api/x/route.ts#GET", "app/cases/[id]/export/route.ts#GET", "app/cases/[id]/export/route.ts#POST"],
+        pages: ["app/reports/page.tsx"],
+        useServer: ["app/reports/actions.ts", "app/reports/inline.tsx"],
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("each entry gives every subject an expectation and calls something real", () => {
+    for (const e of MATRIX) {
+      for (const s of e.allowed) expect(SUBJECTS).toContain(s);
+      expect(e.rule.length, label(e)).toBeGreaterThan(0);
+    }
+    // An export probed more than once says how each probe differs.
+    const seen = new Map<string, number>();
+    for (const e of MATRIX) seen.set(`${e.file}#${e.name}`, (seen.get(`${e.file}#${e.name}`) ?? 0) + 1);
+    for (const e of MATRIX) if ((seen.get(`${e.file}#${e.name}`) ?? 0) > 1) expect(e.probe, label(e)).toBeTruthy();
+  });
+});

@@ -9,6 +9,7 @@ import { createCase, getCaseFor, markStatusesSeen, saveAnswers } from "@/lib/cas
 import { saveDecision } from "@/lib/cases/decisions";
 import { decideCase, reviewItem, reviseCase, submitCase } from "@/lib/cases/workflow-ops";
 import { loadChecklist } from "@/lib/cases/load";
+import { setClauseParameters } from "@/lib/cases/set-clause-parameters";
 import { statusesOf } from "@/lib/cases/checklist";
 import { DRAFT_SCHEMAS, type TFormStep } from "@/lib/cases/answers";
 import { authedAction } from "../_server/action";
@@ -59,6 +60,16 @@ const saveDecisionInner = authedAction(
 );
 export async function saveDecisionAction(caseId: string, itemId: string, values: unknown) {
   return saveDecisionInner({ caseId, itemId, values });
+}
+
+/** This case's clause parameters; `values` is { parameterKey: "14" | 14 | "" } (blank = the agency's default). */
+const clauseParametersInner = authedAction({ input: z.object({ caseId: ZId, values: z.unknown() }), roles: ["officer"] }, async ({ caseId, values }, user) => {
+  const r = await setClauseParameters(db(), caseId, values, user);
+  revalidatePath(`/cases/${caseId}/review`);
+  return { changed: r.changed, values: r.clauseParameters, parameters: r.resolved.ok ? r.resolved.parameters : null };
+});
+export async function setClauseParametersAction(caseId: string, values: unknown) {
+  return clauseParametersInner({ caseId, values });
 }
 
 /** The officer has read what changed; remember the statuses as seen. */

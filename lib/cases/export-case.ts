@@ -1,18 +1,19 @@
 import type { TDb } from "../db/client";
-import { buildExportModel, clauseLibrary, exportInputFromChecklist, renderDocx, resolveParameters, exportFileName, asciiFileName, type TDocKind } from "../export";
+import { buildExportModel, exportInputFromChecklist, renderDocx, exportFileName, asciiFileName, type TDocKind } from "../export";
 import { loadChecklist } from "./load";
 import { CaseError } from "./errors";
+import { issuesOf, loadClauseParameters } from "./set-clause-parameters";
 import type { TCaseRecord } from "./store";
 
 /**
  * One of the case's documents. Only an approved revision exports as final; anything else carries 草稿.
- * Parameters: the clause library's defaults (agency and case overrides come with their editors).
+ * Parameters: the clause library's defaults ← the agency's defaults ← the case's own values.
  */
 export async function exportCase(db: TDb, record: TCaseRecord, kind: TDocKind, now: Date = new Date()) {
   const { catalogue, checklist } = await loadChecklist(db, record);
   if (!checklist.ok) throw new CaseError("invalid", "案件資料尚未填寫完整，無法匯出文件");
-  const params = resolveParameters(clauseLibrary(), {});
-  if (!params.ok) throw new CaseError("invalid", "條款參數有誤", params.issues.map((i) => ({ path: i.path, message: i.message })));
+  const { resolved: params } = await loadClauseParameters(db, record.id);
+  if (!params.ok) throw new CaseError("invalid", "條款參數有誤，請修正後再匯出", issuesOf(params.issues));
   const approver = record.status === "approved" && record.approvedById ? await db.user.findUnique({ where: { id: record.approvedById }, select: { name: true } }) : null;
   const model = buildExportModel(
     exportInputFromChecklist({

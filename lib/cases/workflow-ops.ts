@@ -73,9 +73,18 @@ export async function decideCase(db: TDb, caseId: string, checklist: TChecklist,
       if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項未完成審查，無法核准`, problems);
     }
     const at = new Date();
+    // An approved revision keeps the clause parameters it was approved with, even if the agency's
+    // defaults change later: the agency layer is folded into the case's own.
+    const frozen = async () => {
+      const agency = await tx.agency.findUniqueOrThrow({ where: { id: row.agencyId }, select: { clauseDefaults: true } });
+      return JSON.stringify({ ...(JSON.parse(agency.clauseDefaults) as object), ...(JSON.parse(row.clauseParameters) as object) });
+    };
     await tx.case.update({
       where: { id: caseId },
-      data: verdict === "approve" ? { status: r.to, approvedAt: at, approvedById: actor.id, lockVersion: { increment: 1 } } : { status: r.to, lockVersion: { increment: 1 } },
+      data:
+        verdict === "approve"
+          ? { status: r.to, approvedAt: at, approvedById: actor.id, clauseParameters: await frozen(), lockVersion: { increment: 1 } }
+          : { status: r.to, lockVersion: { increment: 1 } },
     });
     await tx.review.create({ data: { id: randomUUID(), caseId, itemId: "", verdict, comment: comment.trim(), reviewerId: actor.id, reviewerName: actor.name, at } });
     await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: verdict === "approve" ? "case.approve" : "case.return", targetType: "case", targetId: caseId, before: { status: row.status }, after: { status: r.to, comment: comment.trim() }, at });
@@ -95,7 +104,7 @@ export async function reviseCase(db: TDb, caseId: string, actor: TActor): Promis
       throw e;
     }
     const id = randomUUID();
-    await tx.case.create({ data: { id, ...next, catalogueVersionId: row.catalogueVersionId, title: row.title, answers: row.answers, lastSeenStatuses: row.lastSeenStatuses } });
+    await tx.case.create({ data: { id, ...next, catalogueVersionId: row.catalogueVersionId, title: row.title, answers: row.answers, lastSeenStatuses: row.lastSeenStatuses, clauseParameters: row.clauseParameters } });
     const decisions = await tx.decision.findMany({ where: { caseId } });
     if (decisions.length) await tx.decision.createMany({ data: decisions.map((d) => ({ ...d, caseId: id })) });
     await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.revise", targetType: "case", targetId: id, after: { from: caseId, revision: next.revision } });

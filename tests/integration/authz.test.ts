@@ -154,6 +154,19 @@ const ACTIONS: TEntry[] = [
   {
     kind: "action",
     file: "app/cases/actions.ts",
+    name: "setClauseParametersAction",
+    probe: "a filled-in draft case of agency A",
+    rule: "an officer of the case's agency, while the case may be edited",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { setClauseParametersAction } = await load.cases();
+      const id = await c.cases.get("draft");
+      return () => setClauseParametersAction(id, { incidentNoticeHours: "2", vulnFixDays: "" });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
     name: "saveDecisionAction",
     probe: "a ◎ item of a filled-in draft case of agency A",
     rule: "an officer of the case's agency",
@@ -318,6 +331,17 @@ const ACTIONS: TEntry[] = [
     setup: async () => {
       const { setIdleTimeoutAction } = await load.settings();
       return () => setIdleTimeoutAction({ idleTimeoutMinutes: 45 });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/admin/settings/actions.ts",
+    name: "setClauseDefaultsAction",
+    rule: "an admin; changes the admin's own agency only",
+    allowed: ["adminA", "agencyB"],
+    setup: async () => {
+      const { setClauseDefaultsAction } = await load.settings();
+      return () => setClauseDefaultsAction({ onSiteHours: "6", vulnFixDays: "" });
     },
   },
   {

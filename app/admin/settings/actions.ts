@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { setIdleTimeout, ZIdleTimeout } from "@/lib/admin";
+import { setClauseDefaults, setIdleTimeout, ZIdleTimeout } from "@/lib/admin";
 import { authedAction } from "../../_server/action";
 import { adminCall } from "../_server/admin-call";
 
@@ -15,4 +15,14 @@ const inner = authedAction({ input: z.object({ idleTimeoutMinutes: ZIdleTimeout 
 });
 export async function setIdleTimeoutAction(values: unknown) {
   return inner(values);
+}
+
+/** The agency's clause-parameter defaults; `values` is { parameterKey: "14" | 14 | "" } (blank = the library's default). */
+const clauseDefaultsInner = authedAction({ input: z.object({ values: z.unknown() }), roles: ["admin"] }, async ({ values }, user) => {
+  const r = await adminCall(() => setClauseDefaults(db(), user, values));
+  revalidatePath("/admin/settings");
+  return { changed: r.changed, values: r.clauseDefaults };
+});
+export async function setClauseDefaultsAction(values: unknown) {
+  return clauseDefaultsInner({ values });
 }

@@ -14,7 +14,9 @@ import { CaseForm } from "@/components/wizard/CaseForm";
 import { GradeForm } from "@/components/wizard/GradeForm";
 import { FactsForm } from "@/components/wizard/FactsForm";
 import { Review } from "@/components/review/Review";
-import { acknowledgeChangesAction, raiseGradeToMediumAction, reviseCaseAction, saveAnswersAction, saveDecisionAction, submitCaseAction } from "../../actions";
+import { acknowledgeChangesAction, raiseGradeToMediumAction, reviseCaseAction, saveAnswersAction, saveDecisionAction, setClauseParametersAction, submitCaseAction } from "../../actions";
+import { clauseParameterView, loadClauseParameters } from "@/lib/cases/set-clause-parameters";
+import { ClauseParametersForm } from "@/components/clauses/ClauseParametersForm";
 import { caseReviews } from "@/lib/cases/workflow-ops";
 import { submissionProblems } from "@/lib/workflow/submission";
 import { latestReviews } from "@/lib/workflow/reviews";
@@ -80,6 +82,14 @@ export default async function CaseStepPage({ params }: { params: Params }) {
         <>
         {editable && <SubmitPanel caseId={record.id} problems={problems} submit={submitCaseAction.bind(null, record.id)} />}
         {checklist.ok && <ExportLinks caseId={record.id} final={record.status === "approved"} />}
+        {editable && (
+          <details className="rounded-lg border border-slate-200 bg-white p-4">
+            <summary className="cursor-pointer font-semibold">條款參數（本案）</summary>
+            <div className="mt-3">
+              <ClauseParametersForm layer="case" {...clauseParameterView(await loadClauseParameters(db(), record.id), "case")} save={setClauseParametersAction.bind(null, record.id)} />
+            </div>
+          </details>
+        )}
         <Review
           caseId={record.id}
           editable={editable}

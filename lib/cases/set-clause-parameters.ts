@@ -1,0 +1,96 @@
+import type { TDb } from "../db/client";
+import { recordAudit, type TTx } from "../audit";
+import type { TActor } from "../auth/roles";
+import { clauseLibrary, parseParameterLayer, resolveParameters, type TParameterIssue, type TParameterResult } from "../export";
+import { checkTransition, type TCaseStatus } from "../workflow/state";
+import { CaseError } from "./errors";
+
+/**
+ * Clause parameters per case (issue 5: "the officer may change a parameter per case"): a partial map
+ * `{ key: number }` over the agency's defaults; a blank field inherits. Stored as JSON on the case row.
+ */
+
+/** A stored layer, re-read leniently: text that is not a JSON object counts as empty (validated when used). */
+export function storedParameterLayer(json: string | null | undefined): Record<string, unknown> {
+  try {
+    const v = JSON.parse(json ?? "{}") as unknown;
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Sorted keys, so equal layers store equal text (and audit entries compare). */
+export const parameterJson = (values: Record<string, number>) =>
+  JSON.stringify(Object.fromEntries(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+
+export const issuesOf = (issues: readonly TParameterIssue[]) => issues.map((i) => ({ path: i.path, message: i.message }));
+
+/** The case's layers (agency defaults, case overrides) and the parameters they resolve to. */
+export async function loadClauseParameters(
+  db: TDb | TTx,
+  caseId: string,
+): Promise<{ agency: Record<string, unknown>; case: Record<string, unknown>; resolved: TParameterResult }> {
+  const row = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { clauseParameters: true, agency: { select: { clauseDefaults: true } } } });
+  const layers = { agency: storedParameterLayer(row.agency.clauseDefaults), case: storedParameterLayer(row.clauseParameters) };
+  return { ...layers, resolved: resolveParameters(clauseLibrary(), layers) };
+}
+
+/**
+ * Officer of the case's agency, while the case may be edited (草稿 or 退回; an approved case is locked and
+ * a submitted one is under review). Every value is checked at its parameter; the audit entry records the
+ * case layer before → after in the same transaction.
+ */
+export async function setClauseParameters(
+  db: TDb,
+  caseId: string,
+  raw: unknown,
+  actor: TActor,
+): Promise<{ changed: boolean; clauseParameters: Record<string, number>; resolved: TParameterResult }> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.case.findUnique({ where: { id: caseId }, select: { agencyId: true, status: true, createdById: true, clauseParameters: true } });
+    if (!row || row.agencyId !== actor.agencyId) throw new CaseError("not-found", "找不到這個案件");
+    const edit = checkTransition({ ...row, status: row.status as TCaseStatus }, "edit", actor);
+    if (!edit.ok) throw new CaseError("invalid", edit.error.message);
+    const parsed = parseParameterLayer(clauseLibrary(), "case", raw);
+    if (parsed.issues.length) throw new CaseError("invalid", "條款參數有誤，未能儲存", issuesOf(parsed.issues));
+    const before = storedParameterLayer(row.clauseParameters);
+    const next = parameterJson(parsed.values);
+    const changed = next !== parameterJson(before as Record<string, number>);
+    if (changed) {
+      await tx.case.update({ where: { id: caseId }, data: { clauseParameters: next, lockVersion: { increment: 1 } } });
+      await recordAudit(tx, {
+        agencyId: actor.agencyId,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: "case.clause-parameters",
+        targetType: "case",
+        targetId: caseId,
+        before: { clauseParameters: before },
+        after: { clauseParameters: parsed.values },
+      });
+    }
+    const { resolved } = await loadClauseParameters(tx, caseId);
+    return { changed, clauseParameters: parsed.values, resolved };
+  });
+}
+
+/**
+ * What a clause-parameter form shows: each parameter with its bounds and library default, the layer's own
+ * valid values, and what a blank field inherits (the agency's value for a case, else the library's).
+ */
+export function clauseParameterView(layers: { agency: unknown; case?: unknown }, layer: "agency" | "case") {
+  const lib = clauseLibrary();
+  const agency = parseParameterLayer(lib, "agency", layers.agency).values;
+  const own = layer === "agency" ? agency : parseParameterLayer(lib, "case", layers.case).values;
+  return {
+    parameters: lib.parameters.map((p) => ({ key: p.key, label: p.label, unit: p.unit, min: p.min, max: p.max, default: p.default, note: p.note })),
+    initial: own,
+    inherited: Object.fromEntries(
+      lib.parameters.map((p) => [
+        p.key,
+        layer === "case" && agency[p.key] !== undefined ? { value: agency[p.key]!, from: "agency" as const } : { value: p.default, from: "default" as const },
+      ]),
+    ),
+  };
+}

@@ -80,7 +80,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
       }));
       body = (
         <>
-        {editable && <SubmitPanel caseId={record.id} problems={problems} submit={submitCaseAction.bind(null, record.id)} />}
+        {editable && <SubmitPanel problems={problems} submit={submitCaseAction.bind(null, record.id)} />}
         {checklist.ok && <ExportLinks caseId={record.id} final={record.status === "approved"} />}
         {editable && (
           <details className="rounded-lg border border-slate-200 bg-white p-4">

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { CatalogueError } from "../catalogue/errors";
+import { diffCatalogues } from "../catalogue/diff";
 import { readCatalogue } from "../catalogue/store";
 import type { TDb } from "../db/client";
 import { resolveCommand } from "./resolve";
@@ -10,6 +11,8 @@ export type TCliDeps = { openDb: () => Promise<TDb> };
 
 const USAGE = `用法：
   npm run -s cli -- catalogue --json [--version <版本代碼>]   以 JSON 輸出目錄版本（預設為最新已發布版本）
+  npm run -s cli -- catalogue diff --from <版本代碼> --to <版本代碼> --json
+                                                            比較兩個目錄版本：新增、退場與變更的項目（JSON）
   npm run -s cli -- resolve --input <個案.json>              依個案條件產生資安需求清單（JSON，與 POST /api/v1/resolve 相同）
   npm run -s cli -- export --input <個案.json> --doc annex|clauses|checklist --out <檔名.docx>
                                                             產生需求規範、契約條款或廠商自評表（草稿）
@@ -38,6 +41,7 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
 }
 
 async function catalogueCommand(args: string[], io: TIo, deps: TCliDeps): Promise<number> {
+  if (args[0] === "diff") return catalogueDiffCommand(args.slice(1), io, deps);
   const { values } = parseArgs({ args, options: { json: { type: "boolean" }, version: { type: "string" } }, strict: true });
   if (!values.json) {
     io.err(`目前只支援 --json 輸出\n${USAGE}`);
@@ -45,6 +49,27 @@ async function catalogueCommand(args: string[], io: TIo, deps: TCliDeps): Promis
   }
   const catalogue = await readCatalogue(await deps.openDb(), values.version);
   io.out(JSON.stringify(catalogue, null, 2));
+  return 0;
+}
+
+async function catalogueDiffCommand(args: string[], io: TIo, deps: TCliDeps): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: "boolean" }, from: { type: "string" }, to: { type: "string" } },
+    strict: true,
+  });
+  if (!values.from || !values.to) {
+    io.err(`請以 --from 與 --to 指定要比較的兩個目錄版本\n${USAGE}`);
+    return 2;
+  }
+  if (!values.json) {
+    io.err(`目前只支援 --json 輸出\n${USAGE}`);
+    return 2;
+  }
+  const db = await deps.openDb();
+  const from = await readCatalogue(db, values.from);
+  const to = await readCatalogue(db, values.to);
+  io.out(JSON.stringify(diffCatalogues(from, to), null, 2));
   return 0;
 }
 

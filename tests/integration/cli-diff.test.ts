@@ -1,19 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { cliRunner } from "../helpers/cli";
 
-const dir = mkdtempSync(path.join(tmpdir(), "secreq-cli-diff-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { cli, cleanup } = cliRunner("cli-diff");
+afterAll(cleanup);
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "cli.db")}` },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe("npm run -s cli -- catalogue diff", () => {
   it("a version against itself exits 0 with an empty diff on stdout", () => {

@@ -1,17 +1,16 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliRunner } from "../helpers/cli";
 import { call, jsonRequest, REALISTIC_CASE, routeOnFreshDb, type TPost } from "../helpers/api";
 
-const dir = mkdtempSync(path.join(tmpdir(), "secreq-cli-resolve-"));
+const { dir, cli, cleanup: removeDir } = cliRunner("cli-resolve");
 let POST: TPost;
 let cleanup: () => Promise<void>;
 beforeAll(async () => ({ POST, cleanup } = await routeOnFreshDb()));
 afterAll(async () => {
   await cleanup();
-  rmSync(dir, { recursive: true, force: true });
+  removeDir();
 });
 
 function inputFile(name: string, content: unknown): string {
@@ -20,14 +19,6 @@ function inputFile(name: string, content: unknown): string {
   return file;
 }
 
-/** `npm run -s cli -- …` on its own database (the CLI prepares it). */
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "cli.db")}` },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const lines = (s: string) => s.trimEnd().split("\n");
 

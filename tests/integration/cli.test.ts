@@ -1,20 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bundled } from "../helpers/catalogue";
+import { cliRunner } from "../helpers/cli";
 
-const dir = mkdtempSync(path.join(tmpdir(), "secreq-cli-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "cli.db")}` },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { cli, cleanup } = cliRunner("cli");
+afterAll(cleanup);
 
 describe("npm run -s cli -- catalogue --json", () => {
   it("on a fresh database prints the newest published version as JSON and nothing else", () => {

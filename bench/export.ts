@@ -4,14 +4,13 @@
 // Prints figures; not a test. Targets (issue 5): ≤ 300 ms per document and ≤ 1.5× the baseline.
 import { parseArgs } from "node:util";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
-import catalogueJson from "../data/catalogue/2023-09-25.json" with { type: "json" };
-import { ZCatalogueFile, SERVICE_TYPE_KEYS } from "../lib/catalogue/schema";
+import { SERVICE_TYPE_KEYS } from "../lib/catalogue/schema";
+import { readCatalogueFile } from "../lib/catalogue/bundled";
 import { decisionKind } from "../lib/cases/decisions";
 import { exportDocument, DOC_KINDS, type TDocKind } from "../lib/export/docx/render";
 import { RUN_FONT } from "../lib/export/docx/styles";
 import { buildExportModel } from "../lib/export/model/build";
 import type { TExportInput } from "../lib/export/model/types";
-import { loadObligations } from "../lib/resolve/load-obligations";
 import { resolve } from "../lib/resolve/resolve";
 import { ms, percentile } from "./stats";
 
@@ -20,7 +19,7 @@ const runs = Math.max(1, Number(values.runs));
 const warmup = Math.max(0, Number(values.warmup));
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
-const catalogue = ZCatalogueFile.parse(catalogueJson);
+const catalogue = readCatalogueFile("data/catalogue/2023-09-25.json");
 const input = {
   serviceTypes: [...SERVICE_TYPE_KEYS],
   grade: "high" as const,
@@ -29,7 +28,7 @@ const input = {
   conditions: { personalData: true, coreSystem: true, cii: true, externalService: true, mobileApp: true, mailServer: true },
   riskLevel: "中風險（含）以上",
 };
-const resolution = resolve(catalogue, loadObligations(), input);
+const resolution = resolve(catalogue, catalogue.obligations, input);
 const items = resolution.items.map((item) => {
   const kind = decisionKind(item);
   return { ...item, decisionKind: kind, decision: kind === "choice" ? { choice: "include" } : kind === "placement" ? { choice: "this-case" } : null };

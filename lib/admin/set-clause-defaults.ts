@@ -1,6 +1,7 @@
 import type { TDb } from "../db/client";
 import { recordAudit } from "../audit";
-import { clauseLibrary, parseParameterLayer } from "../export";
+import { parseParameterLayer } from "../export";
+import { newestCatalogue } from "../cases/load";
 import { issuesOf, parameterJson, storedParameterLayer } from "../cases/set-clause-parameters";
 import { assertAdmin, type TAdminActor } from "./actor";
 import { AdminError } from "./errors";
@@ -13,7 +14,8 @@ import { AdminError } from "./errors";
 export async function setClauseDefaults(db: TDb, actor: TAdminActor, raw: unknown): Promise<{ changed: boolean; clauseDefaults: Record<string, number> }> {
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, actor);
-    const parsed = parseParameterLayer(clauseLibrary(), "agency", raw);
+    // Agency defaults are set against the newest published library; cases pinned to older versions read them leniently.
+    const parsed = parseParameterLayer((await newestCatalogue(tx)).clauses, "agency", raw);
     if (parsed.issues.length) throw new AdminError("invalid", "條款參數有誤，未能儲存", issuesOf(parsed.issues));
     const agency = await tx.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { clauseDefaults: true } });
     const before = storedParameterLayer(agency.clauseDefaults);

@@ -3,7 +3,6 @@ import type { TCatalogueFile } from "../catalogue/schema";
 import { listVersions, newestPublished, readCatalogue } from "../catalogue/store";
 import { db as sharedDb, type TDb } from "../db/client";
 import { parseResolveInput, type TResolveInput } from "../resolve/input";
-import { loadObligations } from "../resolve/load-obligations";
 import type { TObligationsFile } from "../resolve/obligations";
 import { resolve } from "../resolve/resolve";
 import type { TResolution } from "../resolve/types";
@@ -52,7 +51,6 @@ export function createResolveService(options: TResolveServiceOptions): TResolveS
   const loading = new Map<string, Promise<TCatalogueFile>>();
   let newest: { id: string; at: number } | null = null;
   let newestLoading: Promise<string> | null = null;
-  let obligations: TObligationsFile | null = null;
   const memo = new Lru<string>(answers);
 
   async function newestId(): Promise<string> {
@@ -95,8 +93,7 @@ export function createResolveService(options: TResolveServiceOptions): TResolveS
   }
 
   function run(chosen: TCatalogueFile, input: TResolveInput): TResolution {
-    obligations ??= (options.obligations ?? loadObligations)();
-    return resolve(chosen, obligations, input);
+    return resolve(chosen, options.obligations?.() ?? chosen.obligations, input);
   }
 
   return {

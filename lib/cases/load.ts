@@ -1,17 +1,16 @@
 import type { TDb } from "../db/client";
-import { readCatalogue } from "../catalogue/store";
+import type { TTx } from "../audit";
+import { newestPublished, readCatalogue } from "../catalogue/store";
 import type { TCatalogueFile } from "../catalogue/schema";
-import { loadObligations } from "../resolve/load-obligations";
 import { buildChecklist } from "./checklist";
 import type { TCaseRecord } from "./store";
 
-let obligations: ReturnType<typeof loadObligations> | undefined;
-
 // Published versions are immutable (database triggers), so a case's pinned catalogue is read once per
 // database; drafts are read every time. Every review render and decision save re-resolves the case.
-const published = new WeakMap<TDb, Map<string, TCatalogueFile>>();
+const published = new WeakMap<object, Map<string, TCatalogueFile>>();
 
-async function pinnedCatalogue(db: TDb, version: string): Promise<TCatalogueFile> {
+/** A catalogue version with its obligations table and clause library; published ones are cached. */
+export async function pinnedCatalogue(db: TDb | TTx, version: string): Promise<TCatalogueFile> {
   let perDb = published.get(db);
   if (!perDb) published.set(db, (perDb = new Map()));
   const hit = perDb.get(version);
@@ -21,9 +20,13 @@ async function pinnedCatalogue(db: TDb, version: string): Promise<TCatalogueFile
   return catalogue;
 }
 
-/** The case's checklist, resolved against the catalogue version the case is pinned to. */
+/** The newest published version: the one new cases are built on and agency defaults are set against. */
+export async function newestCatalogue(db: TDb | TTx): Promise<TCatalogueFile> {
+  return pinnedCatalogue(db, (await newestPublished(db)) ?? "");
+}
+
+/** The case's checklist, resolved against the catalogue version (and its ▲ table) the case is pinned to. */
 export async function loadChecklist(db: TDb, record: TCaseRecord) {
-  obligations ??= loadObligations();
   const catalogue = await pinnedCatalogue(db, record.catalogueVersionId);
-  return { catalogue, checklist: buildChecklist(catalogue, obligations, record) };
+  return { catalogue, checklist: buildChecklist(catalogue, catalogue.obligations, record) };
 }

@@ -1,7 +1,8 @@
 import type { TDb } from "../db/client";
 import { recordAudit, type TTx } from "../audit";
 import type { TActor } from "../auth/roles";
-import { clauseLibrary, parseParameterLayer, resolveParameters, type TParameterIssue, type TParameterResult } from "../export";
+import { parseParameterLayer, resolveParameters, type TClauseLibrary, type TParameterIssue, type TParameterResult } from "../export";
+import { pinnedCatalogue } from "./load";
 import { checkTransition, type TCaseStatus } from "../workflow/state";
 import { CaseError } from "./errors";
 
@@ -30,10 +31,15 @@ export const issuesOf = (issues: readonly TParameterIssue[]) => issues.map((i) =
 export async function loadClauseParameters(
   db: TDb | TTx,
   caseId: string,
-): Promise<{ agency: Record<string, unknown>; case: Record<string, unknown>; resolved: TParameterResult }> {
-  const row = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { clauseParameters: true, agency: { select: { clauseDefaults: true } } } });
+): Promise<{ agency: Record<string, unknown>; case: Record<string, unknown>; library: TClauseLibrary; resolved: TParameterResult }> {
+  const row = await db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { clauseParameters: true, catalogueVersionId: true, agency: { select: { clauseDefaults: true } } },
+  });
+  // The clause library is versioned with the catalogue: a case uses its pinned version's.
+  const library = (await pinnedCatalogue(db, row.catalogueVersionId)).clauses;
   const layers = { agency: storedParameterLayer(row.agency.clauseDefaults), case: storedParameterLayer(row.clauseParameters) };
-  return { ...layers, resolved: resolveParameters(clauseLibrary(), layers) };
+  return { ...layers, library, resolved: resolveParameters(library, layers) };
 }
 
 /**
@@ -48,11 +54,12 @@ export async function setClauseParameters(
   actor: TActor,
 ): Promise<{ changed: boolean; clauseParameters: Record<string, number>; resolved: TParameterResult }> {
   return db.$transaction(async (tx) => {
-    const row = await tx.case.findUnique({ where: { id: caseId }, select: { agencyId: true, status: true, createdById: true, clauseParameters: true } });
+    const row = await tx.case.findUnique({ where: { id: caseId }, select: { agencyId: true, status: true, createdById: true, clauseParameters: true, catalogueVersionId: true } });
     if (!row || row.agencyId !== actor.agencyId) throw new CaseError("not-found", "找不到這個案件");
     const edit = checkTransition({ ...row, status: row.status as TCaseStatus }, "edit", actor);
     if (!edit.ok) throw new CaseError("invalid", edit.error.message);
-    const parsed = parseParameterLayer(clauseLibrary(), "case", raw);
+    const library = (await pinnedCatalogue(tx, row.catalogueVersionId)).clauses;
+    const parsed = parseParameterLayer(library, "case", raw);
     if (parsed.issues.length) throw new CaseError("invalid", "條款參數有誤，未能儲存", issuesOf(parsed.issues));
     const before = storedParameterLayer(row.clauseParameters);
     const next = parameterJson(parsed.values);
@@ -79,8 +86,7 @@ export async function setClauseParameters(
  * What a clause-parameter form shows: each parameter with its bounds and library default, the layer's own
  * valid values, and what a blank field inherits (the agency's value for a case, else the library's).
  */
-export function clauseParameterView(layers: { agency: unknown; case?: unknown }, layer: "agency" | "case") {
-  const lib = clauseLibrary();
+export function clauseParameterView(lib: TClauseLibrary, layers: { agency: unknown; case?: unknown }, layer: "agency" | "case") {
   const agency = parseParameterLayer(lib, "agency", layers.agency).values;
   const own = layer === "agency" ? agency : parseParameterLayer(lib, "case", layers.case).values;
   return {

@@ -1,15 +1,45 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { TDb } from "../db/client";
-import { parseCatalogueText } from "./validate";
+import { CatalogueError } from "./errors";
+import { ZVersionId, type TCatalogueFile } from "./schema";
+import { parseJsonText, validateCatalogue } from "./validate";
 import { storeCatalogue, type TLoadResult } from "./store";
 
-export const CATALOGUE_DIR = path.join(process.cwd(), "data", "catalogue");
+export const DATA_DIR = path.join(process.cwd(), "data");
+export const CATALOGUE_DIR = path.join(DATA_DIR, "catalogue");
 
-/** The one loader: reads and validates a catalogue data file. */
-export function readCatalogueFile(file: string) {
+const REFERENCES = [
+  { field: "obligations", dir: "obligations", what: "責任等級對照表" },
+  { field: "clauses", dir: "clauses", what: "一般條款庫" },
+] as const;
+
+/**
+ * A data file may name a bundled obligations table or clause library by version ("2026-01-07") instead
+ * of inlining it; exports always inline, so an exported file stands on its own.
+ */
+function expandReferences(fileName: string, raw: unknown, dataDir: string): unknown {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
+  const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const { field, dir, what } of REFERENCES) {
+    const ref = out[field];
+    if (typeof ref !== "string") continue;
+    const file = path.join(dataDir, dir, `${ref}.json`);
+    if (!ZVersionId.safeParse(ref).success || !existsSync(file))
+      throw new CatalogueError("invalid-file", `目錄資料檔 ${fileName} 欄位 ${field}：找不到${what}「${ref}」（應為 data/${dir}/${ref}.json）`);
+    out[field] = parseJsonText(path.relative(process.cwd(), file), readFileSync(/*turbopackIgnore: true*/ file, "utf8"));
+  }
+  return out;
+}
+
+/** The one loader: JSON text of a catalogue data file → a validated catalogue version. */
+export function parseCatalogueData(fileName: string, text: string, dataDir: string = DATA_DIR): TCatalogueFile {
+  return validateCatalogue(fileName, expandReferences(fileName, parseJsonText(fileName, text), dataDir));
+}
+
+export function readCatalogueFile(file: string): TCatalogueFile {
   const name = path.relative(process.cwd(), file) || file;
-  return parseCatalogueText(name, readFileSync(file, "utf8"));
+  return parseCatalogueData(name, readFileSync(/*turbopackIgnore: true*/ file, "utf8"));
 }
 
 export function bundledCatalogueFiles(dir: string = CATALOGUE_DIR): string[] {

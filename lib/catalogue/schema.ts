@@ -1,38 +1,9 @@
 import { z } from "zod";
 
-/** Service type keys are a public interface (API, CLI, data files). */
-export const SERVICE_TYPE_KEYS = [
-  "saas-package",
-  "saas-office",
-  "saas-customization",
-  "paas-iaas",
-  "planning-is",
-  "planning-security",
-  "development",
-  "extension",
-  "maintenance",
-] as const;
-export const ZServiceTypeKey = z.enum(SERVICE_TYPE_KEYS, {
-  error: (issue) => `未知的服務類型「${String(issue.input)}」`,
-});
-export type TServiceTypeKey = z.infer<typeof ZServiceTypeKey>;
-
-/** ● 標配, ◎ 選配, ▲ 依責任等級, - 不適用 (ASCII hyphen stands for the source's －). */
-export const MARKS = ["●", "◎", "▲", "-"] as const;
-export const ZMark = z.enum(MARKS, {
-  error: (issue) =>
-    issue.input === undefined ? "缺少標記" : `未知的標記「${String(issue.input)}」（只接受 ● ◎ ▲ -）`,
-});
-export type TMark = z.infer<typeof ZMark>;
-
-export const GRADES = ["high", "medium", "normal"] as const;
-export const ZGrade = z.enum(GRADES, { error: () => "系統防護需求等級須為 high、medium 或 normal" });
-export type TGrade = z.infer<typeof ZGrade>;
-export const GRADE_LABEL: Record<TGrade, string> = { high: "高", medium: "中", normal: "普" };
-
-/** Reliability labels of shared/reference/regulations.md. */
-export const ZReliability = z.enum(["P", "O", "S", "U"]);
-export type TReliability = z.infer<typeof ZReliability>;
+export * from "./primitives";
+import { ZMark, ZReliability, ZServiceTypeKey } from "./primitives";
+import { ZObligationsFile } from "../resolve/obligations";
+import { ZClauseLibrary } from "../export/clauses/schema";
 
 const nonEmpty = (what: string) => z.string({ error: `缺少${what}` }).trim().min(1, `${what}不可為空白`);
 
@@ -119,7 +90,15 @@ export const ZCatalogueFile = z
       .nullable()
       .default(null),
     legend: z.strictObject({ "●": z.string().min(1), "◎": z.string().min(1), "▲": z.string().min(1), "-": z.string().min(1) }),
+    /** The version this one was drafted from, if any. */
+    basedOn: ZVersionId.nullable().default(null),
+    /** What changed from `basedOn`, in a sentence or two (required to publish a version that has a base). */
+    changeSummary: z.string().default(""),
     serviceTypes: z.array(ZServiceType).min(1),
+    /** The level→measure table the ▲ items resolve through: versioned with the catalogue. */
+    obligations: ZObligationsFile,
+    /** The general clause library the documents are written from: versioned with the catalogue. */
+    clauses: ZClauseLibrary,
   })
   .superRefine((file, ctx) => {
     const seenTypes = new Set<string>();

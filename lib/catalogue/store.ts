@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { TDb } from "../db/client";
+import type { TTx } from "../audit/tx";
 import { CatalogueError, isImmutableViolation } from "./errors";
 import { ZCatalogueFile, type TCatalogueFile, type TMark } from "./schema";
 
@@ -43,6 +44,10 @@ export async function storeCatalogue(db: TDb, file: TCatalogueFile): Promise<TLo
           effective: file.effective ? JSON.stringify(file.effective) : null,
           legend: JSON.stringify(file.legend),
           contentHash: hash,
+          basedOn: file.basedOn,
+          changeSummary: file.changeSummary,
+          obligations: JSON.stringify(file.obligations),
+          clauses: JSON.stringify(file.clauses),
         },
       });
       await tx.serviceType.createMany({
@@ -86,7 +91,7 @@ export async function storeCatalogue(db: TDb, file: TCatalogueFile): Promise<TLo
 
 export type TVersionSummary = { id: string; title: string; status: string; issuedOn: string; publishedAt: Date | null };
 
-export async function listVersions(db: TDb): Promise<TVersionSummary[]> {
+export async function listVersions(db: TDb | TTx): Promise<TVersionSummary[]> {
   return db.catalogueVersion.findMany({
     select: { id: true, title: true, status: true, issuedOn: true, publishedAt: true },
     orderBy: { id: "desc" },
@@ -94,13 +99,13 @@ export async function listVersions(db: TDb): Promise<TVersionSummary[]> {
 }
 
 /** The newest published version (ids sort by date), or null on an empty database. */
-export async function newestPublished(db: TDb): Promise<string | null> {
+export async function newestPublished(db: TDb | TTx): Promise<string | null> {
   const v = await db.catalogueVersion.findFirst({ where: { status: "published" }, orderBy: { id: "desc" }, select: { id: true } });
   return v?.id ?? null;
 }
 
 /** Reads a version back in the data-file shape; the same object the file was loaded from. */
-export async function readCatalogue(db: TDb, versionId?: string): Promise<TCatalogueFile> {
+export async function readCatalogue(db: TDb | TTx, versionId?: string): Promise<TCatalogueFile> {
   const id = versionId ?? (await newestPublished(db));
   const version = id ? await db.catalogueVersion.findUnique({ where: { id } }) : null;
   if (!version) {
@@ -125,6 +130,10 @@ export async function readCatalogue(db: TDb, versionId?: string): Promise<TCatal
     status: version.status,
     effective: version.effective ? JSON.parse(version.effective) : null,
     legend: JSON.parse(version.legend),
+    basedOn: version.basedOn,
+    changeSummary: version.changeSummary,
+    obligations: JSON.parse(version.obligations),
+    clauses: JSON.parse(version.clauses),
     serviceTypes: types.map((t) => ({
       key: t.key,
       name: t.name,

@@ -29,12 +29,10 @@ export function validateCatalogue(fileName: string, raw: unknown): TCatalogueFil
   return result.data;
 }
 
-export function parseCatalogueText(fileName: string, text: string): TCatalogueFile {
-  let raw: unknown;
+export function parseJsonText(fileName: string, text: string): unknown {
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new CatalogueError("invalid-file", `目錄資料檔 ${fileName} 不是有效的 JSON：${(e as Error).message}`);
+    throw new CatalogueError("invalid-file", `資料檔 ${fileName} 不是有效的 JSON：${(e as Error).message}`);
   }
-  return validateCatalogue(fileName, raw);
 }

@@ -8,7 +8,6 @@ import type { TDb } from "../db/client";
 import { buildExportModel } from "../export/model/build";
 import { caseFileExportInput, parseExportCaseFile } from "../export/model/case-file";
 import { DOC_KINDS, DOC_TITLE, renderDocx, type TDocKind } from "../export/docx/render";
-import { loadObligations } from "../resolve/load-obligations";
 import type { TObligationsFile } from "../resolve/obligations";
 
 /**
@@ -62,7 +61,7 @@ export async function exportCommand(args: string[], io: TIo, deps: TExportDeps):
       if (e instanceof CatalogueError) throw new Refused([`catalogueVersion: ${e.message}`]);
       throw e;
     }
-    const obligations = (deps.loadObligations ?? loadObligations)();
+    const obligations = deps.loadObligations?.() ?? catalogue.obligations;
     const prepared = caseFileExportInput(parsed.file, catalogue, obligations, (deps.now ?? (() => new Date()))());
     if (!prepared.ok) throw new Refused(prepared.issues.map((i) => `${i.path || input}: ${i.message}`));
 

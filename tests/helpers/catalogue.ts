@@ -1,13 +1,27 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ZCatalogueFile, type TCatalogueFile } from "@/lib/catalogue/schema";
+import { readCatalogueFile } from "@/lib/catalogue/bundled";
+import type { TCatalogueFile } from "@/lib/catalogue/schema";
 
 export const BUNDLED_FILE = path.join(process.cwd(), "data/catalogue/2023-09-25.json");
 
+/** The bundled file with its obligations table and clause library inlined (the shape the schema validates). */
 export function rawBundled(): Record<string, unknown> {
-  return JSON.parse(readFileSync(BUNDLED_FILE, "utf8"));
+  const raw = JSON.parse(readFileSync(BUNDLED_FILE, "utf8")) as Record<string, unknown>;
+  const inline = (dir: string, ref: unknown) =>
+    typeof ref === "string" ? JSON.parse(readFileSync(path.join(process.cwd(), "data", dir, `${ref}.json`), "utf8")) : ref;
+  return { ...raw, obligations: inline("obligations", raw.obligations), clauses: inline("clauses", raw.clauses) };
 }
 
 export function bundled(): TCatalogueFile {
-  return ZCatalogueFile.parse(rawBundled());
+  return readCatalogueFile(BUNDLED_FILE);
+}
+
+/** The bundled versions: the authority's 112-09-25 table and its citation update (the newest published). */
+export const BASE_VERSION = "2023-09-25";
+export const NEWEST_VERSION = "2023-09-25-law2026";
+export const KNOWN_VERSIONS = `${NEWEST_VERSION}、${BASE_VERSION}`;
+
+export function newestBundled(): TCatalogueFile {
+  return readCatalogueFile(path.join(process.cwd(), `data/catalogue/${NEWEST_VERSION}.json`));
 }

@@ -4,7 +4,7 @@ import { parseResolveInput } from "@/lib/resolve/input";
 import { loadObligations } from "@/lib/resolve/load-obligations";
 import { resolve } from "@/lib/resolve/resolve";
 import { STATUSES } from "@/lib/resolve/types";
-import { bundled } from "../helpers/catalogue";
+import { bundled, NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
 import { call, jsonRequest, REALISTIC_CASE, routeOnFreshDb, type TPost } from "../helpers/api";
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -40,7 +40,7 @@ describe("POST /api/v1/resolve: valid cases", () => {
     expect(type).toMatch(/^application\/json/);
     const resolution = body as Record<string, unknown> & { items: Record<string, unknown>[] };
     expect(Object.keys(resolution).sort()).toEqual(["agencyObligations", "catalogueVersion", "effectiveGrade", "items", "warnings"]);
-    expect(resolution.catalogueVersion).toBe("2023-09-25");
+    expect(resolution.catalogueVersion).toBe(NEWEST_VERSION);
     expect(resolution.effectiveGrade).toBe("medium");
     for (const list of [resolution.warnings, resolution.agencyObligations]) {
       expect(Array.isArray(list)).toBe(true);
@@ -67,12 +67,12 @@ describe("POST /api/v1/resolve: valid cases", () => {
     if (!parsed.ok) throw new Error("fixture invalid");
     const { status, body } = await post(REALISTIC_CASE);
     expect(status).toBe(200);
-    expect(body).toEqual(JSON.parse(JSON.stringify(resolve(bundled(), loadObligations(), parsed.input))));
+    expect(body).toEqual(JSON.parse(JSON.stringify(resolve(newestBundled(), loadObligations(), parsed.input))));
   });
 
   it("catalogueVersion given or omitted: the same answer (the newest published is the default)", async () => {
     const omitted = await post(REALISTIC_CASE);
-    const given = await post({ ...REALISTIC_CASE, catalogueVersion: "2023-09-25" });
+    const given = await post({ ...REALISTIC_CASE, catalogueVersion: NEWEST_VERSION });
     expect(given).toEqual(omitted);
   });
 
@@ -120,7 +120,7 @@ describe("POST /api/v1/resolve: bad input → 400 with field paths, never 500", 
 
   it("an unknown catalogue version names the versions that exist", async () => {
     expect(await badBody({ ...REALISTIC_CASE, catalogueVersion: "2020-01-01" })).toEqual({
-      catalogueVersion: "找不到一覽表版本「2020-01-01」；現有版本：2023-09-25",
+      catalogueVersion: `找不到一覽表版本「2020-01-01」；現有版本：${KNOWN_VERSIONS}`,
     });
   });
 

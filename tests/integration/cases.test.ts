@@ -1,3 +1,4 @@
+import { NEWEST_VERSION } from "../helpers/catalogue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDb } from "@/lib/db/client";
 import { createCase, getCase, getCaseFor, saveAnswers, markStatusesSeen } from "@/lib/cases/store";
@@ -34,7 +35,7 @@ describe("a case from wizard answers to a checklist with decisions", () => {
 
   it("is pinned to the newest published catalogue and starts empty", async () => {
     const record = (await getCase(db, id))!;
-    expect(record.catalogueVersionId).toBe("2023-09-25");
+    expect(record.catalogueVersionId).toBe(NEWEST_VERSION);
     expect(record.answers.agency.agencyName).toBe("");
     const c = await checklist();
     expect(c.ok).toBe(false);

@@ -3,7 +3,7 @@ import { readCatalogue, storeCatalogue, listVersions } from "@/lib/catalogue/sto
 import { loadBundledCatalogues } from "@/lib/catalogue/bundled";
 import { CatalogueError, isImmutableViolation } from "@/lib/catalogue/errors";
 import type { TDb } from "@/lib/db/client";
-import { bundled } from "../helpers/catalogue";
+import { bundled, NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
 import { freshDb } from "../helpers/db";
 
 describe("the catalogue in the database", () => {
@@ -19,20 +19,23 @@ describe("the catalogue in the database", () => {
   });
 
   it("is loaded on a fresh database, published", async () => {
-    expect(await counts()).toEqual({ versions: 1, types: 9, items: 149 });
-    expect((await listVersions(db)).map((v) => [v.id, v.status])).toEqual([["2023-09-25", "published"]]);
+    expect(await counts()).toEqual({ versions: 2, types: 18, items: 298 });
+    expect((await listVersions(db)).map((v) => [v.id, v.status])).toEqual([
+      [NEWEST_VERSION, "published"],
+      ["2023-09-25", "published"],
+    ]);
   });
 
   it("loading again changes nothing", async () => {
     const before = await db.catalogueVersion.findUniqueOrThrow({ where: { id: "2023-09-25" } });
-    expect((await loadBundledCatalogues(db)).map((r) => r.outcome)).toEqual(["unchanged"]);
-    expect(await counts()).toEqual({ versions: 1, types: 9, items: 149 });
+    expect((await loadBundledCatalogues(db)).map((r) => r.outcome)).toEqual(["unchanged", "unchanged"]);
+    expect(await counts()).toEqual({ versions: 2, types: 18, items: 298 });
     expect(await db.catalogueVersion.findUniqueOrThrow({ where: { id: "2023-09-25" } })).toEqual(before);
   });
 
   it("reads back exactly the data file", async () => {
     expect(await readCatalogue(db, "2023-09-25")).toEqual(bundled());
-    expect(await readCatalogue(db)).toEqual(bundled());
+    expect(await readCatalogue(db)).toEqual(newestBundled());
   });
 
   it("refuses a data file that differs from the published version", async () => {
@@ -63,12 +66,12 @@ describe("the catalogue in the database", () => {
     expect((await storeCatalogue(db, draft)).outcome).toBe("replaced-draft");
     expect((await readCatalogue(db, "2099-01-01")).serviceTypes[0]!.items[0]!.note).toBe("修訂說明");
     // Drafts are not the default; the newest published version is.
-    expect((await readCatalogue(db)).version).toBe("2023-09-25");
+    expect((await readCatalogue(db)).version).toBe(NEWEST_VERSION);
   });
 
   it("names the versions that exist when asked for an unknown one", async () => {
     const error = await readCatalogue(db, "1999-01-01").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CatalogueError);
-    expect((error as Error).message).toBe("找不到目錄版本 1999-01-01。現有版本：2099-01-01、2023-09-25");
+    expect((error as Error).message).toBe(`找不到目錄版本 1999-01-01。現有版本：2099-01-01、${KNOWN_VERSIONS}`);
   });
 });

@@ -1,3 +1,4 @@
+import { KNOWN_VERSIONS } from "../helpers/catalogue";
 import { afterAll, describe, expect, it } from "vitest";
 import { cliRunner } from "../helpers/cli";
 
@@ -24,7 +25,7 @@ describe("npm run -s cli -- catalogue diff", () => {
     const r = cli("catalogue", "diff", "--from", "2023-09-25", "--to", "2020-01-01", "--json");
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr.trim().split("\n")).toEqual(["找不到目錄版本 2020-01-01。現有版本：2023-09-25"]);
+    expect(r.stderr.trim().split("\n")).toEqual([`找不到目錄版本 2020-01-01。現有版本：${KNOWN_VERSIONS}`]);
   });
 
   it("missing --from or --to exits 2 with usage", () => {

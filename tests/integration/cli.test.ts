@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { bundled } from "../helpers/catalogue";
+import { bundled, NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
 import { cliRunner } from "../helpers/cli";
 
 const { cli, cleanup } = cliRunner("cli");
@@ -11,9 +11,9 @@ describe("npm run -s cli -- catalogue --json", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.version).toBe("2023-09-25");
-    expect(out.title).toBe("各類資訊(服務)採購之共通性資通安全基本要求參考一覽表");
-    expect(out).toEqual(bundled());
+    expect(out.version).toBe(NEWEST_VERSION);
+    expect(out.title).toBe("各類資訊(服務)採購之共通性資通安全基本要求參考一覽表（法規條次更新）");
+    expect(out).toEqual(newestBundled());
     const first = out.serviceTypes[0].items[0];
     expect(Object.keys(first)).toEqual(expect.arrayContaining(["id", "category", "text", "marks", "note"]));
     expect(out.serviceTypes.find((t: { key: string }) => t.key === "saas-package").items.find((i: { id: string }) => i.id === "saas-package.cmmc").marks).toEqual({
@@ -33,7 +33,7 @@ describe("npm run -s cli -- catalogue --json", () => {
     const r = cli("catalogue", "--json", "--version", "2020-01-01");
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr.trim().split("\n")).toEqual(["找不到目錄版本 2020-01-01。現有版本：2023-09-25"]);
+    expect(r.stderr.trim().split("\n")).toEqual([`找不到目錄版本 2020-01-01。現有版本：${KNOWN_VERSIONS}`]);
   });
 
   it("an unknown command or option exits 2 with usage", () => {

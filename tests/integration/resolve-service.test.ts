@@ -4,7 +4,7 @@ import { createResolveService, NEWEST_TTL_MS } from "@/lib/api/resolve";
 import { storeCatalogue } from "@/lib/catalogue/store";
 import type { TDb } from "@/lib/db/client";
 import { parseResolveInput, type TResolveInput } from "@/lib/resolve/input";
-import { bundled } from "../helpers/catalogue";
+import { bundled, NEWEST_VERSION, KNOWN_VERSIONS } from "../helpers/catalogue";
 import { REALISTIC_CASE } from "../helpers/api";
 import { freshDb } from "../helpers/db";
 
@@ -39,7 +39,7 @@ describe("the resolve service's catalogue cache", () => {
     const first = await service.catalogue();
     expect(stats.dbCalls).toBe(2); // newest id + the version
     expect(await service.catalogue()).toBe(first);
-    expect(await service.catalogue("2023-09-25")).toBe(first);
+    expect(await service.catalogue(NEWEST_VERSION)).toBe(first);
     await service.resolve(input());
     expect(stats.dbCalls).toBe(2);
   });
@@ -65,7 +65,7 @@ describe("the resolve service's catalogue cache", () => {
     const { service } = counted();
     const error = await service.catalogue("2020-01-01").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadInputError);
-    expect((error as BadInputError).issues).toEqual([{ path: "catalogueVersion", message: "找不到一覽表版本「2020-01-01」；現有版本：2023-09-25" }]);
+    expect((error as BadInputError).issues).toEqual([{ path: "catalogueVersion", message: `找不到一覽表版本「2020-01-01」；現有版本：${KNOWN_VERSIONS}` }]);
   });
 
   it("a draft is read every time (it may be replaced), and is never the default", async () => {
@@ -83,15 +83,15 @@ describe("the resolve service's catalogue cache", () => {
     expect(await service.resolveJson(input({ catalogueVersion: "2099-01-01" }))).toContain("草案再修訂");
     await storeCatalogue(db, { ...draft, serviceTypes: bundled().serviceTypes });
     expect(await service.resolveJson(input({ catalogueVersion: "2099-01-01" }))).not.toContain("草案再修訂");
-    expect((await service.resolve(input())).catalogueVersion).toBe("2023-09-25");
+    expect((await service.resolve(input())).catalogueVersion).toBe(NEWEST_VERSION);
   });
 
   it("a newly published version becomes the default within the TTL, not before", async () => {
     const { service, clock } = counted();
-    expect((await service.catalogue()).version).toBe("2023-09-25");
+    expect((await service.catalogue()).version).toBe(NEWEST_VERSION);
     await storeCatalogue(db, { ...bundled(), version: "2099-02-01", issuedOn: "2099-02-01", status: "published" });
     clock.now = NEWEST_TTL_MS - 1;
-    expect((await service.catalogue()).version).toBe("2023-09-25");
+    expect((await service.catalogue()).version).toBe(NEWEST_VERSION);
     clock.now = NEWEST_TTL_MS;
     expect((await service.catalogue()).version).toBe("2099-02-01");
     // The old version stays available by name, from memory.

@@ -6,6 +6,7 @@ import { requireUser } from "../../_server/auth";
 import { AdminHeader } from "@/components/admin/AdminHeader";
 import { ClauseParametersForm } from "@/components/clauses/ClauseParametersForm";
 import { clauseParameterView } from "@/lib/cases/set-clause-parameters";
+import { newestCatalogue } from "@/lib/cases/load";
 import { setClauseDefaultsAction, setIdleTimeoutAction } from "./actions";
 
 export const metadata: Metadata = { title: "機關設定" };
@@ -25,7 +26,7 @@ export default async function AdminSettingsPage() {
         <h2 id="clause-defaults-title" className="text-lg font-semibold">
           契約條款參數（機關預設）
         </h2>
-        <ClauseParametersForm layer="agency" {...clauseParameterView({ agency: clauseDefaults }, "agency")} save={setClauseDefaultsAction} />
+        <ClauseParametersForm layer="agency" {...clauseParameterView((await newestCatalogue(db())).clauses, { agency: clauseDefaults }, "agency")} save={setClauseDefaultsAction} />
       </section>
     </div>
   );

@@ -3,7 +3,7 @@ import path from "node:path";
 import { ZClauseLibrary, type TClauseLibrary } from "./schema";
 
 /** Read like the obligations table (lib/resolve/load-obligations.ts): a data file beside the app, not bundled code. */
-export const CLAUSE_LIBRARY_PATH = path.join(process.cwd(), "data", "clauses", "general-clauses.json");
+export const CLAUSE_LIBRARY_PATH = path.join(process.cwd(), "data", "clauses", "2026-11-25.json");
 
 let cached: TClauseLibrary | null = null;
 

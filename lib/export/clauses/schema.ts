@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SERVICE_TYPE_KEYS, ZReliability } from "../../catalogue/schema";
+import { SERVICE_TYPE_KEYS, ZReliability } from "../../catalogue/primitives";
 import { CASE_FACTS } from "../../resolve/obligations";
 
 /**

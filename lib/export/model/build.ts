@@ -1,6 +1,5 @@
 import { GRADE_LABEL, type TServiceTypeKey } from "../../catalogue/schema";
 import { THIRD_PARTY_TESTING_THRESHOLD } from "../../resolve/context";
-import { clauseLibrary } from "../clauses/library";
 import { defaultParameters } from "../clauses/parameters";
 import { compactDate, formatNtd, rocLongDate, rocShortDate } from "../text/format";
 import { cleanLine } from "../text/sanitize";
@@ -16,7 +15,7 @@ import { ExportError, type TExportInput, type TExportModel } from "./types";
  * Throws ExportError when an approved (final) export still has undecided items.
  */
 export function buildExportModel(input: TExportInput): TExportModel {
-  const library = input.library ?? clauseLibrary();
+  const library = input.library ?? input.catalogue.clauses;
   const parameters = input.parameters ?? defaultParameters(library);
   const c = input.case;
   const status = input.approval ? "final" : "draft";

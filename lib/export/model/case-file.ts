@@ -4,7 +4,6 @@ import { decisionKind } from "../../cases/decisions";
 import { inputIssues, ZResolveInput, type TInputIssue } from "../../resolve/input";
 import type { TObligationsFile } from "../../resolve/obligations";
 import { resolve } from "../../resolve/resolve";
-import { clauseLibrary } from "../clauses/library";
 import { resolveParameters } from "../clauses/parameters";
 import type { TExportDecision, TExportInput, TExportItem } from "./types";
 
@@ -73,7 +72,7 @@ export function caseFileExportInput(
 ): { ok: true; input: TExportInput } | { ok: false; issues: TInputIssue[] } {
   const { agencyName, caseName, caseNumber, include, otherProcurement, parameters: overrides, ...resolveInput } = file;
   const issues: TInputIssue[] = [];
-  const library = clauseLibrary();
+  const library = catalogue.clauses;
   const parameters = resolveParameters(library, { case: overrides });
   if (!parameters.ok) for (const p of parameters.issues) issues.push({ path: p.path ? `parameters.${p.path}` : "parameters", message: p.message });
 

@@ -49,7 +49,7 @@ export interface TApproval {
 
 export interface TExportInput {
   case: TExportCase;
-  catalogue: Pick<TCatalogueFile, "version" | "title" | "issuer" | "documentNumber" | "issuedOn" | "serviceTypes">;
+  catalogue: Pick<TCatalogueFile, "version" | "title" | "issuer" | "documentNumber" | "issuedOn" | "serviceTypes" | "clauses">;
   items: readonly TExportItem[];
   /** Resolved defaults ← agency ← case (resolveParameters); omitted: the library's defaults. */
   parameters?: TResolvedParameters;

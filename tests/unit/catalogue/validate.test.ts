@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { validateCatalogue, parseCatalogueText } from "@/lib/catalogue/validate";
+import { validateCatalogue } from "@/lib/catalogue/validate";
+import { parseCatalogueData as parseCatalogueText } from "@/lib/catalogue/bundled";
 import { CatalogueError } from "@/lib/catalogue/errors";
 import { rawBundled } from "../../helpers/catalogue";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import libraryJson from "../../../data/clauses/general-clauses.json" with { type: "json" };
+import libraryJson from "../../../data/clauses/2026-11-25.json" with { type: "json" };
 import { clauseLibrary } from "../../../lib/export/clauses/library";
 import { defaultParameters, fillParameters, resolveParameters } from "../../../lib/export/clauses/parameters";
 import { ZClauseLibrary } from "../../../lib/export/clauses/schema";
@@ -11,7 +11,7 @@ const messages = (raw: unknown) => {
   return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
 };
 
-describe("the general-clause library (data/clauses/general-clauses.json)", () => {
+describe("the general-clause library (data/clauses/2026-11-25.json)", () => {
   it("has the sections and clauses the annex needs, each with a source", () => {
     const ids = (section: string) => library.clauses.filter((c) => c.section === section).map((c) => c.id);
     expect(ids("general")).toEqual(expect.arrayContaining(["confidentiality", "documents-data", "development-operations", "incident-notice"]));

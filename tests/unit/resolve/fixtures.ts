@@ -1,12 +1,12 @@
-import catalogueJson from "../../../data/catalogue/2023-09-25.json" with { type: "json" };
 import obligationsJson from "../../../data/obligations/2026-01-07.json" with { type: "json" };
-import { ZCatalogueFile, type TServiceTypeKey } from "../../../lib/catalogue/schema";
+import type { TServiceTypeKey } from "../../../lib/catalogue/schema";
+import { bundled } from "../../helpers/catalogue";
 import { parseObligations } from "../../../lib/resolve/obligations";
 import { ZResolveInput, type TResolveInput } from "../../../lib/resolve/input";
 import { resolve } from "../../../lib/resolve/resolve";
 import type { TResolution, TResolvedItem } from "../../../lib/resolve/types";
 
-export const catalogue = ZCatalogueFile.parse(catalogueJson);
+export const catalogue = bundled();
 export const obligations = parseObligations(obligationsJson);
 
 type TCase = Omit<Partial<TResolveInput>, "conditions"> & { conditions?: Partial<TResolveInput["conditions"]> };

@@ -86,7 +86,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
           <details className="rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer font-semibold">條款參數（本案）</summary>
             <div className="mt-3">
-              <ClauseParametersForm layer="case" {...clauseParameterView(await loadClauseParameters(db(), record.id), "case")} save={setClauseParametersAction.bind(null, record.id)} />
+              <ClauseParametersForm layer="case" {...(await loadClauseParameters(db(), record.id).then((p) => clauseParameterView(p.library, p, "case")))} save={setClauseParametersAction.bind(null, record.id)} />
             </div>
           </details>
         )}

@@ -8,7 +8,7 @@ export const DEMO_AGENCY = "示範市政府";
 export const DEMO_USERS: { email: string; name: string; roles: TRole[]; password: string }[] = [
   { email: "officer@demo.secreq.tw", name: "王承辦", roles: ["officer"], password: "Demo#Start-0001" },
   { email: "ciso@demo.secreq.tw", name: "林資安長", roles: ["ciso"], password: "Demo#Start-0002" },
-  { email: "admin@demo.secreq.tw", name: "陳管理者", roles: ["admin"], password: "Demo#Start-0003" },
+  { email: "admin@demo.secreq.tw", name: "陳管理者", roles: ["admin", "catalogue-admin"], password: "Demo#Start-0003" },
 ];
 
 export async function seedDemo(db: TDb): Promise<boolean> {

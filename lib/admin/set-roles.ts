@@ -1,6 +1,6 @@
 import type { TDb } from "../db/client";
 import { recordAudit } from "../audit";
-import { parseRoles, ROLES, type TRole } from "../auth/roles";
+import { APP_WIDE_ROLES, parseRoles, ROLES, type TRole } from "../auth/roles";
 import { assertAdmin, targetUser, type TAdminActor } from "./actor";
 import { AdminError } from "./errors";
 import { parseOrRefuse, ZRoleSet, ZUserId } from "./schemas";
@@ -20,6 +20,16 @@ export async function setUserRoles(db: TDb, actor: TAdminActor, userId: string, 
     const user = await targetUser(tx, actor, id);
     const before = ROLES.filter((r) => parseRoles(user.roles).includes(r));
     if (before.join() === next.join()) return { changed: false, roles: next };
+    // An agency admin must not be able to hand out (or take away) a role that acts for every agency.
+    const appWideChanged = APP_WIDE_ROLES.filter((r) => before.includes(r) !== next.includes(r));
+    if (appWideChanged.length) {
+      const self = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { roles: true } });
+      if (!parseRoles(self.roles).includes("catalogue-admin")) throw refuse("只有目錄管理者可以授予或移除「目錄管理者」角色。");
+      if (before.includes("catalogue-admin") && !next.includes("catalogue-admin")) {
+        const others = await tx.user.findMany({ where: { active: true, NOT: { id: user.id } }, select: { roles: true } });
+        if (!others.some((o) => parseRoles(o.roles).includes("catalogue-admin"))) throw refuse("系統至少須保留一位啟用中的目錄管理者。");
+      }
+    }
     if (before.includes("admin") && !next.includes("admin")) {
       // Deactivated admins do not count: they cannot sign in to manage anything.
       const others = await tx.user.findMany({ where: { agencyId: actor.agencyId, active: true, NOT: { id: user.id } }, select: { roles: true } });

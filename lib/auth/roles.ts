@@ -1,9 +1,14 @@
 import { z } from "zod";
 
-/** Roles per agency: 承辦人, 資安長, 管理者. A user may hold several. */
-export const ROLES = ["officer", "ciso", "admin"] as const;
+/**
+ * Roles per agency: 承辦人, 資安長, 管理者; and one app-wide role, 目錄管理者, who maintains the catalogue
+ * versions every agency uses. A user may hold several.
+ */
+export const ROLES = ["officer", "ciso", "admin", "catalogue-admin"] as const;
 export type TRole = (typeof ROLES)[number];
-export const ROLE_LABEL: Record<TRole, string> = { officer: "承辦人", ciso: "資安長", admin: "管理者" };
+export const ROLE_LABEL: Record<TRole, string> = { officer: "承辦人", ciso: "資安長", admin: "管理者", "catalogue-admin": "目錄管理者" };
+/** Roles whose holders act for every agency: only a holder may grant or remove them. */
+export const APP_WIDE_ROLES: readonly TRole[] = ["catalogue-admin"];
 const ZRoleList = z.array(z.enum(ROLES));
 
 /** `User.roles` is a JSON array; anything unreadable or unknown grants nothing. */

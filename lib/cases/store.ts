@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TDb } from "../db/client";
+import type { TTx } from "../audit";
 import { newestPublished } from "../catalogue/store";
 import { CaseError } from "./errors";
 import { DRAFT_SCHEMAS, ZAnswers, emptyAnswers, type TAnswers, type TFormStep } from "./answers";
@@ -74,7 +75,7 @@ export async function getCaseFor(db: TDb, id: string, actor: Pick<TActor, "agenc
   return record && record.agencyId === actor.agencyId ? record : null;
 }
 
-export async function getCase(db: TDb, id: string): Promise<TCaseRecord | null> {
+export async function getCase(db: TDb | TTx, id: string): Promise<TCaseRecord | null> {
   const row = await db.case.findUnique({ where: { id }, include: { decisions: true } });
   if (!row) return null;
   return {

@@ -1,8 +1,18 @@
 /** A catalogue operation refused for a reason the user can act on; `message` is zh-TW and safe to show. */
 export class CatalogueError extends Error {
   constructor(
-    readonly code: "invalid-file" | "published-differs" | "immutable" | "unknown-version",
+    readonly code:
+      | "invalid-file"
+      | "published-differs"
+      | "immutable"
+      | "unknown-version"
+      | "forbidden"
+      | "not-found"
+      | "conflict"
+      | "invalid",
     message: string,
+    /** Field-level problems, `path` relative to what the user edited (e.g. "marks.high"). */
+    readonly issues: { path: string; message: string }[] = [],
   ) {
     super(message);
     this.name = "CatalogueError";

@@ -10,6 +10,55 @@ export function contentHash(file: TCatalogueFile): string {
   return createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }
 
+/** The version row's content columns (status and bookkeeping are the caller's). */
+export function versionFields(file: TCatalogueFile, hash: string = contentHash(file)) {
+  return {
+    title: file.title,
+    issuer: file.issuer,
+    documentNumber: file.documentNumber,
+    issuedOn: file.issuedOn,
+    effective: file.effective ? JSON.stringify(file.effective) : null,
+    legend: JSON.stringify(file.legend),
+    contentHash: hash,
+    basedOn: file.basedOn,
+    changeSummary: file.changeSummary,
+    obligations: JSON.stringify(file.obligations),
+    clauses: JSON.stringify(file.clauses),
+  };
+}
+
+/** Writes the service types and items of a version that has none (a new one, or a draft just cleared). */
+export async function writeRows(tx: TTx, file: TCatalogueFile): Promise<void> {
+  await tx.serviceType.createMany({
+    data: file.serviceTypes.map((t, position) => ({
+      versionId: file.version,
+      key: t.key,
+      name: t.name,
+      description: t.description,
+      notes: JSON.stringify(t.notes),
+      position,
+    })),
+  });
+  await tx.requirement.createMany({
+    data: file.serviceTypes.flatMap((t) =>
+      t.items.map((item, position) => ({
+        versionId: file.version,
+        id: item.id,
+        serviceTypeKey: t.key,
+        category: item.category,
+        text: item.text,
+        markHigh: item.marks.high,
+        markMedium: item.marks.medium,
+        markNormal: item.marks.normal,
+        note: item.note,
+        hints: JSON.stringify(item.hints),
+        legalBasis: JSON.stringify(item.legalBasis),
+        position,
+      })),
+    ),
+  });
+}
+
 export type TLoadResult = { version: string; outcome: "created" | "unchanged" | "replaced-draft" };
 
 /**
@@ -33,53 +82,10 @@ export async function storeCatalogue(db: TDb, file: TCatalogueFile): Promise<TLo
         await tx.catalogueVersion.delete({ where: { id: file.version } });
       }
       // Written as a draft first: the database refuses rows added to a published version.
-      await tx.catalogueVersion.create({
-        data: {
-          id: file.version,
-          title: file.title,
-          issuer: file.issuer,
-          documentNumber: file.documentNumber,
-          issuedOn: file.issuedOn,
-          status: "draft",
-          effective: file.effective ? JSON.stringify(file.effective) : null,
-          legend: JSON.stringify(file.legend),
-          contentHash: hash,
-          basedOn: file.basedOn,
-          changeSummary: file.changeSummary,
-          obligations: JSON.stringify(file.obligations),
-          clauses: JSON.stringify(file.clauses),
-        },
-      });
-      await tx.serviceType.createMany({
-        data: file.serviceTypes.map((t, position) => ({
-          versionId: file.version,
-          key: t.key,
-          name: t.name,
-          description: t.description,
-          notes: JSON.stringify(t.notes),
-          position,
-        })),
-      });
-      await tx.requirement.createMany({
-        data: file.serviceTypes.flatMap((t) =>
-          t.items.map((item, position) => ({
-            versionId: file.version,
-            id: item.id,
-            serviceTypeKey: t.key,
-            category: item.category,
-            text: item.text,
-            markHigh: item.marks.high,
-            markMedium: item.marks.medium,
-            markNormal: item.marks.normal,
-            note: item.note,
-            hints: JSON.stringify(item.hints),
-            legalBasis: JSON.stringify(item.legalBasis),
-            position,
-          })),
-        ),
-      });
+      await tx.catalogueVersion.create({ data: { id: file.version, ...versionFields(file, hash), status: "draft" } });
+      await writeRows(tx, file);
       if (file.status === "published")
-        await tx.catalogueVersion.update({ where: { id: file.version }, data: { status: "published", publishedAt: new Date() } });
+        await tx.catalogueVersion.update({ where: { id: file.version }, data: { status: "published", publishedAt: new Date(), publishedByName: "SecReq 隨附資料" } });
       return { version: file.version, outcome: existing ? ("replaced-draft" as const) : ("created" as const) };
     });
   } catch (e) {
@@ -89,11 +95,36 @@ export async function storeCatalogue(db: TDb, file: TCatalogueFile): Promise<TLo
   }
 }
 
-export type TVersionSummary = { id: string; title: string; status: string; issuedOn: string; publishedAt: Date | null };
+export type TVersionSummary = {
+  id: string;
+  title: string;
+  status: string;
+  issuedOn: string;
+  basedOn: string | null;
+  changeSummary: string;
+  createdByName: string;
+  publishedAt: Date | null;
+  publishedByName: string | null;
+  lockVersion: number;
+  updatedAt: Date;
+};
 
+/** Every version, newest id first. */
 export async function listVersions(db: TDb | TTx): Promise<TVersionSummary[]> {
   return db.catalogueVersion.findMany({
-    select: { id: true, title: true, status: true, issuedOn: true, publishedAt: true },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      issuedOn: true,
+      basedOn: true,
+      changeSummary: true,
+      createdByName: true,
+      publishedAt: true,
+      publishedByName: true,
+      lockVersion: true,
+      updatedAt: true,
+    },
     orderBy: { id: "desc" },
   });
 }

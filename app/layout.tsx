@@ -30,6 +30,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/catalogue" className="underline-offset-4 hover:underline">
               需求目錄
             </Link>
+            {user?.roles.includes("catalogue-admin") && (
+              <Link href="/catalogue/versions" className="underline-offset-4 hover:underline">
+                目錄版本
+              </Link>
+            )}
             {user?.roles.includes("admin") && (
               <Link href="/admin" className="underline-offset-4 hover:underline">
                 管理

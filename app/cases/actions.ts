@@ -10,6 +10,7 @@ import { saveDecision } from "@/lib/cases/decisions";
 import { decideCase, reviewItem, reviseCase, submitCase } from "@/lib/cases/workflow-ops";
 import { loadChecklist } from "@/lib/cases/load";
 import { setClauseParameters } from "@/lib/cases/set-clause-parameters";
+import { moveCaseToVersion } from "@/lib/cases/move-to-version";
 import { statusesOf } from "@/lib/cases/checklist";
 import { DRAFT_SCHEMAS, type TFormStep } from "@/lib/cases/answers";
 import { authedAction } from "../_server/action";
@@ -145,4 +146,16 @@ const reviseInner = authedAction({ input: z.object({ caseId: ZId }), roles: ["of
 });
 export async function reviseCaseAction(caseId: string) {
   return reviseInner({ caseId });
+}
+
+const moveInner = authedAction(
+  { input: z.object({ caseId: ZId, target: z.string().min(1).max(40), lockVersion: z.int().min(0) }), roles: ["officer"] },
+  async ({ caseId, target, lockVersion }, user) => {
+    const r = await moveCaseToVersion(db(), caseId, target, lockVersion, user);
+    revalidatePath(`/cases/${caseId}`, "layout");
+    return { id: r.caseId, newRevision: r.newRevision };
+  },
+);
+export async function moveCaseToVersionAction(caseId: string, target: string, lockVersion: number) {
+  return moveInner({ caseId, target, lockVersion });
 }

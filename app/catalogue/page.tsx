@@ -8,6 +8,7 @@ import { searchCatalogue } from "@/lib/catalogue/search";
 import { ZServiceTypeKey, ZVersionId } from "@/lib/catalogue/schema";
 import { Legend } from "@/components/catalogue/Legend";
 import { RequirementTable } from "@/components/catalogue/RequirementTable";
+import { sessionState } from "../_server/auth";
 
 export const metadata: Metadata = { title: "需求目錄" };
 
@@ -29,10 +30,15 @@ function href(params: { version?: string; type?: string; q?: string }) {
 export default async function CataloguePage({ searchParams }: { searchParams: Search }) {
   const raw = await searchParams;
   const query = ZQuery.parse({ version: raw.version, type: raw.type, q: typeof raw.q === "string" ? raw.q.trim() : undefined });
-  const versions = await listVersions(db());
+  const { user } = await sessionState();
+  // Drafts are work in progress of the 目錄管理者; everyone else sees published versions only.
+  const keeper = !!user?.roles.includes("catalogue-admin");
+  const versions = (await listVersions(db())).filter((v) => keeper || v.status === "published");
 
   let catalogue;
   try {
+    if (query.version && !versions.some((v) => v.id === query.version))
+      throw new CatalogueError("unknown-version", `找不到目錄版本 ${query.version}。現有版本：${versions.map((v) => v.id).join("、") || "（無）"}`);
     catalogue = await readCatalogue(db(), query.version);
   } catch (e) {
     if (!(e instanceof CatalogueError)) throw e;
@@ -64,6 +70,17 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
         <p className="text-slate-700">
           {catalogue.title}（{catalogue.issuer} {catalogue.issuedOn} {catalogue.documentNumber}）
           <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-sm">{catalogue.status === "published" ? "已發布" : "草稿"}</span>
+        </p>
+        <p className="text-sm text-slate-700">
+          版本 {catalogue.version}
+          {catalogue.basedOn && `（依 ${catalogue.basedOn} 修訂）`}
+          {catalogue.changeSummary && `：${catalogue.changeSummary}`}
+        </p>
+        <p className="flex flex-wrap gap-4 text-sm">
+          {versions.length > 1 && (
+            <Link href={`/catalogue/compare?to=${catalogue.version}`} className="text-brand-700 underline">比較版本差異</Link>
+          )}
+          {keeper && <Link href="/catalogue/versions" className="text-brand-700 underline">管理目錄版本</Link>}
         </p>
         {catalogue.effective && (
           <p className="text-sm text-slate-600">

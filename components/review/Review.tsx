@@ -6,14 +6,9 @@ import type { TChecklist, TChecklistItem } from "@/lib/cases/checklist";
 import { STEP_LABEL, type TStepIssue } from "@/lib/cases/answers";
 import { GRADE_LABEL } from "@/lib/catalogue/schema";
 import { DecisionForm, CHOICE_LABEL, type TSaveDecision } from "./DecisionForm";
+import { STATUS_LABEL } from "@/lib/cases/labels";
 
 type TStatus = TChecklistItem["status"];
-const STATUS_LABEL: Record<TStatus, string> = {
-  standard: "標配（納入）",
-  optional: "選配（由機關決定）",
-  "needs-decision": "待機關判斷",
-  "not-applicable": "不適用",
-};
 const STATUS_STYLE: Record<TStatus, string> = {
   standard: "bg-emerald-100 text-emerald-900",
   optional: "bg-sky-100 text-sky-900",

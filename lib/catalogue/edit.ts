@@ -25,7 +25,6 @@ export const ZDraftEdit = z.discriminatedUnion("op", [
   z.strictObject({ op: z.literal("restore-item"), itemId: z.string().min(1) }),
   z.strictObject({ op: z.literal("move-item"), itemId: z.string().min(1), direction: z.enum(["up", "down"]) }),
   z.strictObject({ op: z.literal("set-meta"), title: z.string(), changeSummary: z.string() }),
-  z.strictObject({ op: z.literal("set-type-notes"), serviceType: ZServiceTypeKey, notes: z.array(z.string()) }),
   z.strictObject({ op: z.literal("set-obligations"), obligations: z.unknown() }),
   z.strictObject({ op: z.literal("set-clauses"), clauses: z.unknown() }),
 ]);
@@ -122,13 +121,6 @@ export function applyDraftEdit(
       next.title = edit.title;
       next.changeSummary = edit.changeSummary.trim();
       return { next, focus: [], summary: { before, after: { title: next.title, changeSummary: next.changeSummary } } };
-    }
-    case "set-type-notes": {
-      const type = next.serviceTypes.find((x) => x.key === edit.serviceType);
-      if (!type) throw new CatalogueError("not-found", "此版本沒有這個服務類型。");
-      const before = type.notes;
-      type.notes = edit.notes.map((n) => n.trim()).filter(Boolean);
-      return { next, focus: ["serviceTypes", next.serviceTypes.indexOf(type), "notes"], summary: { before, after: type.notes } };
     }
     case "set-obligations": {
       const raw = next as unknown as Record<string, unknown>;

@@ -108,7 +108,12 @@ const load = {
   health: () => import("@/app/api/v1/health/route"),
   resolve: () => import("@/app/api/v1/resolve/route"),
   betterAuth: () => import("@/app/api/auth/[...all]/route"),
+  catalogue: () => import("@/app/catalogue/versions/actions"),
+  catalogueExport: () => import("@/app/catalogue/versions/[version]/export/route"),
 };
+
+/** None of the matrix's subjects holds the app-wide 目錄管理者 role (its positive path: tests/e2e/catalogue-versions.spec.ts). */
+const KEEPERS = NOBODY;
 
 const form = (values: Record<string, string>) => {
   const f = new FormData();
@@ -268,6 +273,44 @@ const ACTIONS: TEntry[] = [
       return () => reviseCaseAction(id);
     },
   },
+
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "moveCaseToVersionAction",
+    probe: "an approved case of agency A pinned to 2023-09-25, moved to the newest version",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { moveCaseToVersionAction } = await load.cases();
+      const id = await c.cases.get("approved");
+      const row = await c.world.db.case.update({ where: { id }, data: { catalogueVersionId: "2023-09-25" }, select: { lockVersion: true } });
+      return () => moveCaseToVersionAction(id, "2023-09-25-law2026", row.lockVersion);
+    },
+  },
+
+  // app/catalogue/versions/actions.ts — the app-wide 目錄管理者 only (the role is re-read in lib/ too).
+  ...(
+    [
+      ["createDraftAction", (m) => m.createDraftAction({ from: "2023-09-25-law2026", version: "2099-06-01" })],
+      ["editDraftAction", (m) => m.editDraftAction({ version: "2099-06-01", lockVersion: 0, edit: { op: "retire-item", itemId: "development.easm" } })],
+      ["publishDraftAction", (m) => m.publishDraftAction({ version: "2099-06-01", lockVersion: 0, changeSummary: "授權測試" })],
+      ["deleteDraftAction", (m) => m.deleteDraftAction({ version: "2099-06-01", lockVersion: 0 })],
+      ["importVersionAction", (m) => m.importVersionAction({ fileName: "x.json", text: "{}" })],
+    ] as const satisfies readonly [string, (m: Awaited<ReturnType<typeof load.catalogue>>) => Promise<unknown>][]
+  ).map(
+    ([name, call]): TEntry => ({
+      kind: "action",
+      file: "app/catalogue/versions/actions.ts",
+      name,
+      rule: "a 目錄管理者 (app-wide role)",
+      allowed: KEEPERS,
+      setup: async () => {
+        const m = await load.catalogue();
+        return () => call(m);
+      },
+    }),
+  ),
 
   // app/login/actions.ts — public by nature.
   {
@@ -438,6 +481,18 @@ const ROUTES: TEntry[] = [
       return () => GET(c.http("GET", `/admin/audit/export?user=${c.world.people.officerA.id}`));
     },
     shows: { to: ["adminA"], text: "甲承辦人" },
+  },
+  {
+    kind: "route",
+    file: "app/catalogue/versions/[version]/export/route.ts",
+    name: "GET",
+    probe: "/catalogue/versions/2023-09-25-law2026/export",
+    rule: "a 目錄管理者 (app-wide role)",
+    allowed: KEEPERS,
+    setup: async (c) => {
+      const { GET } = await load.catalogueExport();
+      return () => GET(c.http("GET", "/catalogue/versions/2023-09-25-law2026/export"), { params: Promise.resolve({ version: "2023-09-25-law2026" }) });
+    },
   },
   {
     kind: "route",
@@ -629,6 +684,15 @@ const ADMIN_OWN = ["adminA", "agencyB"] as const satisfies readonly TSubject[];
 const PAGES: TEntry[] = [
   page("app/page.tsx", () => import("@/app/page"), "public", EVERYONE),
   page("app/catalogue/page.tsx", () => import("@/app/catalogue/page"), "public", EVERYONE),
+  page("app/catalogue/compare/page.tsx", () => import("@/app/catalogue/compare/page"), "public (published versions; drafts only for a 目錄管理者)", EVERYONE),
+  page("app/catalogue/versions/page.tsx", () => import("@/app/catalogue/versions/page"), "a 目錄管理者 (app-wide role)", KEEPERS),
+  page("app/catalogue/versions/[version]/page.tsx", () => import("@/app/catalogue/versions/[version]/page"), "a 目錄管理者 (app-wide role)", KEEPERS, {
+    params: async () => ({ version: "2023-09-25-law2026" }),
+  }),
+  page("app/cases/[id]/version/page.tsx", () => import("@/app/cases/[id]/version/page"), "anyone of the case's agency (only an officer may move the case)", A_ROLES, {
+    params: async (c) => ({ id: await c.cases.get("approved") }),
+    probe: "/cases/<approved case of A>/version",
+  }),
   page("app/login/page.tsx", () => import("@/app/login/page"), "public (a signed-in user is sent on to /cases)", EVERYONE),
   page("app/forbidden/page.tsx", () => import("@/app/forbidden/page"), "public", EVERYONE),
   page("app/cases/page.tsx", () => import("@/app/cases/page"), "anyone signed in; lists the own agency's cases only", [...A_ROLES, "agencyB"], {

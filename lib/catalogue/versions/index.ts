@@ -7,3 +7,4 @@ export { publishDraft } from "./publish-draft";
 export { deleteDraft } from "./delete-draft";
 export { importVersion } from "./import-version";
 export { exportVersion } from "./export-version";
+export { versionHistory, CATALOGUE_ACTION_LABEL } from "./history";

@@ -7,7 +7,7 @@ import { requireUser } from "../../../_server/auth";
 import { STEPS, STEP_LABEL, STEP_SCHEMAS, stepIssues, type TStep } from "@/lib/cases/answers";
 import { loadChecklist } from "@/lib/cases/load";
 import { statusesOf } from "@/lib/cases/checklist";
-import { readCatalogue } from "@/lib/catalogue/store";
+import { newestPublished, readCatalogue } from "@/lib/catalogue/store";
 import { StepIndicator } from "@/components/wizard/StepIndicator";
 import { AgencyForm } from "@/components/wizard/AgencyForm";
 import { CaseForm } from "@/components/wizard/CaseForm";
@@ -51,6 +51,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
   const caseVerdicts = reviews.filter((r) => r.itemId === "");
   const lastVerdict = caseVerdicts[caseVerdicts.length - 1];
   const latestRevision = await db().case.aggregate({ where: { caseGroupId: record.caseGroupId }, _max: { revision: true } });
+  const newest = await newestPublished(db());
   const next = (s: TStep) => `/cases/${record.id}/${STEPS[STEPS.indexOf(s) + 1]}`;
 
   let body: React.ReactNode;
@@ -114,6 +115,14 @@ export default async function CaseStepPage({ params }: { params: Params }) {
         <p className="text-sm text-slate-600">
           案件：{record.title || "（未命名案件）"}．目錄版本 {record.catalogueVersionId}
         </p>
+        {newest && newest > record.catalogueVersionId && record.revision === latestRevision._max.revision && (
+          <p role="note" className="rounded border border-sky-300 bg-sky-50 p-3">
+            已發布較新的目錄版本 {newest}。
+            <Link href={`/cases/${record.id}/version`} className="ml-1 font-semibold text-brand-700 underline">
+              比較對本案的影響
+            </Link>
+          </p>
+        )}
         <CaseStatusBanner
           caseId={record.id}
           status={record.status}

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { TCatalogueItem, TMark } from "@/lib/catalogue/schema";
+import { emptyItemFields } from "@/lib/catalogue/empty-item";
 import { FieldError } from "../wizard/fields";
 import { OFFLINE, type TAdminAction } from "../admin/result";
 import { BUTTON, BUTTON_QUIET, INPUT } from "../admin/styles";
@@ -34,15 +35,6 @@ const RELIABILITY = [
   { value: "S", label: "S 次級資料" },
   { value: "U", label: "U 未查證" },
 ] as const;
-
-export const emptyItem = (): TFields => ({
-  category: "",
-  text: "",
-  marks: { high: "◎", medium: "◎", normal: "◎" },
-  note: "",
-  hints: { personalData: false, thirdPartyTesting: false, cisoConfirm: false, mobileAppOnly: false, coreSystemRequired: false, recommendedWhen: [], placeholders: [], levelMeasure: null },
-  legalBasis: [],
-});
 
 /**
  * One catalogue row, edited in a draft (or a new row added after another). Everything typed stays in the
@@ -97,7 +89,7 @@ export function ItemEditor({
       setErrors({});
       setMessage({ ok: true, text: mode === "edit" ? "已儲存。" : "已新增。" });
       if (mode === "add") {
-        setF(emptyItem());
+        setF(emptyItemFields());
         setSlug("");
       }
       router.refresh();

@@ -8,7 +8,8 @@ import { readCatalogue } from "@/lib/catalogue/store";
 import { ZServiceTypeKey, ZVersionId, GRADE_LABEL, GRADES } from "@/lib/catalogue/schema";
 import { versionHistory } from "@/lib/catalogue/versions";
 import { Mark } from "@/components/catalogue/Mark";
-import { ItemEditor, emptyItem } from "@/components/catalogue-admin/ItemEditor";
+import { ItemEditor } from "@/components/catalogue-admin/ItemEditor";
+import { emptyItemFields } from "@/lib/catalogue/empty-item";
 import { DraftButton } from "@/components/catalogue-admin/DraftButton";
 import { PublishPanel } from "@/components/catalogue-admin/PublishPanel";
 import { JsonSectionEditor } from "@/components/catalogue-admin/JsonSectionEditor";
@@ -164,7 +165,7 @@ export default async function VersionPage({
           <details className="rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer font-semibold">新增項目至「{type.name}」</summary>
             <div className="mt-3">
-              <ItemEditor mode="add" version={file.version} lockVersion={lock} serviceType={type.key} initial={emptyItem()} after={type.items.map((it, k) => ({ id: it.id, label: `${k + 1}．${it.text.slice(0, 30)}` }))} measures={measures} save={editDraftAction} />
+              <ItemEditor mode="add" version={file.version} lockVersion={lock} serviceType={type.key} initial={emptyItemFields()} after={type.items.map((it, k) => ({ id: it.id, label: `${k + 1}．${it.text.slice(0, 30)}` }))} measures={measures} save={editDraftAction} />
             </div>
           </details>
           <details className="rounded-lg border border-slate-200 bg-white p-4">

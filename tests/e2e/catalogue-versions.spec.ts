@@ -1,0 +1,100 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { storageFor } from "./accounts";
+
+// Issue 6: a 目錄管理者 edits a mark in a draft and publishes; an officer sees the change offered on a
+// case built on the older version, and moves the case. The demo admin also holds 目錄管理者.
+
+async function as(browser: Browser, role: string) {
+  const context = await browser.newContext({ storageState: storageFor(role), locale: "zh-TW" });
+  const page = await context.newPage();
+  page.on("dialog", (d) => void d.accept());
+  return page;
+}
+
+test("a catalogue admin changes a mark and publishes; the officer's older case is offered the change", async ({ browser }) => {
+  // The officer's case: 維運服務 at 普, where 「軟體物料清單」 is ◎ (the officer decides).
+  const officer = await as(browser, "officer");
+  await officer.goto("/cases");
+  await officer.getByRole("button", { name: "建立新案件" }).click();
+  await officer.waitForURL(/\/agency$/);
+  await officer.getByLabel("機關名稱").fill("示範市政府");
+  await officer.getByLabel("承辦人姓名").fill("王承辦");
+  await officer.getByLabel("C 級").check();
+  await officer.getByLabel("政府機關").check();
+  await officer.getByRole("group", { name: /郵件伺服器/ }).getByLabel("否").check();
+  await officer.getByRole("button", { name: "儲存並繼續" }).click();
+  await officer.waitForURL(/\/case$/);
+  await officer.getByLabel("案件名稱").fill("系統維運案（版本測試）");
+  await officer.getByLabel("案號").fill("CV-001");
+  await officer.getByLabel(/契約金額/).fill("600000");
+  await officer.getByLabel("應用軟體或系統維運服務").check();
+  await officer.getByRole("button", { name: "儲存並繼續" }).click();
+  await officer.waitForURL(/\/grade$/);
+  await officer.getByRole("group", { name: "系統防護需求等級" }).getByLabel("普").check();
+  await officer.getByRole("button", { name: "儲存並繼續" }).click();
+  await officer.waitForURL(/\/facts$/);
+  for (const q of ["個人資料", "核心資通系統", "關鍵資訊基礎設施", "對外", "行動應用程式"]) await officer.getByRole("group", { name: new RegExp(q) }).getByLabel("否").check();
+  await officer.getByLabel(/可接受的風險等級/).fill("高");
+  await officer.getByRole("button", { name: "儲存並產出檢核表" }).click();
+  await officer.waitForURL(/\/review$/);
+  const caseUrl = officer.url().replace(/\/review$/, "");
+  await expect(officer.getByText("目錄版本 2023-09-25-law2026")).toBeVisible();
+  await expect(officer.getByText(/已發布較新的目錄版本/)).toHaveCount(0);
+
+  // The catalogue admin: a draft from the newest version, one mark changed, published.
+  const admin = await as(browser, "admin");
+  await admin.goto("/catalogue/versions");
+  await expect(admin.getByRole("heading", { name: "目錄版本管理" })).toBeVisible();
+  const version = await admin.getByLabel("新版本代碼").inputValue();
+  expect(version > "2023-09-25-law2026").toBe(true);
+  await admin.getByRole("button", { name: "建立草稿" }).click();
+  await admin.waitForURL(new RegExp(`/catalogue/versions/${version}$`));
+  await admin.getByRole("navigation", { name: "服務類型" }).getByRole("link", { name: /應用軟體或系統維運服務/ }).click();
+  await admin.waitForURL(/type=maintenance/);
+  const row = admin.getByRole("listitem").filter({ hasText: "maintenance.sbom" });
+  await row.locator("summary").click();
+  const form = row.getByRole("form", { name: "編輯 maintenance.sbom" });
+
+  // Nothing saves that the loader would refuse: the message is at the field, and the typing stays.
+  await form.getByLabel("子項內容").fill(" ");
+  await form.getByRole("button", { name: "儲存此列" }).click();
+  await expect(form.getByText("子項內容不可為空白").first()).toBeVisible();
+  await expect(form.getByLabel("子項內容")).toHaveValue(" ");
+
+  await form.getByLabel("子項內容").fill("於更新程式時提供軟體物料清單 (Software Bill of Materials, SBOM)及安全測試報告，並於每季提供軟體物料清單及安全測試報告");
+  await form.getByLabel("普級").selectOption("●");
+  await form.getByRole("button", { name: "儲存此列" }).click();
+  await expect(form.getByRole("status")).toHaveText("已儲存。");
+
+  await admin.getByLabel("變更摘要").fill("維運服務之軟體物料清單於普級改為標配。");
+  await admin.getByRole("button", { name: "發布此版本" }).click();
+  await expect(admin.getByText("此版本已發布，內容不可變更")).toBeVisible();
+  await expect(admin.getByText(/陳管理者 於 .* 發布/)).toBeVisible();
+
+  // Anyone may compare two published versions, word by word and mark by mark.
+  await admin.goto(`/catalogue/compare?from=2023-09-25-law2026&to=${version}`);
+  await expect(admin.getByText("新增 0 列、停用 0 列、變更 1 列")).toBeVisible();
+  await expect(admin.getByRole("listitem").filter({ hasText: "maintenance.sbom" })).toContainText("普級");
+
+  // The officer's case is pinned to the older version and offered the newer one.
+  await officer.goto(`${caseUrl}/review`);
+  await expect(officer.getByText("目錄版本 2023-09-25-law2026")).toBeVisible();
+  await officer.getByRole("link", { name: "比較對本案的影響" }).click();
+  await officer.waitForURL(/\/version$/);
+  const changed = officer.getByRole("region", { name: /狀態或內容有變更的項目/ });
+  await expect(changed).toContainText("maintenance.sbom．選配（由機關決定） → 標配（納入）");
+  await expect(officer.getByText(/沿用決定 0 項/)).toBeVisible();
+  await officer.getByRole("button", { name: `改用 ${version}` }).click();
+  await officer.waitForURL(/\/review$/);
+  await expect(officer.getByText(`目錄版本 ${version}`)).toBeVisible();
+  await expect(officer.getByText(/已發布較新的目錄版本/)).toHaveCount(0);
+});
+
+test("the officer and the CISO have no catalogue administration", async ({ browser }) => {
+  for (const role of ["officer", "ciso"]) {
+    const page = await as(browser, role);
+    await page.goto("/catalogue/versions");
+    await expect(page).toHaveURL(/\/forbidden/);
+    await expect(page.getByRole("navigation", { name: "主選單" }).getByRole("link", { name: "目錄版本" })).toHaveCount(0);
+  }
+});

@@ -20,3 +20,4 @@ export { listAuditActions } from "./list-audit-actions";
 export { exportAuditCsv } from "./export-audit";
 export { AUDIT_ACTION_LABEL, actionLabel } from "./audit-labels";
 export { auditCsvFileName, attachmentDisposition } from "./csv-download";
+export { operatorGrantRole, OPERATOR_NAME } from "./operator-grant-role";

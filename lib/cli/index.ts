@@ -5,6 +5,9 @@ import { readCatalogue } from "../catalogue/store";
 import type { TDb } from "../db/client";
 import { resolveCommand } from "./resolve";
 import { exportCommand, exportDepsFromDb } from "./export";
+import { AdminError } from "../admin/errors";
+import { operatorGrantRole } from "../admin/operator-grant-role";
+import { ROLE_LABEL, ROLES, type TRole } from "../auth/roles";
 
 export type TIo = { out: (s: string) => void; err: (s: string) => void };
 export type TCliDeps = { openDb: () => Promise<TDb> };
@@ -16,6 +19,8 @@ const USAGE = `用法：
   npm run -s cli -- resolve --input <個案.json>              依個案條件產生資安需求清單（JSON，與 POST /api/v1/resolve 相同）
   npm run -s cli -- export --input <個案.json> --doc annex|clauses|checklist --out <檔名.docx>
                                                             產生需求規範、契約條款或廠商自評表（草稿）
+  npm run -s cli -- user grant --email <電子郵件> --role catalogue-admin|admin|ciso|officer
+                                                            授予角色（用於指定第一位目錄管理者或機關管理者；寫入稽核紀錄）
 結束代碼：0 成功；2 輸入有誤（訊息寫在 stderr，每行「欄位: 說明」）；1 未預期的錯誤`;
 
 /** Runs one CLI command; returns the exit code (0 ok, 2 bad input or unknown version, 1 unexpected). */
@@ -25,10 +30,11 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
     if (command === "catalogue") return await catalogueCommand(rest, io, deps);
     if (command === "resolve") return await resolveArgs(rest, io, deps);
     if (command === "export") return await exportCommand(rest, io, exportDepsFromDb(deps.openDb));
+    if (command === "user") return await userCommand(rest, io, deps);
     io.err(command ? `未知的指令「${command}」\n${USAGE}` : USAGE);
     return 2;
   } catch (e) {
-    if (e instanceof CatalogueError) {
+    if (e instanceof CatalogueError || e instanceof AdminError) {
       io.err(e.message);
       return 2;
     }
@@ -80,4 +86,20 @@ async function resolveArgs(args: string[], io: TIo, deps: TCliDeps): Promise<num
     return 2;
   }
   return resolveCommand(values.input, io, deps);
+}
+
+async function userCommand(args: string[], io: TIo, deps: TCliDeps): Promise<number> {
+  if (args[0] !== "grant") {
+    io.err(`未知的 user 子指令「${args[0] ?? ""}」\n${USAGE}`);
+    return 2;
+  }
+  const { values } = parseArgs({ args: args.slice(1), options: { email: { type: "string" }, role: { type: "string" } }, strict: true });
+  const role = ROLES.find((r) => r === values.role);
+  if (!values.email || !role) {
+    io.err(`請以 --email 指定帳號、以 --role 指定角色（${ROLES.join("、")}）\n${USAGE}`);
+    return 2;
+  }
+  const r = await operatorGrantRole(await deps.openDb(), values.email, role as TRole);
+  io.out(r.changed ? `已授予 ${values.email}「${ROLE_LABEL[role]}」角色。` : `${values.email} 已有「${ROLE_LABEL[role]}」角色，未變更。`);
+  return 0;
 }

@@ -302,3 +302,25 @@ describe("a case on an older version: compare with the newest, then move (golden
     expect(JSON.parse(audit.after!)).toMatchObject({ from: NEWEST_VERSION, to: NEXT, droppedDecisions: expect.arrayContaining(["development.easm"]) });
   });
 });
+
+describe("the 目錄管理者 role acts for every agency, so only a 目錄管理者 hands it out", () => {
+  let db: TDb;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => ({ db, cleanup } = await freshDb()));
+  afterAll(() => cleanup());
+
+  it("an agency admin can neither grant nor create it; an admin who holds it can; the last one stays", async () => {
+    const { setUserRoles, createAgencyUser } = await import("@/lib/admin");
+    const a = await createAgencyWithUsers(db, "甲市政府");
+    const refused = await setUserRoles(db, a.admin, a.officer.id, ["officer", "catalogue-admin"]).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "invalid", message: "只有目錄管理者可以授予或移除「目錄管理者」角色。" });
+    await expect(createAgencyUser(db, a.admin, { name: "新人", email: "new@a.test", roles: ["catalogue-admin"] })).rejects.toMatchObject({ code: "invalid" });
+    expect(JSON.parse((await db.user.findUniqueOrThrow({ where: { id: a.officer.id } })).roles)).toEqual(["officer"]);
+
+    await db.user.update({ where: { id: a.admin.id }, data: { roles: JSON.stringify(["admin", "catalogue-admin"]) } });
+    expect((await setUserRoles(db, a.admin, a.officer.id, ["officer", "catalogue-admin"])).roles).toEqual(["officer", "catalogue-admin"]);
+    await setUserRoles(db, a.admin, a.officer.id, ["officer"]);
+    const last = await setUserRoles(db, a.admin, a.admin.id, ["admin"]).catch((e: unknown) => e);
+    expect(last).toMatchObject({ message: "系統至少須保留一位啟用中的目錄管理者。" });
+  });
+});

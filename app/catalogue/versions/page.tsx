@@ -36,11 +36,11 @@ export default async function VersionsPage() {
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className="p-2">版本</th>
-              <th scope="col" className="p-2">狀態</th>
+              <th scope="col" className="whitespace-nowrap p-2">狀態</th>
               <th scope="col" className="p-2">基準版本</th>
               <th scope="col" className="p-2">變更摘要</th>
               <th scope="col" className="p-2">發布</th>
-              <th scope="col" className="p-2">操作</th>
+              <th scope="col" className="whitespace-nowrap p-2">操作</th>
             </tr>
           </thead>
           <tbody>
@@ -50,11 +50,11 @@ export default async function VersionsPage() {
                   <Link href={`/catalogue/versions/${v.id}`} className="text-brand-700 underline">{v.id}</Link>
                   <span className="block text-sm font-normal text-slate-600">{v.title}</span>
                 </th>
-                <td className="p-2">{v.status === "published" ? "已發布" : "草稿"}</td>
-                <td className="p-2">{v.basedOn ?? "—"}</td>
+                <td className="whitespace-nowrap p-2">{v.status === "published" ? "已發布" : "草稿"}</td>
+                <td className="whitespace-nowrap p-2">{v.basedOn ?? "—"}</td>
                 <td className="p-2 text-sm">{v.changeSummary || "—"}</td>
                 <td className="p-2 text-sm">{v.publishedAt ? `${v.publishedByName ?? ""} ${taipei(v.publishedAt)}` : v.createdByName ? `草稿建立者：${v.createdByName}` : "—"}</td>
-                <td className="p-2 text-sm">
+                <td className="whitespace-nowrap p-2 text-sm">
                   <a href={`/catalogue/versions/${v.id}/export`} className="text-brand-700 underline">匯出</a>
                 </td>
               </tr>

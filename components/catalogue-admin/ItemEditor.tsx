@@ -36,6 +36,18 @@ const RELIABILITY = [
   { value: "U", label: "U 未查證" },
 ] as const;
 
+const FIELD_LABEL: Record<string, string> = {
+  slug: "項目代稱",
+  category: "項目",
+  text: "子項內容",
+  "marks.high": "高級標記",
+  "marks.medium": "中級標記",
+  "marks.normal": "普級標記",
+  note: "說明",
+  "hints.levelMeasure": "▲ 對應之應辦事項",
+};
+const fieldLabel = (path: string) => FIELD_LABEL[path] ?? (/^legalBasis\.(\d+)/.test(path) ? `第 ${Number(path.split(".")[1]) + 1} 筆法源` : path || "此列");
+
 /**
  * One catalogue row, edited in a draft (or a new row added after another). Everything typed stays in the
  * form whatever the server answers; its problems are shown at their fields and in a summary.
@@ -115,7 +127,7 @@ export function ItemEditor({
             <ul className="list-disc pl-6 text-sm">
               {issueList.map(([path, msg]) => (
                 <li key={path}>
-                  {path}：{msg}
+                  {fieldLabel(path)}：{msg}
                 </li>
               ))}
             </ul>

@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageFor } from "./accounts";
 
 // Issue 6: a 目錄管理者 edits a mark in a draft and publishes; an officer sees the change offered on a
@@ -9,6 +10,11 @@ async function as(browser: Browser, role: string) {
   const page = await context.newPage();
   page.on("dialog", (d) => void d.accept());
   return page;
+}
+
+async function accessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test("a catalogue admin changes a mark and publishes; the officer's older case is offered the change", async ({ browser }) => {
@@ -45,6 +51,7 @@ test("a catalogue admin changes a mark and publishes; the officer's older case i
   const admin = await as(browser, "admin");
   await admin.goto("/catalogue/versions");
   await expect(admin.getByRole("heading", { name: "目錄版本管理" })).toBeVisible();
+  await accessible(admin);
   const version = await admin.getByLabel("新版本代碼").inputValue();
   expect(version > "2023-09-25-law2026").toBe(true);
   await admin.getByRole("button", { name: "建立草稿" }).click();
@@ -54,12 +61,14 @@ test("a catalogue admin changes a mark and publishes; the officer's older case i
   const row = admin.getByRole("listitem").filter({ hasText: "maintenance.sbom" });
   await row.locator("summary").click();
   const form = row.getByRole("form", { name: "編輯 maintenance.sbom" });
+  await accessible(admin);
 
   // Nothing saves that the loader would refuse: the message is at the field, and the typing stays.
   await form.getByLabel("子項內容").fill(" ");
   await form.getByRole("button", { name: "儲存此列" }).click();
   await expect(form.getByText("子項內容不可為空白").first()).toBeVisible();
   await expect(form.getByLabel("子項內容")).toHaveValue(" ");
+  await expect(form.getByRole("alert")).toContainText("子項內容：子項內容不可為空白");
 
   await form.getByLabel("子項內容").fill("於更新程式時提供軟體物料清單 (Software Bill of Materials, SBOM)及安全測試報告，並於每季提供軟體物料清單及安全測試報告");
   await form.getByLabel("普級").selectOption("●");
@@ -75,6 +84,7 @@ test("a catalogue admin changes a mark and publishes; the officer's older case i
   await admin.goto(`/catalogue/compare?from=2023-09-25-law2026&to=${version}`);
   await expect(admin.getByText("新增 0 列、停用 0 列、變更 1 列")).toBeVisible();
   await expect(admin.getByRole("listitem").filter({ hasText: "maintenance.sbom" })).toContainText("普級");
+  await accessible(admin);
 
   // The officer's case is pinned to the older version and offered the newer one.
   await officer.goto(`${caseUrl}/review`);
@@ -84,6 +94,7 @@ test("a catalogue admin changes a mark and publishes; the officer's older case i
   const changed = officer.getByRole("region", { name: /狀態或內容有變更的項目/ });
   await expect(changed).toContainText("maintenance.sbom．選配（由機關決定） → 標配（納入）");
   await expect(officer.getByText(/沿用決定 0 項/)).toBeVisible();
+  await accessible(officer);
   await officer.getByRole("button", { name: `改用 ${version}` }).click();
   await officer.waitForURL(/\/review$/);
   await expect(officer.getByText(`目錄版本 ${version}`)).toBeVisible();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { listVersions } from "@/lib/catalogue/store";
+import { suggestVersionId } from "@/lib/catalogue/versions";
 import { CreateDraftForm } from "@/components/catalogue-admin/CreateDraftForm";
 import { ImportVersionForm } from "@/components/catalogue-admin/ImportVersionForm";
 import { requireUser } from "../../_server/auth";
@@ -16,7 +17,7 @@ const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Tai
 export default async function VersionsPage() {
   await requireUser({ roles: ["catalogue-admin"] });
   const versions = await listVersions(db());
-  const suggested = versions.some((v) => v.id === today()) ? `${today()}-b` : today();
+  const suggested = suggestVersionId(versions.map((v) => v.id), today());
   return (
     <div className="space-y-6">
       <div className="space-y-1">

@@ -8,3 +8,4 @@ export { deleteDraft } from "./delete-draft";
 export { importVersion } from "./import-version";
 export { exportVersion } from "./export-version";
 export { versionHistory, CATALOGUE_ACTION_LABEL } from "./history";
+export { suggestVersionId } from "./suggest-id";

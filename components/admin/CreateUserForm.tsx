@@ -12,7 +12,7 @@ type TCreated = { id: string; name: string; email: string; password: string };
 const EMPTY: TValues = { name: "", email: "", roles: [] };
 
 /** The admin creates an account; on an error everything typed stays, on success the password is shown once. */
-export function CreateUserForm({ create }: { create: TAdminAction<TValues, TCreated> }) {
+export function CreateUserForm({ create, grantable }: { create: TAdminAction<TValues, TCreated>; grantable: readonly TRole[] }) {
   const [values, setValues] = useState<TValues>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -85,7 +85,7 @@ export function CreateUserForm({ create }: { create: TAdminAction<TValues, TCrea
           <fieldset aria-invalid={errors.roles ? true : undefined} aria-describedby={described("roles")}>
             <legend className="font-semibold">角色（可複選）</legend>
             <div className="flex flex-wrap gap-x-6 gap-y-1">
-              {ROLES.map((role) => (
+              {ROLES.filter((role) => grantable.includes(role)).map((role) => (
                 <label key={role} className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-brand-50">
                   <input type="checkbox" className="size-4" checked={values.roles.includes(role)} onChange={(e) => toggleRole(role, e.target.checked)} />
                   {ROLE_LABEL[role]}

@@ -11,11 +11,14 @@ export function RolesForm({
   userId,
   userName,
   initial,
+  grantable,
   save,
 }: {
   userId: string;
   userName: string;
   initial: TRole[];
+  /** Roles this admin may change; the app-wide 目錄管理者 only a holder may grant (the server checks too). */
+  grantable: readonly TRole[];
   save: TAdminAction<{ userId: string; roles: TRole[] }, { changed: boolean; roles: TRole[] }>;
 }) {
   const [roles, setRoles] = useState<TRole[]>(initial);
@@ -47,6 +50,7 @@ export function RolesForm({
                 type="checkbox"
                 className="size-4"
                 checked={roles.includes(role)}
+                disabled={!grantable.includes(role)}
                 onChange={(e) => setRoles(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))}
               />
               {ROLE_LABEL[role]}

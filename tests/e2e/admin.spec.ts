@@ -95,14 +95,14 @@ test.describe("as the agency admin", () => {
 
     // The demo admin is the agency's only admin: the role stays, the error is at the field, the choice kept.
     const mine = page.getByRole("group", { name: "陳管理者 的角色" });
-    await mine.getByLabel("管理者").uncheck();
+    await mine.getByLabel("管理者", { exact: true }).uncheck();
     await mine.getByLabel("承辦人").check();
     await page.getByRole("button", { name: "儲存 陳管理者 的角色" }).click();
     await expect(mine.getByText("機關至少須保留一位啟用中的管理者。")).toBeVisible();
     await expect(mine).toHaveAttribute("aria-invalid", "true");
-    await expect(mine.getByLabel("管理者")).not.toBeChecked();
+    await expect(mine.getByLabel("管理者", { exact: true })).not.toBeChecked();
     await page.reload();
-    await expect(page.getByRole("group", { name: "陳管理者 的角色" }).getByLabel("管理者")).toBeChecked();
+    await expect(page.getByRole("group", { name: "陳管理者 的角色" }).getByLabel("管理者", { exact: true })).toBeChecked();
     // No reset or deactivation of one's own account is offered.
     await expect(page.getByRole("button", { name: "停用 陳管理者" })).toHaveCount(0);
   });

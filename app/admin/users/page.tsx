@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { listUsers } from "@/lib/admin";
 import { CreateUserForm } from "@/components/admin/CreateUserForm";
 import { RolesForm } from "@/components/admin/RolesForm";
+import { APP_WIDE_ROLES, ROLES } from "@/lib/auth/roles";
 import { UserActions } from "@/components/admin/UserActions";
 import { UserStatus } from "@/components/admin/UserStatus";
 import { requireUser } from "../../_server/auth";
@@ -24,6 +25,8 @@ const ROW_ACTIONS = { resetPassword: resetPasswordAction, unlock: unlockUserActi
 export default async function AdminUsersPage() {
   const me = await requireUser({ roles: ["admin"] });
   const users = await listUsers(db(), me);
+  // The app-wide 目錄管理者 is handed out only by a holder (lib/admin/set-roles.ts refuses anyone else).
+  const grantable = me.roles.includes("catalogue-admin") ? ROLES : ROLES.filter((r) => !APP_WIDE_ROLES.includes(r));
   const now = new Date();
   return (
     <div className="space-y-6">
@@ -50,7 +53,7 @@ export default async function AdminUsersPage() {
                 <th scope="row" className="px-3 py-3 font-semibold">{u.name}</th>
                 <td className="break-all px-3 py-3">{u.email}</td>
                 <td className="px-3 py-3">
-                  <RolesForm userId={u.id} userName={u.name} initial={u.roles} save={setRolesAction} />
+                  <RolesForm userId={u.id} userName={u.name} initial={u.roles} grantable={grantable} save={setRolesAction} />
                 </td>
                 <td className="px-3 py-3">
                   <UserStatus user={u} now={now} />
@@ -67,7 +70,7 @@ export default async function AdminUsersPage() {
           </tbody>
         </table>
       </div>
-      <CreateUserForm create={createUserAction} />
+      <CreateUserForm create={createUserAction} grantable={grantable} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { TCatalogueDiff, TItemChange } from "@/lib/catalogue/diff";
+import type { TCatalogueDiff, TItemChange, TItemRef } from "@/lib/catalogue/diff";
 import { GRADE_LABEL, type TLegalBasis } from "@/lib/catalogue/schema";
 import { Mark } from "./Mark";
 import { WordDiff } from "./WordDiff";
@@ -63,6 +63,23 @@ export function ItemChangeDetails({ fields }: { fields: TItemChange["fields"] })
   );
 }
 
+function RefList({ id, title, items, typeNames, tone }: { id: string; title: string; items: TItemRef[]; typeNames: Record<string, string>; tone: string }) {
+  if (!items.length) return null;
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h2 id={id} className="text-lg font-semibold">{title}</h2>
+      <ul className="space-y-2">
+        {items.map((i) => (
+          <li key={i.id} className={`rounded border p-3 ${tone}`}>
+            <span className="text-sm text-slate-600">{typeNames[i.serviceType] ?? i.serviceType}．{i.category}．{i.id}</span>
+            <p>{i.text}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** Items added, retired and changed between two versions, in catalogue order. */
 export function CatalogueDiffView({ diff, typeNames }: { diff: TCatalogueDiff; typeNames: Record<string, string> }) {
   const empty = !diff.added.length && !diff.retired.length && !diff.changed.length && !diff.serviceTypes.notesChanged.length;
@@ -73,32 +90,8 @@ export function CatalogueDiffView({ diff, typeNames }: { diff: TCatalogueDiff; t
         新增 {diff.added.length} 列、停用 {diff.retired.length} 列、變更 {diff.changed.length} 列
         {diff.serviceTypes.notesChanged.length > 0 && `；${diff.serviceTypes.notesChanged.length} 個服務類型的表格說明有變更`}。
       </p>
-      {diff.added.length > 0 && (
-        <section aria-labelledby="diff-added" className="space-y-2">
-          <h2 id="diff-added" className="text-lg font-semibold">新增的項目</h2>
-          <ul className="space-y-2">
-            {diff.added.map((i) => (
-              <li key={i.id} className="rounded border border-emerald-300 bg-emerald-50 p-3">
-                <span className="text-sm text-slate-600">{typeNames[i.serviceType] ?? i.serviceType}．{i.category}．{i.id}</span>
-                <p>{i.text}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.retired.length > 0 && (
-        <section aria-labelledby="diff-retired" className="space-y-2">
-          <h2 id="diff-retired" className="text-lg font-semibold">停用的項目</h2>
-          <ul className="space-y-2">
-            {diff.retired.map((i) => (
-              <li key={i.id} className="rounded border border-red-300 bg-red-50 p-3">
-                <span className="text-sm text-slate-600">{typeNames[i.serviceType] ?? i.serviceType}．{i.category}．{i.id}</span>
-                <p>{i.text}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <RefList id="diff-added" title="新增的項目" items={diff.added} typeNames={typeNames} tone="border-emerald-300 bg-emerald-50" />
+      <RefList id="diff-retired" title="停用的項目" items={diff.retired} typeNames={typeNames} tone="border-red-300 bg-red-50" />
       {diff.changed.length > 0 && (
         <section aria-labelledby="diff-changed" className="space-y-2">
           <h2 id="diff-changed" className="text-lg font-semibold">變更的項目</h2>

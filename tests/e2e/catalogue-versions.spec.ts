@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageFor } from "./accounts";
+import { fillCase } from "./cases";
 
 // Issue 6: a 目錄管理者 edits a mark in a draft and publishes; an officer sees the change offered on a
 // case built on the older version, and moves the case. The demo admin also holds 目錄管理者.
@@ -20,30 +21,7 @@ async function accessible(page: Page) {
 test("a catalogue admin changes a mark and publishes; the officer's older case is offered the change", async ({ browser }) => {
   // The officer's case: 維運服務 at 普, where 「軟體物料清單」 is ◎ (the officer decides).
   const officer = await as(browser, "officer");
-  await officer.goto("/cases");
-  await officer.getByRole("button", { name: "建立新案件" }).click();
-  await officer.waitForURL(/\/agency$/);
-  await officer.getByLabel("機關名稱").fill("示範市政府");
-  await officer.getByLabel("承辦人姓名").fill("王承辦");
-  await officer.getByLabel("C 級").check();
-  await officer.getByLabel("政府機關").check();
-  await officer.getByRole("group", { name: /郵件伺服器/ }).getByLabel("否").check();
-  await officer.getByRole("button", { name: "儲存並繼續" }).click();
-  await officer.waitForURL(/\/case$/);
-  await officer.getByLabel("案件名稱").fill("系統維運案（版本測試）");
-  await officer.getByLabel("案號").fill("CV-001");
-  await officer.getByLabel(/契約金額/).fill("600000");
-  await officer.getByLabel("應用軟體或系統維運服務").check();
-  await officer.getByRole("button", { name: "儲存並繼續" }).click();
-  await officer.waitForURL(/\/grade$/);
-  await officer.getByRole("group", { name: "系統防護需求等級" }).getByLabel("普").check();
-  await officer.getByRole("button", { name: "儲存並繼續" }).click();
-  await officer.waitForURL(/\/facts$/);
-  for (const q of ["個人資料", "核心資通系統", "關鍵資訊基礎設施", "對外", "行動應用程式"]) await officer.getByRole("group", { name: new RegExp(q) }).getByLabel("否").check();
-  await officer.getByLabel(/可接受的風險等級/).fill("高");
-  await officer.getByRole("button", { name: "儲存並產出檢核表" }).click();
-  await officer.waitForURL(/\/review$/);
-  const caseUrl = officer.url().replace(/\/review$/, "");
+  const caseUrl = await fillCase(officer, { name: "系統維運案（版本測試）", number: "CV-001", value: "600000", type: "應用軟體或系統維運服務" });
   await expect(officer.getByText("目錄版本 2023-09-25-law2026")).toBeVisible();
   await expect(officer.getByText(/已發布較新的目錄版本/)).toHaveCount(0);
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageFor } from "./accounts";
+import { fillCase } from "./cases";
 
 async function as(browser: Browser, role: string) {
   const context = await browser.newContext({ storageState: storageFor(role), locale: "zh-TW" });
@@ -18,36 +19,12 @@ async function download(page: Page, label: RegExp, name: RegExp) {
   return bytes;
 }
 
-async function fillCase(page: Page, name: string) {
-  await page.goto("/cases");
-  await page.getByRole("button", { name: "建立新案件" }).click();
-  await page.waitForURL(/\/agency$/);
-  await page.getByLabel("機關名稱").fill("示範市政府");
-  await page.getByLabel("承辦人姓名").fill("王承辦");
-  await page.getByLabel("C 級").check();
-  await page.getByLabel("政府機關").check();
-  await page.getByRole("group", { name: /郵件伺服器/ }).getByLabel("否").check();
-  await page.getByRole("button", { name: "儲存並繼續" }).click();
-  await page.waitForURL(/\/case$/);
-  await page.getByLabel("案件名稱").fill(name);
-  await page.getByLabel("案號").fill("WF-001");
-  await page.getByLabel(/契約金額/).fill("800000");
-  await page.getByLabel("既有雲端微服務（SaaS）客製化需求更版").check();
-  await page.getByRole("button", { name: "儲存並繼續" }).click();
-  await page.waitForURL(/\/grade$/);
-  await page.getByRole("group", { name: "系統防護需求等級" }).getByLabel("普").check();
-  await page.getByRole("button", { name: "儲存並繼續" }).click();
-  await page.waitForURL(/\/facts$/);
-  for (const q of ["個人資料", "核心資通系統", "關鍵資訊基礎設施", "對外", "行動應用程式"]) await page.getByRole("group", { name: new RegExp(q) }).getByLabel("否").check();
-  await page.getByLabel(/可接受的風險等級/).fill("高");
-  await page.getByRole("button", { name: "儲存並產出檢核表" }).click();
-  await page.waitForURL(/\/review$/);
-  return page.url().replace(/\/review$/, "");
-}
+const fillCaseNamed = (page: Page, name: string) =>
+  fillCase(page, { name, number: "WF-001", value: "800000", type: "既有雲端微服務（SaaS）客製化需求更版" });
 
 test("officer submits, CISO returns an item, officer fixes and resubmits, CISO accepts the risk and approves", async ({ browser }) => {
   const officer = await as(browser, "officer");
-  const base = await fillCase(officer, "工作流程測試案");
+  const base = await fillCaseNamed(officer, "工作流程測試案");
 
   // Submission lists what is missing and links to it.
   const submit = officer.getByRole("region", { name: "送交資安長審查" });

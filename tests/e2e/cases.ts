@@ -1,0 +1,32 @@
+import type { Page } from "@playwright/test";
+
+/**
+ * The officer fills the wizard for a small case at 普, level C, no special facts, and lands on the review
+ * step; returns the case's URL (without the step).
+ */
+export async function fillCase(page: Page, c: { name: string; number: string; value: string; type: string }) {
+  await page.goto("/cases");
+  await page.getByRole("button", { name: "建立新案件" }).click();
+  await page.waitForURL(/\/agency$/);
+  await page.getByLabel("機關名稱").fill("示範市政府");
+  await page.getByLabel("承辦人姓名").fill("王承辦");
+  await page.getByLabel("C 級").check();
+  await page.getByLabel("政府機關").check();
+  await page.getByRole("group", { name: /郵件伺服器/ }).getByLabel("否").check();
+  await page.getByRole("button", { name: "儲存並繼續" }).click();
+  await page.waitForURL(/\/case$/);
+  await page.getByLabel("案件名稱").fill(c.name);
+  await page.getByLabel("案號").fill(c.number);
+  await page.getByLabel(/契約金額/).fill(c.value);
+  await page.getByLabel(c.type).check();
+  await page.getByRole("button", { name: "儲存並繼續" }).click();
+  await page.waitForURL(/\/grade$/);
+  await page.getByRole("group", { name: "系統防護需求等級" }).getByLabel("普").check();
+  await page.getByRole("button", { name: "儲存並繼續" }).click();
+  await page.waitForURL(/\/facts$/);
+  for (const q of ["個人資料", "核心資通系統", "關鍵資訊基礎設施", "對外", "行動應用程式"]) await page.getByRole("group", { name: new RegExp(q) }).getByLabel("否").check();
+  await page.getByLabel(/可接受的風險等級/).fill("高");
+  await page.getByRole("button", { name: "儲存並產出檢核表" }).click();
+  await page.waitForURL(/\/review$/);
+  return page.url().replace(/\/review$/, "");
+}

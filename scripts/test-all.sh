@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: unit and integration (Vitest), then the browser tests (Playwright on Debian's chromium).
+# Every test: unit and integration (Vitest; the integration tests on SQLite and on PostgreSQL), then the
+# browser tests (Playwright on Debian's chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,8 @@ fi
 
 npx tsc --noEmit
 npx vitest run
+# The database tests again on PostgreSQL (127.0.0.1:5432, trust auth; .ci/run starts the server).
+SECREQ_TEST_DB=postgres npx vitest run tests/integration
 npx next build
 rm -f var/e2e.db
 npx playwright test

@@ -5,9 +5,14 @@ import { readCatalogue } from "../catalogue/store";
 import type { TDb } from "../db/client";
 import { resolveCommand } from "./resolve";
 import { exportCommand, exportDepsFromDb } from "./export";
+import { dbCommand, DB_USAGE } from "./db";
 
 export type TIo = { out: (s: string) => void; err: (s: string) => void };
-export type TCliDeps = { openDb: () => Promise<TDb> };
+export type TCliDeps = {
+  openDb: () => Promise<TDb>;
+  /** Migrated only, no bundled catalogue loaded (db import); openDb when absent. */
+  openBareDb?: () => Promise<TDb>;
+};
 
 const USAGE = `用法：
   npm run -s cli -- catalogue --json [--version <版本代碼>]   以 JSON 輸出目錄版本（預設為最新已發布版本）
@@ -16,6 +21,7 @@ const USAGE = `用法：
   npm run -s cli -- resolve --input <個案.json>              依個案條件產生資安需求清單（JSON，與 POST /api/v1/resolve 相同）
   npm run -s cli -- export --input <個案.json> --doc annex|clauses|checklist --out <檔名.docx>
                                                             產生需求規範、契約條款或廠商自評表（草稿）
+${DB_USAGE.replace(/^用法：\n/, "")}
 結束代碼：0 成功；2 輸入有誤（訊息寫在 stderr，每行「欄位: 說明」）；1 未預期的錯誤`;
 
 /** Runs one CLI command; returns the exit code (0 ok, 2 bad input or unknown version, 1 unexpected). */
@@ -25,6 +31,7 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
     if (command === "catalogue") return await catalogueCommand(rest, io, deps);
     if (command === "resolve") return await resolveArgs(rest, io, deps);
     if (command === "export") return await exportCommand(rest, io, exportDepsFromDb(deps.openDb));
+    if (command === "db") return await dbCommand(rest, io, { openDb: deps.openDb, openBareDb: deps.openBareDb ?? deps.openDb });
     io.err(command ? `未知的指令「${command}」\n${USAGE}` : USAGE);
     return 2;
   } catch (e) {

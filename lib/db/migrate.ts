@@ -37,7 +37,17 @@ async function wasmBindings() {
   const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
   const bindings = (await import(/* webpackIgnore: true */ path.join(dir, "schema_engine_bg.js"))) as Record<string, unknown>;
   const bytes = readFileSync(path.join(dir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bindings as WebAssembly.ModuleImports });
+  // The engine arms 10 s timers (query timeouts) it never clears; unref them so that a CLI run ends
+  // when its work does instead of waiting them out.
+  const imports: Record<string, unknown> = { ...bindings };
+  for (const [name, fn] of Object.entries(bindings))
+    if (name.startsWith("__wbg_setTimeout_") && typeof fn === "function")
+      imports[name] = (...args: unknown[]) => {
+        const timer = (fn as (...a: unknown[]) => unknown)(...args);
+        (timer as { unref?: () => void } | null)?.unref?.();
+        return timer;
+      };
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
   (bindings.__wbg_set_wasm as (w: unknown) => void)(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   bg = bindings;

@@ -23,3 +23,8 @@ export function databaseProvider(url: string): TDbProvider {
   if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
   throw new Error(`不支援的資料庫連線字串：${url.split(":")[0]}:（請使用 file: 或 postgres://）`);
 }
+
+/** A URL fit for logs: a PostgreSQL password is replaced by ***. */
+export function displayUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]+:)[^@/]*@/, "$1***@");
+}

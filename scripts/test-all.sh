@@ -19,7 +19,9 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && command -v pg_ctlcluster 
   $SUDO pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main start || true
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
 fi
+PG=""
 if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  PG=1
   SECREQ_TEST_DB=postgres npx vitest run tests/integration
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL 未在 127.0.0.1:5432 執行，CI 須在 PostgreSQL 上執行資料庫測試" >&2
@@ -28,5 +30,7 @@ else
   echo "⚠ PostgreSQL 未在 127.0.0.1:5432 執行：略過 PostgreSQL 上的資料庫測試" >&2
 fi
 npx next build
+# The built app twice (ports 3301, 3302) on one PostgreSQL database: shared sessions, lockout, conflicts.
+if [ -n "$PG" ]; then npx vitest run --config vitest.instances.config.ts; fi
 rm -f var/e2e.db
 npx playwright test

@@ -10,7 +10,10 @@ import { databaseProvider, databaseUrl, sqliteFilePath, type TDbProvider } from 
  */
 export type TDb = InstanceType<typeof PrismaClient>;
 
-const providers = new WeakMap<object, TDbProvider>();
+// On globalThis: Next may bundle this module more than once (one copy per layer), and a client made by
+// one copy must be recognised by the others.
+const globalForProviders = globalThis as unknown as { secreqDbProviders?: WeakMap<object, TDbProvider> };
+const providers = (globalForProviders.secreqDbProviders ??= new WeakMap<object, TDbProvider>());
 
 /** Opens the database DATABASE_URL names: `file:` → SQLite (better-sqlite3), `postgres://` → PostgreSQL (pg). */
 export function createDb(url: string = databaseUrl()): TDb {
@@ -25,9 +28,9 @@ export function createDb(url: string = databaseUrl()): TDb {
   return client;
 }
 
-/** The provider a client from createDb talks to. */
+/** The provider a client from createDb talks to (else the one DATABASE_URL names). */
 export function providerOf(db: TDb): TDbProvider {
-  return providers.get(db) ?? "sqlite";
+  return providers.get(db) ?? databaseProvider(databaseUrl());
 }
 
 // One client per server process (Next dev reloads modules; keep the connection on globalThis).

@@ -348,8 +348,12 @@ function writeMigration(provider: TDbProvider, dirName: string, sql: string): st
  * timestamp for both); empty when nothing changed. The PostgreSQL schema must be regenerated first
  * (`npm run db:schema:pg`; scripts/db.ts does it).
  */
-export async function createMigration(name: string, log: (msg: string) => void = () => {}, providers: TDbProvider[] = ["sqlite", "postgresql"]): Promise<string[]> {
-  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+export async function createMigration(
+  name: string,
+  log: (msg: string) => void = () => {},
+  providers: TDbProvider[] = ["sqlite", "postgresql"],
+  stamp: string = new Date().toISOString().replace(/\D/g, "").slice(0, 14),
+): Promise<string[]> {
   const written: string[] = [];
   for (const provider of providers) {
     ensureLockfile(provider);

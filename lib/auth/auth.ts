@@ -27,6 +27,8 @@ export function createAuth(db: TDb, options: TAuthOptions) {
     secret: options.secret,
     baseURL: options.baseURL,
     trustedOrigins: options.trustedOrigins,
+    // "sqlite" on PostgreSQL too: the schema stores text (no native arrays or UUIDs) on both providers,
+    // and e-mails are compared lower-cased, so the adapter's sqlite behaviour is the portable one.
     database: prismaAdapter(db, { provider: "sqlite" }),
     // Names, e-mails and accounts are the agency admin's to change: the name is what decisions, reviews
     // and audit entries carry, so users may not rename themselves through better-auth's own endpoints.

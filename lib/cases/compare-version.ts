@@ -74,6 +74,11 @@ export function compareCaseVersions(record: TCaseRecord, from: TCatalogueFile, t
       keptDecisions.push({ ...d, text: n.filledText, reviewSuggested: catalogueChanges.has(d.itemId) });
     else droppedDecisions.push({ ...d, text: (n ?? oldItems.get(d.itemId))?.filledText ?? d.itemId });
   }
+  // In checklist order, whatever order the database returned the decisions in.
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const byItem = (a: { itemId: string }, b: { itemId: string }) => (order.get(a.itemId) ?? Infinity) - (order.get(b.itemId) ?? Infinity);
+  keptDecisions.sort(byItem);
+  droppedDecisions.sort(byItem);
   const kept = new Set(keptDecisions.map((d) => d.itemId));
   const needDecision = after.items.filter((i) => i.decisionKind && !kept.has(i.id));
 

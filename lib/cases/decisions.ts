@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TDb } from "../db/client";
+import { lockCaseRow } from "../db/lock";
 import type { TResolvedItem } from "../resolve/types";
 import { CaseError } from "./errors";
 import { recordAudit } from "../audit";
@@ -62,6 +63,7 @@ export async function saveDecision(
     );
   const data = { choice: parsed.data.choice, reason: parsed.data.reason, reference: parsed.data.reference, decidedBy: actor.name, decidedAt: now };
   await db.$transaction(async (tx) => {
+    await lockCaseRow(db, tx, caseId);
     const row = await tx.case.findUnique({ where: { id: caseId }, select: { agencyId: true, status: true, createdById: true } });
     if (!row || row.agencyId !== actor.agencyId) throw new CaseError("not-found", "找不到這個案件");
     const edit = checkTransition({ ...row, status: row.status as TCaseStatus }, "edit", actor);

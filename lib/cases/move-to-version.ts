@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TDb } from "../db/client";
+import { lockCaseRow } from "../db/lock";
 import { recordAudit } from "../audit";
 import type { TActor } from "../auth/roles";
 import { WorkflowError } from "../workflow/errors";
@@ -20,6 +21,7 @@ export type TMoveResult = { caseId: string; newRevision: boolean; kept: string[]
  */
 export async function moveCaseToVersion(db: TDb, caseId: string, target: string, lockVersion: number, actor: TActor): Promise<TMoveResult> {
   return db.$transaction(async (tx) => {
+    await lockCaseRow(db, tx, caseId);
     const row = await tx.case.findUnique({ where: { id: caseId } });
     if (!row || row.agencyId !== actor.agencyId) throw new CaseError("not-found", "找不到這個案件");
     if (row.lockVersion !== lockVersion) throw new CaseError("conflict", "此案件已被其他人修改，請重新載入後再比較版本。");

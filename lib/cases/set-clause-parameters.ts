@@ -1,4 +1,5 @@
 import type { TDb } from "../db/client";
+import { lockCaseRow } from "../db/lock";
 import { recordAudit, type TTx } from "../audit";
 import type { TActor } from "../auth/roles";
 import { parseParameterLayer, resolveParameters, type TClauseLibrary, type TParameterIssue, type TParameterResult } from "../export";
@@ -54,6 +55,7 @@ export async function setClauseParameters(
   actor: TActor,
 ): Promise<{ changed: boolean; clauseParameters: Record<string, number>; resolved: TParameterResult }> {
   return db.$transaction(async (tx) => {
+    await lockCaseRow(db, tx, caseId);
     const row = await tx.case.findUnique({ where: { id: caseId }, select: { agencyId: true, status: true, createdById: true, clauseParameters: true, catalogueVersionId: true } });
     if (!row || row.agencyId !== actor.agencyId) throw new CaseError("not-found", "找不到這個案件");
     const edit = checkTransition({ ...row, status: row.status as TCaseStatus }, "edit", actor);

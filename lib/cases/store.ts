@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TDb } from "../db/client";
 import type { TTx } from "../audit";
+import { lockCaseRow } from "../db/lock";
 import { newestPublished } from "../catalogue/store";
 import { CaseError } from "./errors";
 import { DRAFT_SCHEMAS, ZAnswers, emptyAnswers, type TAnswers, type TFormStep } from "./answers";
@@ -142,6 +143,7 @@ export async function saveAnswers(
       parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
     );
   return db.$transaction(async (tx) => {
+    await lockCaseRow(db, tx, id);
     const row = await tx.case.findUnique({ where: { id }, select: { answers: true, agencyId: true, status: true, createdById: true } });
     if (!row || row.agencyId !== actor.agencyId) throw new CaseError("not-found", "找不到這個案件");
     const edit = checkTransition({ ...row, status: row.status as TCaseStatus }, "edit", actor);

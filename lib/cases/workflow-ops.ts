@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TDb } from "../db/client";
+import { lockCaseRow } from "../db/lock";
 import { recordAudit, type TTx } from "../audit";
 import type { TActor } from "../auth/roles";
 import { checkTransition, type TCaseStatus, type TWorkflowAction } from "../workflow/state";
@@ -42,6 +43,7 @@ export async function submitCase(db: TDb, caseId: string, checklist: TChecklist,
   const problems = submissionProblems(checklist);
   if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項需要處理，才能送審`, problems);
   await db.$transaction(async (tx) => {
+    await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);
     const r = allow(row, "submit", actor);
     await tx.case.update({ where: { id: caseId }, data: { status: r.to, submittedAt: new Date(), lockVersion: { increment: 1 } } });
@@ -54,6 +56,7 @@ export async function reviewItem(db: TDb, caseId: string, input: unknown, actor:
   const parsed = ZReviewInput.safeParse(input);
   if (!parsed.success) throw new CaseError("invalid", "審查意見尚未完整", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
   await db.$transaction(async (tx) => {
+    await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);
     allow(row, "review", actor, { editorIds: await caseEditors(tx, caseId) });
     const at = new Date();
@@ -65,6 +68,7 @@ export async function reviewItem(db: TDb, caseId: string, input: unknown, actor:
 /** CISO: approve the case as a whole (locks it) or return it to the officer with a comment. */
 export async function decideCase(db: TDb, caseId: string, checklist: TChecklist, verdict: "approve" | "return", comment: string, actor: TActor) {
   await db.$transaction(async (tx) => {
+    await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);
     const r = allow(row, verdict, actor, { comment, editorIds: await caseEditors(tx, caseId) });
     if (verdict === "approve") {
@@ -94,6 +98,7 @@ export async function decideCase(db: TDb, caseId: string, checklist: TChecklist,
 /** Officer: an approved case is locked; a change starts the next revision with the answers and decisions copied. */
 export async function reviseCase(db: TDb, caseId: string, actor: TActor): Promise<string> {
   return db.$transaction(async (tx) => {
+    await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);
     const latest = await tx.case.aggregate({ where: { caseGroupId: row.caseGroupId }, _max: { revision: true } });
     let next;

@@ -8,9 +8,14 @@ import { exportCommand, exportDepsFromDb } from "./export";
 import { AdminError } from "../admin/errors";
 import { operatorGrantRole } from "../admin/operator-grant-role";
 import { ROLE_LABEL, ROLES, type TRole } from "../auth/roles";
+import { dbCommand, DB_USAGE } from "./db";
 
 export type TIo = { out: (s: string) => void; err: (s: string) => void };
-export type TCliDeps = { openDb: () => Promise<TDb> };
+export type TCliDeps = {
+  openDb: () => Promise<TDb>;
+  /** Migrated only, no bundled catalogue loaded (db import); openDb when absent. */
+  openBareDb?: () => Promise<TDb>;
+};
 
 const USAGE = `用法：
   npm run -s cli -- catalogue --json [--version <版本代碼>]   以 JSON 輸出目錄版本（預設為最新已發布版本）
@@ -21,6 +26,7 @@ const USAGE = `用法：
                                                             產生需求規範、契約條款或廠商自評表（草稿）
   npm run -s cli -- user grant --email <電子郵件> --role catalogue-admin|admin|ciso|officer
                                                             授予角色（用於指定第一位目錄管理者或機關管理者；寫入稽核紀錄）
+${DB_USAGE.replace(/^用法：\n/, "")}
 結束代碼：0 成功；2 輸入有誤（訊息寫在 stderr，每行「欄位: 說明」）；1 未預期的錯誤`;
 
 /** Runs one CLI command; returns the exit code (0 ok, 2 bad input or unknown version, 1 unexpected). */
@@ -31,6 +37,7 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
     if (command === "resolve") return await resolveArgs(rest, io, deps);
     if (command === "export") return await exportCommand(rest, io, exportDepsFromDb(deps.openDb));
     if (command === "user") return await userCommand(rest, io, deps);
+    if (command === "db") return await dbCommand(rest, io, { openDb: deps.openDb, openBareDb: deps.openBareDb ?? deps.openDb });
     io.err(command ? `未知的指令「${command}」\n${USAGE}` : USAGE);
     return 2;
   } catch (e) {

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { prepareDatabase } from "@/lib/setup";
+import { freshDbUrl } from "./db";
 
 /** The issue's realistic case: development + maintenance, grade medium, level B. */
 export const REALISTIC_CASE = {
@@ -19,8 +17,7 @@ export type TPost = (request: Request) => Promise<Response>;
  * app's `db()` opens this file and never var/secreq.db.
  */
 export async function routeOnFreshDb(): Promise<{ POST: TPost; url: string; cleanup: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(tmpdir(), "secreq-api-"));
-  const url = `file:${path.join(dir, "api.db")}`;
+  const { url, remove } = freshDbUrl();
   await (await prepareDatabase(url)).$disconnect();
   process.env.DATABASE_URL = url;
   const { POST } = await import("@/app/api/v1/resolve/route");
@@ -30,7 +27,7 @@ export async function routeOnFreshDb(): Promise<{ POST: TPost; url: string; clea
     url,
     cleanup: async () => {
       await db().$disconnect();
-      rmSync(dir, { recursive: true, force: true });
+      await remove();
     },
   };
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isValidElement } from "react";
 import { hashPassword } from "better-auth/crypto";
@@ -8,6 +7,7 @@ import type { TDb } from "@/lib/db/client";
 import type { TActor, TRole } from "@/lib/auth/roles";
 import { prepareDatabase } from "@/lib/setup";
 import { PASSWORD } from "./people";
+import { freshDbUrl } from "./db";
 
 // The world of the authorization matrix (tests/integration/authz.test.ts): a temp database, three
 // agencies, one signed-in session per subject, case fixtures in every workflow state, and the rules
@@ -52,8 +52,7 @@ export type TWorld = {
  * reads DATABASE_URL once), then the people and their sessions, signed in through better-auth.
  */
 export async function createWorld(): Promise<TWorld> {
-  const dir = mkdtempSync(path.join(tmpdir(), "secreq-authz-"));
-  const url = `file:${path.join(dir, "authz.db")}`;
+  const { url, remove } = freshDbUrl();
   await (await prepareDatabase(url)).$disconnect();
   process.env.DATABASE_URL = url;
   process.env.BETTER_AUTH_SECRET = "authz-matrix-secret-authz-matrix-secret";
@@ -125,7 +124,7 @@ export async function createWorld(): Promise<TWorld> {
     ciso: actor(people.cisoA),
     cleanup: async () => {
       await db.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
+      await remove();
     },
   };
 }
@@ -180,15 +179,14 @@ export class CaseFixtures {
   }
 
   private async print(id: string): Promise<string> {
-    const rows = await this.world.db.$queryRawUnsafe<{ p: string }[]>(
-      `SELECT c.status || ':' || c.lockVersion || ':' || c.answers
-          || ':' || (SELECT count(*) FROM "Decision" d WHERE d.caseId = c.id)
-          || ':' || (SELECT count(*) FROM "Review" r WHERE r.caseId = c.id)
-          || ':' || (SELECT count(*) FROM "Case" g WHERE g.caseGroupId = c.caseGroupId) AS p
-         FROM "Case" c WHERE c.id = ?`,
-      id,
-    );
-    return rows[0]?.p ?? "gone";
+    const db = this.world.db;
+    const c = await db.case.findUnique({
+      where: { id },
+      select: { status: true, lockVersion: true, answers: true, caseGroupId: true, _count: { select: { decisions: true, reviews: true } } },
+    });
+    if (!c) return "gone";
+    const revisions = await db.case.count({ where: { caseGroupId: c.caseGroupId } });
+    return `${c.status}:${c.lockVersion}:${c.answers}:${c._count.decisions}:${c._count.reviews}:${revisions}`;
   }
 
   private async build(state: TCaseState): Promise<string> {
@@ -256,19 +254,27 @@ export async function targetUser(world: TWorld, kind: "active" | "locked" | "ina
 
 /** Everything of agency A a refused call must leave as it was (sessions aside: reading one touches it). */
 export async function agencyPrint(db: TDb, agencyId: string): Promise<Record<string, string>> {
-  const list = (select: string) => `(SELECT count(*) || '#' || coalesce(group_concat(v, '|'), '') FROM (${select}))`;
-  const rows = await db.$queryRawUnsafe<Record<string, string>[]>(
-    `SELECT
-       ${list(`SELECT id || ':' || status || ':' || lockVersion || ':' || answers || ':' || coalesce(lastSeenStatuses, '') || ':' || title AS v FROM "Case" WHERE agencyId = ? ORDER BY id`)} AS cases,
-       ${list(`SELECT d.caseId || ':' || d.itemId || ':' || d.choice || ':' || d.reason || ':' || d.reference AS v FROM "Decision" d JOIN "Case" c ON c.id = d.caseId WHERE c.agencyId = ? ORDER BY d.caseId, d.itemId`)} AS decisions,
-       ${list(`SELECT r.id AS v FROM "Review" r JOIN "Case" c ON c.id = r.caseId WHERE c.agencyId = ? ORDER BY r.id`)} AS reviews,
-       ${list(`SELECT id || ':' || name || ':' || email || ':' || roles || ':' || active || ':' || mustChangePassword || ':' || failedLogins || ':' || coalesce(lockedUntil, '') AS v FROM "User" WHERE agencyId = ? ORDER BY id`)} AS users,
-       ${list(`SELECT a.id || ':' || coalesce(a.password, '') AS v FROM "Account" a JOIN "User" u ON u.id = a.userId WHERE u.agencyId = ? ORDER BY a.id`)} AS accounts,
-       (SELECT name || ':' || idleTimeoutMinutes FROM "Agency" WHERE id = ?) AS agency,
-       (SELECT count(*) || '' FROM "AuditEntry" WHERE agencyId = ?) AS audit`,
-    ...Array(7).fill(agencyId),
-  );
-  return rows[0]!;
+  // Prisma queries rather than SQL, so that the print is the same on SQLite and PostgreSQL.
+  const list = (rows: unknown[]) => `${rows.length}#${rows.map((r) => JSON.stringify(r)).join("|")}`;
+  const inA = { case: { agencyId } };
+  const [cases, decisions, reviews, users, accounts, agency, audit] = await Promise.all([
+    db.case.findMany({ where: { agencyId }, orderBy: { id: "asc" }, select: { id: true, status: true, lockVersion: true, answers: true, lastSeenStatuses: true, title: true } }),
+    db.decision.findMany({ where: inA, orderBy: [{ caseId: "asc" }, { itemId: "asc" }], select: { caseId: true, itemId: true, choice: true, reason: true, reference: true } }),
+    db.review.findMany({ where: inA, orderBy: { id: "asc" }, select: { id: true } }),
+    db.user.findMany({ where: { agencyId }, orderBy: { id: "asc" }, select: { id: true, name: true, email: true, roles: true, active: true, mustChangePassword: true, failedLogins: true, lockedUntil: true } }),
+    db.account.findMany({ where: { user: { agencyId } }, orderBy: { id: "asc" }, select: { id: true, password: true } }),
+    db.agency.findUnique({ where: { id: agencyId }, select: { name: true, idleTimeoutMinutes: true } }),
+    db.auditEntry.count({ where: { agencyId } }),
+  ]);
+  return {
+    cases: list(cases),
+    decisions: list(decisions),
+    reviews: list(reviews),
+    users: list(users),
+    accounts: list(accounts),
+    agency: agency ? `${agency.name}:${agency.idleTimeoutMinutes}` : "",
+    audit: String(audit),
+  };
 }
 
 /** Strings that only agency A's data contains: its name, its e-mails, its case titles and case ids. */

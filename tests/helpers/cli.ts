@@ -2,19 +2,29 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freshDbUrl } from "./db";
 
 /**
- * `npm run -s cli -- …` as a separate process on its own temp database (the CLI migrates and loads it).
- * `dir` also holds any input files a test writes; `cleanup` removes it.
+ * `npm run -s cli -- …` as a separate process on its own database of the test provider (the CLI
+ * migrates and loads it). `dir` holds any input files a test writes; `cleanup` removes both.
  */
-export function cliRunner(prefix: string) {
+export function cliRunner(prefix: string, env: Record<string, string> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), `secreq-${prefix}-`));
+  const db = freshDbUrl();
   const cli = (...args: string[]) => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
       encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "cli.db")}` },
+      env: { ...process.env, DATABASE_URL: db.url, ...env },
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
-  return { dir, cli, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    url: db.url,
+    cli,
+    cleanup: async () => {
+      rmSync(dir, { recursive: true, force: true });
+      await db.remove();
+    },
+  };
 }

@@ -120,7 +120,7 @@ describe("the audit trail in the database", () => {
     await expect(db.auditEntry.updateMany({ data: { actorName: "x" } })).rejects.toSatisfy(isAuditViolation);
     await expect(db.auditEntry.delete({ where: { id } })).rejects.toSatisfy(isAuditViolation);
     await expect(db.auditEntry.deleteMany({})).rejects.toSatisfy(isAuditViolation);
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "after" = NULL WHERE "id" = ?`, id)).rejects.toSatisfy(isAuditViolation);
+    await expect(db.$executeRaw`UPDATE "AuditEntry" SET "after" = NULL WHERE "id" = ${id}`).rejects.toSatisfy(isAuditViolation);
     await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEntry"`)).rejects.toSatisfy(isAuditViolation);
     await expect(db.$transaction(async (tx) => tx.auditEntry.delete({ where: { id } }))).rejects.toSatisfy(isAuditViolation);
     expect(await db.auditEntry.findUniqueOrThrow({ where: { id } })).toEqual(original);

@@ -11,7 +11,7 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => ({ POST, cleanup } = await routeOnFreshDb()));
 afterAll(async () => {
   await cleanup();
-  removeDir();
+  await removeDir();
 });
 
 function inputFile(name: string, content: unknown): string {

@@ -1,16 +1,15 @@
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/lib/setup";
 import { createUser } from "@/lib/auth/users";
 import { cliRunner } from "../helpers/cli";
 
-const { cli, dir, cleanup } = cliRunner("cli-user");
+const { cli, url, cleanup } = cliRunner("cli-user");
 afterAll(cleanup);
 
 describe("npm run -s cli -- user grant (how the first 目錄管理者 comes to be)", () => {
   it("grants a role to an existing account, audited with the operator as the actor", async () => {
-    const db = await prepareDatabase(`file:${path.join(dir, "cli.db")}`);
+    const db = await prepareDatabase(url);
     const agencyId = randomUUID();
     await db.agency.create({ data: { id: agencyId, name: "數位發展部" } });
     const id = await createUser(db, { agencyId, email: "keeper@moda.test", name: "周目錄", roles: ["admin"], password: "Test-Password-2026", mustChangePassword: false });
@@ -22,7 +21,7 @@ describe("npm run -s cli -- user grant (how the first 目錄管理者 comes to b
     expect(r.stdout).toContain("已授予 keeper@moda.test「目錄管理者」角色");
     expect(cli("user", "grant", "--email", "keeper@moda.test", "--role", "catalogue-admin").stdout).toContain("未變更");
 
-    const after = await prepareDatabase(`file:${path.join(dir, "cli.db")}`);
+    const after = await prepareDatabase(url);
     expect(JSON.parse((await after.user.findUniqueOrThrow({ where: { id } })).roles)).toEqual(["admin", "catalogue-admin"]);
     const audit = await after.auditEntry.findFirstOrThrow({ where: { targetId: id, action: "user.roles" } });
     expect(audit).toMatchObject({ actorId: null, actorName: "系統管理指令（CLI）", agencyId });

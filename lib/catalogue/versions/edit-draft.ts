@@ -1,4 +1,5 @@
 import type { TDb } from "../../db/client";
+import { lockCatalogueVersionRow } from "../../db/lock";
 import type { TTx } from "../../audit";
 import { applyDraftEdit, validateDraft, ZDraftEdit } from "../edit";
 import { CatalogueError } from "../errors";
@@ -31,6 +32,7 @@ export async function editDraft(db: TDb, actor: TCatalogueActor, versionId: stri
   const edit = parsed.data;
   return db.$transaction(async (tx) => {
     await assertCatalogueAdmin(tx, actor);
+    await lockCatalogueVersionRow(db, tx, versionId);
     const row = await lockedDraft(tx, versionId, lockVersion);
     const file = await readCatalogue(tx, versionId);
     const base = row.basedOn ? await readCatalogue(tx, row.basedOn).catch(() => null) : null;

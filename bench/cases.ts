@@ -108,7 +108,8 @@ async function load(servers: TServer[], sessions: TSession[], pathOf: (s: TSessi
 }
 
 const ROUTES = {
-  list: { label: "案件列表 /cases（每機關 200 案，前 50 筆）", path: () => "/cases" },
+  // Pages 1–5 of the agency's 200 cases (20 a page), every other request filtered by status.
+  list: { label: "案件列表 /cases（每機關 200 案，分頁、篩選）", path: (_s: TSession, n: number) => `/cases?page=${(n % 5) + 1}${n % 2 ? "&status=draft" : ""}` },
   page: { label: "案件頁 /cases/<id>/agency            ", path: (s: TSession, n: number) => `/cases/${s.user.cases[(n * 7) % s.user.cases.length]}/agency` },
 } as const;
 

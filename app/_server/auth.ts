@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { nextCookies } from "better-auth/next-js";
@@ -28,7 +29,8 @@ export function auth(): TAuth {
 export type TCurrentUser = TActor & { email: string; agencyName: string; idleTimeoutMinutes: number; mustChangePassword: boolean };
 export type TSessionState = { user: TCurrentUser } | { user: null; reason: "none" | "idle" };
 
-export async function sessionState(): Promise<TSessionState> {
+// Once per request: the layout and the page both ask (React's cache() is per server request).
+export const sessionState = cache(async function sessionState(): Promise<TSessionState> {
   const h = await headers();
   const session = await auth().api.getSession({ headers: h }).catch(() => null);
   if (!session) return { user: null, reason: "none" };
@@ -53,7 +55,7 @@ export async function sessionState(): Promise<TSessionState> {
       mustChangePassword: user.mustChangePassword,
     },
   };
-}
+});
 
 /** For pages: the signed-in user, or a redirect to the login page (or to the forced password change). */
 export async function requireUser(opts: { roles?: TRole[]; allowPasswordChange?: boolean } = {}): Promise<TCurrentUser> {

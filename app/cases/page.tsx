@@ -1,17 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { listCases } from "@/lib/cases/store";
+import { listCases, ZCaseListQuery, type TCaseListQuery } from "@/lib/cases/store";
 import { createCaseAction } from "./actions";
 import { requireUser } from "../_server/auth";
-import { CASE_STATUS_LABEL } from "@/lib/workflow/state";
+import { CASE_STATUSES, CASE_STATUS_LABEL } from "@/lib/workflow/state";
 
 export const metadata: Metadata = { title: "採購案件" };
 export const dynamic = "force-dynamic";
 
-export default async function CasesPage() {
+function href(q: Partial<TCaseListQuery>) {
+  const sp = new URLSearchParams();
+  if (q.q) sp.set("q", q.q);
+  if (q.status) sp.set("status", q.status);
+  if (q.page && q.page > 1) sp.set("page", String(q.page));
+  const s = sp.toString();
+  return s ? `/cases?${s}` : "/cases";
+}
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const cases = await listCases(db(), user.agencyId);
+  const raw = await searchParams;
+  const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+  const query = ZCaseListQuery.parse({ page: one(raw.page), status: one(raw.status), q: one(raw.q) });
+  const { items: cases, total, page, pages } = await listCases(db(), user.agencyId, query);
+  const filtered = !!(query.q || query.status);
   const isOfficer = user.roles.includes("officer");
   return (
     <div className="space-y-6">
@@ -25,26 +38,59 @@ export default async function CasesPage() {
           </form>
         )}
       </div>
+      <form method="get" action="/cases" role="search" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="flex min-w-56 flex-1 flex-col">
+          <label htmlFor="cases-q" className="text-sm font-semibold">案件名稱</label>
+          <input id="cases-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} className="rounded border border-slate-400 px-2 py-2" />
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="cases-status" className="text-sm font-semibold">狀態</label>
+          <select id="cases-status" name="status" defaultValue={query.status ?? ""} className="rounded border border-slate-400 px-2 py-2">
+            <option value="">全部</option>
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {CASE_STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">篩選</button>
+        {filtered && <Link href="/cases" className="py-2 text-brand-700 underline">清除篩選</Link>}
+      </form>
       {cases.length === 0 ? (
-        <p className="text-slate-700">尚無案件。建立新案件後，依步驟填寫機關、案件、系統等級與案件性質，即可產出資安需求檢核表。</p>
+        <p className="text-slate-700">
+          {filtered ? "沒有符合條件的案件。" : "尚無案件。建立新案件後，依步驟填寫機關、案件、系統等級與案件性質，即可產出資安需求檢核表。"}
+        </p>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {cases.map((c) => (
-            <li key={c.id}>
-              <Link href={`/cases/${c.id}/agency`} className="flex flex-wrap justify-between gap-2 px-4 py-3 hover:bg-brand-50">
-                <span className="font-semibold">
-                  {c.title || "（未命名案件）"}
-                  <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-normal">
-                    {CASE_STATUS_LABEL[c.status as keyof typeof CASE_STATUS_LABEL] ?? c.status}．第 {c.revision} 版
+        <>
+          <p className="text-sm text-slate-700" aria-live="polite">
+            共 {total} 件{filtered ? "符合條件" : ""}，第 {page}／{pages} 頁
+          </p>
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {cases.map((c) => (
+              <li key={c.id}>
+                <Link href={`/cases/${c.id}/agency`} className="flex flex-wrap justify-between gap-2 px-4 py-3 hover:bg-brand-50">
+                  <span className="font-semibold">
+                    {c.title || "（未命名案件）"}
+                    <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-normal">
+                      {CASE_STATUS_LABEL[c.status as keyof typeof CASE_STATUS_LABEL] ?? c.status}．第 {c.revision} 版
+                    </span>
                   </span>
-                </span>
-                <span className="text-sm text-slate-600">
-                  目錄版本 {c.catalogueVersionId}．最後更新 {c.updatedAt.toLocaleString("zh-TW", { timeZone: "Asia/Taipei" })}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+                  <span className="text-sm text-slate-600">
+                    目錄版本 {c.catalogueVersionId}．最後更新 {c.updatedAt.toLocaleString("zh-TW", { timeZone: "Asia/Taipei" })}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {pages > 1 && (
+        <nav aria-label="分頁" className="flex flex-wrap items-center gap-4">
+          {page > 1 && <Link href={href({ ...query, page: page - 1 })} className="text-brand-700 underline">← 上一頁</Link>}
+          <span>第 {page}／{pages} 頁</span>
+          {page < pages && <Link href={href({ ...query, page: page + 1 })} className="text-brand-700 underline">下一頁 →</Link>}
+        </nav>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { randomUUID } from "node:crypto";
 import type { TDb } from "../db/client";
 import type { TTx } from "../audit";
@@ -18,7 +19,7 @@ export type TDecisionRecord = {
 };
 
 import type { TCaseStatus } from "../workflow/state";
-import { checkTransition } from "../workflow/state";
+import { CASE_STATUSES, checkTransition } from "../workflow/state";
 
 export type TCaseRecord = {
   id: string;
@@ -100,13 +101,30 @@ export async function getCase(db: TDb | TTx, id: string): Promise<TCaseRecord | 
   };
 }
 
-export async function listCases(db: TDb, agencyId: string, take = 50) {
-  return db.case.findMany({
-    where: { agencyId },
-    orderBy: { updatedAt: "desc" },
-    take,
-    select: { id: true, title: true, catalogueVersionId: true, updatedAt: true, status: true, revision: true },
-  });
+export const CASE_PAGE_SIZE = 20;
+
+/** The case list's query: page, status and a title search; anything malformed falls back to the default. */
+export const ZCaseListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  status: z.enum(CASE_STATUSES).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+});
+export type TCaseListQuery = z.infer<typeof ZCaseListQuery>;
+
+/** One page of the agency's cases, newest change first, with the total the filters leave. */
+export async function listCases(db: TDb, agencyId: string, query: TCaseListQuery = { page: 1, q: undefined }, pageSize = CASE_PAGE_SIZE) {
+  const where = { agencyId, ...(query.status ? { status: query.status } : {}), ...(query.q ? { title: { contains: query.q } } : {}) };
+  const [total, items] = await Promise.all([
+    db.case.count({ where }),
+    db.case.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: (query.page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, title: true, catalogueVersionId: true, updatedAt: true, status: true, revision: true },
+    }),
+  ]);
+  return { items, total, page: query.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 /** Someone else saved this step since the officer's copy was loaded: the server's values, to show and compare. */

@@ -1,4 +1,4 @@
-// `npm run -s bench:cases [-- --cases 10000 --agencies 50 --users 20 --duration 10 --only sqlite|postgres]`
+// `npm run -s bench:cases [-- --cases 10000 --agencies 50 --users 20 --duration 10 --think 0 --only sqlite|postgres]`
 // The case list and a case page under 20 concurrent signed-in users, on SQLite and on PostgreSQL, with one
 // and with two `next start` instances (requests alternate between them, as behind a load balancer).
 // Prints p50/p95 latency and throughput; not a test. Uses the existing .next build (see bench/server.ts).
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     agencies: { type: "string", default: "50" },
     users: { type: "string", default: "20" },
     duration: { type: "string", default: "10" },
+    /** Mean pause of each user between requests (ms; 0 = back to back, the worst case). */
+    think: { type: "string", default: "0" },
     warmup: { type: "string", default: "2" },
     only: { type: "string" },
     "pg-server": { type: "string", default: process.env.SECREQ_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432" },
@@ -33,6 +35,7 @@ const CASES = Number(values.cases);
 const AGENCIES = Number(values.agencies);
 const USERS = Number(values.users);
 const DURATION = Number(values.duration) * 1000;
+const THINK = Number(values.think);
 const WARMUP = Number(values.warmup) * 1000;
 const PASSWORD = "Bench-Password-2026";
 const print = (line: string) => console.log(line);
@@ -100,6 +103,8 @@ async function load(servers: TServer[], sessions: TSession[], pathOf: (s: TSessi
         const body = r ? await r.text() : "";
         if (!r || r.status !== 200 || !body.includes("</html>")) errors++;
         latencies.push(performance.now() - start);
+        // A user reads the page before the next click: 0.5–1.5 × the mean pause.
+        if (THINK > 0) await new Promise((r) => setTimeout(r, THINK * (0.5 + Math.random())));
       }
     }),
   );
@@ -114,7 +119,7 @@ const ROUTES = {
 } as const;
 
 async function benchProvider(name: string, url: string, cleanup: () => Promise<void>) {
-  print(`\n== ${name}：${CASES.toLocaleString("en-US")} 案／${AGENCIES} 機關，${USERS} 位同時使用者 ==`);
+  print(`\n== ${name}：${CASES.toLocaleString("en-US")} 案／${AGENCIES} 機關，${USERS} 位同時使用者${THINK ? `（每次點擊間平均停 ${THINK} ms）` : "（連續送出，無停頓）"} ==`);
   const db = await prepareDatabase(url);
   const t = Date.now();
   const users = await seed(db);

@@ -41,3 +41,10 @@ describe("the id offered for a new draft", () => {
     expect(suggestVersionId(["2027-01-01-law"], "2026-11-26")).toBe("2027-01-01-m");
   });
 });
+
+describe("the bundled versions", () => {
+  it("load oldest first (by version id), so the newest is published last", async () => {
+    const { bundledCatalogueFiles } = await import("@/lib/catalogue/bundled");
+    expect(bundledCatalogueFiles().map((f) => f.split("/").pop())).toEqual(["2023-09-25.json", "2023-09-25-law2026.json"]);
+  });
+});

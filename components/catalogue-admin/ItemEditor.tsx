@@ -108,7 +108,7 @@ export function ItemEditor({
       return;
     }
     const byPath: Record<string, string> = {};
-    for (const i of r.issues) byPath[i.path.replace(/^edit\.(item\.)?/, "")] ??= i.message;
+    for (const i of r.issues) byPath[i.path] ??= i.message;
     setErrors(byPath);
     setMessage({ ok: false, text: r.message });
   };

@@ -3,7 +3,6 @@ import type { TCatalogueFile } from "../catalogue/schema";
 import { listVersions, newestPublished, readCatalogue } from "../catalogue/store";
 import { db as sharedDb, type TDb } from "../db/client";
 import { parseResolveInput, type TResolveInput } from "../resolve/input";
-import type { TObligationsFile } from "../resolve/obligations";
 import { resolve } from "../resolve/resolve";
 import type { TResolution } from "../resolve/types";
 import { BadInputError } from "./errors";
@@ -34,7 +33,6 @@ export interface TResolveService {
 
 export interface TResolveServiceOptions {
   db: () => TDb | Promise<TDb>;
-  obligations?: () => TObligationsFile;
   /** How long the newest-published id is trusted; 0 asks the database every time. */
   newestTtlMs?: number;
   /** How many serialized answers to keep; 0 keeps none. */
@@ -93,7 +91,7 @@ export function createResolveService(options: TResolveServiceOptions): TResolveS
   }
 
   function run(chosen: TCatalogueFile, input: TResolveInput): TResolution {
-    return resolve(chosen, options.obligations?.() ?? chosen.obligations, input);
+    return resolve(chosen, chosen.obligations, input);
   }
 
   return {

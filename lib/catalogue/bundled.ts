@@ -18,7 +18,7 @@ const REFERENCES = [
  * A data file may name a bundled obligations table or clause library by version ("2026-01-07") instead
  * of inlining it; exports always inline, so an exported file stands on its own.
  */
-function expandReferences(fileName: string, raw: unknown, dataDir: string): unknown {
+export function expandReferences(fileName: string, raw: unknown, dataDir: string = DATA_DIR): unknown {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
   const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
   for (const { field, dir, what } of REFERENCES) {

@@ -8,7 +8,6 @@ import type { TDb } from "../db/client";
 import { buildExportModel } from "../export/model/build";
 import { caseFileExportInput, parseExportCaseFile } from "../export/model/case-file";
 import { DOC_KINDS, DOC_TITLE, renderDocx, type TDocKind } from "../export/docx/render";
-import type { TObligationsFile } from "../resolve/obligations";
 
 /**
  * `npm run -s cli -- export --input case.json --doc annex|clauses|checklist --out file.docx`
@@ -22,7 +21,6 @@ type TIo = { out: (s: string) => void; err: (s: string) => void };
 export interface TExportDeps {
   /** A catalogue version, or the newest published one; unknown → CatalogueError("unknown-version"). */
   readCatalogue: (version?: string) => Promise<TCatalogueFile>;
-  loadObligations?: () => TObligationsFile;
   now?: () => Date;
 }
 
@@ -61,7 +59,7 @@ export async function exportCommand(args: string[], io: TIo, deps: TExportDeps):
       if (e instanceof CatalogueError) throw new Refused([`catalogueVersion: ${e.message}`]);
       throw e;
     }
-    const obligations = deps.loadObligations?.() ?? catalogue.obligations;
+    const obligations = catalogue.obligations;
     const prepared = caseFileExportInput(parsed.file, catalogue, obligations, (deps.now ?? (() => new Date()))());
     if (!prepared.ok) throw new Refused(prepared.issues.map((i) => `${i.path || input}: ${i.message}`));
 

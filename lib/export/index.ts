@@ -17,7 +17,6 @@ export type { TExportInput, TExportModel, TExportCase, TExportItem, TApproval } 
 export { renderDocx, exportDocument, DOC_KINDS, DOC_TITLE } from "./docx/render";
 export type { TDocKind } from "./docx/render";
 export { exportFileName, asciiFileName, contentDisposition, DOCX_CONTENT_TYPE } from "./filename";
-export { clauseLibrary, loadClauseLibrary } from "./clauses/library";
 export { ZClauseLibrary } from "./clauses/schema";
 export type { TClauseLibrary, TClause, TParameter } from "./clauses/schema";
 export { resolveParameters, parseParameterLayer, defaultParameters, PARAMETER_LAYERS } from "./clauses/parameters";

@@ -1,16 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { readCatalogueFile } from "@/lib/catalogue/bundled";
+import { expandReferences, readCatalogueFile } from "@/lib/catalogue/bundled";
 import type { TCatalogueFile } from "@/lib/catalogue/schema";
 
 export const BUNDLED_FILE = path.join(process.cwd(), "data/catalogue/2023-09-25.json");
 
 /** The bundled file with its obligations table and clause library inlined (the shape the schema validates). */
 export function rawBundled(): Record<string, unknown> {
-  const raw = JSON.parse(readFileSync(BUNDLED_FILE, "utf8")) as Record<string, unknown>;
-  const inline = (dir: string, ref: unknown) =>
-    typeof ref === "string" ? JSON.parse(readFileSync(path.join(process.cwd(), "data", dir, `${ref}.json`), "utf8")) : ref;
-  return { ...raw, obligations: inline("obligations", raw.obligations), clauses: inline("clauses", raw.clauses) };
+  return expandReferences(BUNDLED_FILE, JSON.parse(readFileSync(BUNDLED_FILE, "utf8"))) as Record<string, unknown>;
 }
 
 export function bundled(): TCatalogueFile {

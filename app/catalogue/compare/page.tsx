@@ -3,7 +3,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { diffCatalogues } from "@/lib/catalogue/diff";
-import { listVersions, readCatalogue } from "@/lib/catalogue/store";
+import { listVersions } from "@/lib/catalogue/store";
+import { pinnedCatalogue } from "@/lib/cases/load";
 import { ZVersionId } from "@/lib/catalogue/schema";
 import { CatalogueDiffView } from "@/components/catalogue/CatalogueDiffView";
 import { sessionState } from "../../_server/auth";
@@ -25,7 +26,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const from = query.from && known.has(query.from) ? query.from : versions.find((v) => v.id !== to)?.id;
   const unknown = [query.from, query.to].filter((v): v is string => !!v && !known.has(v));
 
-  const [a, b] = from && to ? await Promise.all([readCatalogue(db(), from), readCatalogue(db(), to)]) : [null, null];
+  const [a, b] = from && to ? await Promise.all([pinnedCatalogue(db(), from), pinnedCatalogue(db(), to)]) : [null, null];
   const typeNames = Object.fromEntries([...(a?.serviceTypes ?? []), ...(b?.serviceTypes ?? [])].map((t) => [t.key, t.name]));
 
   return (

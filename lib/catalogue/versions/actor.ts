@@ -1,4 +1,6 @@
 import type { TTx } from "../../audit";
+import type { TDb } from "../../db/client";
+import { lockCatalogueVersionRow } from "../../db/lock";
 import { recordAudit } from "../../audit";
 import { parseRoles, type TActor } from "../../auth/roles";
 import { CatalogueError } from "../errors";
@@ -12,8 +14,12 @@ export async function assertCatalogueAdmin(tx: TTx, actor: TCatalogueActor): Pro
     throw new CatalogueError("forbidden", "只有目錄管理者可以管理目錄版本。");
 }
 
-/** The draft as the database has it now; a published or missing version is refused with a reason. */
-export async function lockedDraft(tx: TTx, versionId: string, expectedLockVersion: number | null) {
+/**
+ * The draft as the database has it now, its row locked for the transaction (PostgreSQL); a published or
+ * missing version, or one saved since `expectedLockVersion`, is refused with a reason.
+ */
+export async function lockedDraft(db: TDb, tx: TTx, versionId: string, expectedLockVersion: number | null) {
+  await lockCatalogueVersionRow(db, tx, versionId);
   const row = await tx.catalogueVersion.findUnique({ where: { id: versionId } });
   if (!row) throw new CatalogueError("not-found", `找不到目錄版本 ${versionId}。`);
   if (row.status !== "draft") throw new CatalogueError("immutable", `目錄版本 ${versionId} 已發布，不能再修改；請以它為基礎建立新草稿。`);

@@ -1,5 +1,4 @@
 import type { TDb } from "../../db/client";
-import { lockCatalogueVersionRow } from "../../db/lock";
 import type { TTx } from "../../audit";
 import { applyDraftEdit, validateDraft, ZDraftEdit } from "../edit";
 import { CatalogueError } from "../errors";
@@ -32,11 +31,11 @@ export async function editDraft(db: TDb, actor: TCatalogueActor, versionId: stri
   const edit = parsed.data;
   return db.$transaction(async (tx) => {
     await assertCatalogueAdmin(tx, actor);
-    await lockCatalogueVersionRow(db, tx, versionId);
-    const row = await lockedDraft(tx, versionId, lockVersion);
+    const row = await lockedDraft(db, tx, versionId, lockVersion);
     const file = await readCatalogue(tx, versionId);
-    const base = row.basedOn ? await readCatalogue(tx, row.basedOn).catch(() => null) : null;
-    const usedIds = new Set((await tx.requirement.findMany({ distinct: ["id"], select: { id: true } })).map((r) => r.id));
+    // Read only for the edits that need them: the base for a restore, every id ever used for a new row.
+    const base = edit.op === "restore-item" && row.basedOn ? await readCatalogue(tx, row.basedOn).catch(() => null) : null;
+    const usedIds = new Set(edit.op === "add-item" ? (await tx.requirement.findMany({ distinct: ["id"], select: { id: true } })).map((r) => r.id) : []);
     const { next, focus, summary } = applyDraftEdit(file, edit, { base, usedIds });
     const checked = validateDraft(next, focus);
     if (!checked.ok) throw new CatalogueError("invalid", "內容有誤，未能儲存；請依欄位說明修正。", checked.issues);

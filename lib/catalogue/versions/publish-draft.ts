@@ -1,5 +1,4 @@
 import type { TDb } from "../../db/client";
-import { lockCatalogueVersionRow } from "../../db/lock";
 import { validateDraft } from "../edit";
 import { CatalogueError } from "../errors";
 import { readCatalogue } from "../store";
@@ -20,8 +19,7 @@ export async function publishDraft(
   const summary = changeSummary.trim();
   return db.$transaction(async (tx) => {
     await assertCatalogueAdmin(tx, actor);
-    await lockCatalogueVersionRow(db, tx, versionId);
-    const row = await lockedDraft(tx, versionId, lockVersion);
+    const row = await lockedDraft(db, tx, versionId, lockVersion);
     if (!summary) throw new CatalogueError("invalid", "請填寫變更摘要", [{ path: "changeSummary", message: "請說明此版本與基準版本的差異，發布後會與版本一起顯示" }]);
     const newest = await tx.catalogueVersion.findFirst({ where: { status: "published" }, orderBy: { id: "desc" }, select: { id: true } });
     if (newest && versionId < newest.id)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import libraryJson from "../../../data/clauses/2026-11-25.json" with { type: "json" };
-import { clauseLibrary } from "../../../lib/export/clauses/library";
+import { bundled } from "../../helpers/catalogue";
 import { defaultParameters, fillParameters, resolveParameters } from "../../../lib/export/clauses/parameters";
 import { ZClauseLibrary } from "../../../lib/export/clauses/schema";
 
-const library = clauseLibrary();
+const library = bundled().clauses;
 const clone = () => structuredClone(libraryJson) as unknown as { parameters: Record<string, unknown>[]; clauses: Record<string, unknown>[] };
 const messages = (raw: unknown) => {
   const r = ZClauseLibrary.safeParse(raw);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { CatalogueError } from "../../../lib/catalogue/errors";
 import { exportCommand, type TExportDeps } from "../../../lib/cli/export";
 import { paragraphs, readDocx } from "./helpers/docx";
-import { catalogue, obligations } from "./helpers/cases";
+import { catalogue } from "./helpers/cases";
 
 const dir = mkdtempSync(path.join(tmpdir(), "secreq-export-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,7 +17,6 @@ const deps: TExportDeps = {
     if (version && version !== catalogue.version) throw new CatalogueError("unknown-version", `找不到目錄版本 ${version}。現有版本：${catalogue.version}`);
     return catalogue;
   },
-  loadObligations: () => obligations,
   now: () => new Date("2026-11-25T01:00:00Z"),
 };
 

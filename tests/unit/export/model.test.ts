@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clauseLibrary } from "../../../lib/export/clauses/library";
+import { bundled } from "../../helpers/catalogue";
 import { resolveParameters } from "../../../lib/export/clauses/parameters";
 import { buildExportModel } from "../../../lib/export/model/build";
 import { placementOf } from "../../../lib/export/model/inclusion";
@@ -100,7 +100,7 @@ describe("placeholders and wording", () => {
   });
 
   it("fills clause parameters from the case layer", () => {
-    const r = resolveParameters(clauseLibrary(), { case: { vulnFixDays: 7, incidentNoticeHours: 2 } });
+    const r = resolveParameters(bundled().clauses, { case: { vulnFixDays: 7, incidentNoticeHours: 2 } });
     if (!r.ok) throw new Error("parameters");
     const m = model({ parameters: r.parameters });
     expect(allText(m)).toContain("應於知悉或接獲機關通知之日起7個日曆天內完成修補");

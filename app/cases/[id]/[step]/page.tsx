@@ -5,9 +5,9 @@ import { db } from "@/lib/db/client";
 import { getCaseFor, markStatusesSeen } from "@/lib/cases/store";
 import { requireUser } from "../../../_server/auth";
 import { STEPS, STEP_LABEL, STEP_SCHEMAS, stepIssues, type TStep } from "@/lib/cases/answers";
-import { loadChecklist } from "@/lib/cases/load";
+import { loadChecklist, pinnedCatalogue } from "@/lib/cases/load";
 import { statusesOf } from "@/lib/cases/checklist";
-import { newestPublished, readCatalogue } from "@/lib/catalogue/store";
+import { newestPublished } from "@/lib/catalogue/store";
 import { StepIndicator } from "@/components/wizard/StepIndicator";
 import { AgencyForm } from "@/components/wizard/AgencyForm";
 import { CaseForm } from "@/components/wizard/CaseForm";
@@ -60,7 +60,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
       body = <AgencyForm caseId={record.id} initial={record.answers.agency} save={save} readOnly={!editable} nextHref={next("agency")} />;
       break;
     case "case": {
-      const catalogue = await readCatalogue(db(), record.catalogueVersionId);
+      const catalogue = await pinnedCatalogue(db(), record.catalogueVersionId);
       const types = catalogue.serviceTypes.map((t) => ({ key: t.key, name: t.name, description: t.description }));
       body = <CaseForm caseId={record.id} initial={record.answers.case} types={types} save={save} readOnly={!editable} nextHref={next("case")} />;
       break;

@@ -7,6 +7,7 @@ import { CatalogueError } from "@/lib/catalogue/errors";
 import { readCatalogue } from "@/lib/catalogue/store";
 import { ZServiceTypeKey, ZVersionId, GRADE_LABEL, GRADES } from "@/lib/catalogue/schema";
 import { versionHistory } from "@/lib/catalogue/versions";
+import { pinnedCatalogue } from "@/lib/cases/load";
 import { Mark } from "@/components/catalogue/Mark";
 import { ItemEditor } from "@/components/catalogue-admin/ItemEditor";
 import { emptyItemFields } from "@/lib/catalogue/empty-item";
@@ -40,7 +41,7 @@ export default async function VersionPage({
     if (e instanceof CatalogueError) notFound();
     throw e;
   }
-  const base = file.basedOn ? await readCatalogue(db(), file.basedOn).catch(() => null) : null;
+  const base = file.basedOn ? await pinnedCatalogue(db(), file.basedOn).catch(() => null) : null;
   const typeKey = z.object({ type: ZServiceTypeKey.optional().catch(undefined) }).parse({ type: (await searchParams).type }).type;
   const type = file.serviceTypes.find((t) => t.key === typeKey) ?? file.serviceTypes[0]!;
   const draft = file.status === "draft";

@@ -1,6 +1,7 @@
 "use client";
 
 import { chosenGrade, ZFactsStep, type TAnswers } from "@/lib/cases/answers";
+import { RISK_LEVEL_HINT, RISK_LEVEL_LABEL } from "@/lib/resolve/input";
 import { ChoiceGroup, TextField, YES_NO } from "./fields";
 import { ConflictPanel, StepFormShell, useStepForm, type TSaveAction } from "./StepForm";
 
@@ -29,8 +30,8 @@ export function FactsForm({ caseId, initial, grade, save, nextHref, readOnly = f
       ))}
       <TextField
         id="riskLevel"
-        label="廠商弱點掃描報告可接受的風險等級（選填）"
-        hint="填入供應商及產品安全要求「提供經商用弱點檢測軟體未含____等級風險之掃描報告」，例如「高」或「中、高」；視機關資安規範要求。"
+        label={`${RISK_LEVEL_LABEL}（選填）`}
+        hint={`${RISK_LEVEL_HINT}填入「提供經商用弱點檢測軟體未含____等級風險之掃描報告」之空格；視機關資安規範要求。`}
         error={e.riskLevel?.message}
         registration={register("riskLevel")}
       />

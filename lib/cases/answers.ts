@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GRADES, SERVICE_TYPE_KEYS, type TServiceTypeKey } from "../catalogue/schema";
 import { ASPECTS, gradeFromAspects } from "../resolve/grade";
-import type { TResolveInput } from "../resolve/input";
+import { RISK_LEVEL_LABEL, type TResolveInput } from "../resolve/input";
 
 /**
  * The wizard's answers. Saved as typed (strings, "yes"/"no") on every change so nothing is lost,
@@ -115,7 +115,7 @@ export const ZFactsStep = z.object({
   cii: answered("是否涉及關鍵資訊基礎設施（CII）"),
   externalService: answered("是否提供重要對外服務"),
   mobileApp: answered("是否包含行動應用程式（App）"),
-  riskLevel: z.string().trim().max(20, "可接受風險等級最多 20 字"),
+  riskLevel: z.string().trim().max(20, `${RISK_LEVEL_LABEL}最多 20 字`),
 });
 export const STEP_SCHEMAS = { agency: ZAgencyStep, case: ZCaseStep, grade: ZGradeStep, facts: ZFactsStep } as const;
 

@@ -3,6 +3,13 @@ import { GRADES, SERVICE_TYPE_KEYS } from "../catalogue/schema";
 import { ZLevel } from "./obligations";
 
 /**
+ * What `riskLevel` means, said the same way in the wizard, the review step and every document: it
+ * fills the source's 「掃描報告未含____等級風險」, so it names the levels a report must not contain.
+ */
+export const RISK_LEVEL_LABEL = "弱點掃描報告不得含有之風險等級";
+export const RISK_LEVEL_HINT = "填入掃描報告中不得出現的風險等級（不是可接受的等級）；例如「中、高」表示報告不得含有中、高風險之弱點。";
+
+/**
  * The case as the wizard, `POST /api/v1/resolve` and the CLI send it. Every condition is required:
  * a missing answer must not silently become "no" and hide a requirement from the officer.
  */
@@ -69,12 +76,12 @@ export const ZResolveInput = z.strictObject(
       })
       .nonnegative("契約金額不可為負數"),
     conditions: ZConditions,
-    /** Fills 「未含____等級風險」. */
+    /** Fills 「未含____等級風險」: the levels a scan report must NOT contain (not an accepted level). */
     riskLevel: z
-      .string({ error: "可接受風險等級須為文字" })
+      .string({ error: `${RISK_LEVEL_LABEL}須為文字` })
       .trim()
-      .min(1, "可接受風險等級不可為空白")
-      .max(20, "可接受風險等級最多 20 字")
+      .min(1, `${RISK_LEVEL_LABEL}不可為空白`)
+      .max(20, `${RISK_LEVEL_LABEL}最多 20 字`)
       .optional(),
   },
   {

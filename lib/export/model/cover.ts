@@ -1,5 +1,6 @@
 import { GRADE_LABEL } from "../../catalogue/schema";
 import type { TCaseFact } from "../../resolve/obligations";
+import { RISK_LEVEL_LABEL } from "../../resolve/input";
 import { formatNtd, rocIsoDate } from "../text/format";
 import type { TExportInput, TExportStatus } from "./types";
 
@@ -38,7 +39,7 @@ export function coverFacts(
     { label: "服務類型", value: typeNames.join("、") },
     { label: "案件性質", value: held.length ? held.join("、") : "無特殊性質" },
   ];
-  if (names.riskLevel) rows.push({ label: "可接受風險等級", value: names.riskLevel });
+  if (names.riskLevel) rows.push({ label: RISK_LEVEL_LABEL, value: `${names.riskLevel}（廠商交付之掃描報告不得含有此等級之風險）` });
   rows.push(
     { label: "依據", value: `${cat.issuer}「${cat.title}」（${rocIsoDate(cat.issuedOn)} ${cat.documentNumber}；版本 ${cat.version}）` },
     { label: "產製日期", value: generatedOn },

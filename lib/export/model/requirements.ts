@@ -1,4 +1,5 @@
 import { GRADE_LABEL, type TGrade, type TServiceTypeKey } from "../../catalogue/schema";
+import { RISK_LEVEL_LABEL } from "../../resolve/input";
 import { cleanLine, cleanText } from "../text/sanitize";
 import { fillItemText, hasRiskBlank, RISK_LEVEL_FALLBACK } from "./fill";
 import { placementOf, placementOpen } from "./inclusion";
@@ -65,8 +66,8 @@ export function requirementParts(
     pending.push({
       id: "riskLevel",
       serviceTypeName: "本案條件",
-      text: `掃描報告之可接受風險等級（「未含○○等級風險」）尚未填寫，文中暫以「${RISK_LEVEL_FALLBACK}」表示`,
-      question: "請填寫可接受風險等級",
+      text: `${RISK_LEVEL_LABEL}（「未含○○等級風險」）尚未填寫，文中暫以「${RISK_LEVEL_FALLBACK}」表示`,
+      question: `請填寫${RISK_LEVEL_LABEL}（例如「中、高」：報告不得含有中、高風險）`,
     });
   return { groups: [...groups.values()], exempt, pending, undecided };
 }

@@ -1,5 +1,6 @@
 import { GRADE_LABEL } from "../../catalogue/schema";
 import { addReason } from "../draft";
+import { RISK_LEVEL_LABEL } from "../input";
 import type { TRule } from "../types";
 
 /** Tells the officer what goes in the blanks (`_____級`, `未含____等級風險`); the text itself stays verbatim. */
@@ -15,8 +16,8 @@ export const placeholdersRule: TRule = {
         next = addReason(
           next,
           ctx.riskLevel
-            ? `子項之「未含____等級風險」填入：${ctx.riskLevel}（掃描報告風險接受等級視各機關資安規範要求）`
-            : "子項之「未含____等級風險」尚待填寫：掃描報告風險接受等級視各機關資安規範要求",
+            ? `子項之「未含____等級風險」填入${RISK_LEVEL_LABEL}：${ctx.riskLevel}（報告不得含有此等級風險；視各機關資安規範要求）`
+            : `子項之「未含____等級風險」尚待填寫${RISK_LEVEL_LABEL}（視各機關資安規範要求）`,
         );
     }
     return next;

@@ -94,6 +94,13 @@ describe("placeholders and wording", () => {
     expect(blank.pending.some((p) => p.id === "riskLevel")).toBe(true);
   });
 
+  it("names the risk level for what it is: the levels a scan report must not contain, never 「可接受」", () => {
+    const given = model({ riskLevel: "中、高" });
+    expect(given.cover).toContainEqual({ label: "弱點掃描報告不得含有之風險等級", value: "中、高（廠商交付之掃描報告不得含有此等級之風險）" });
+    expect(JSON.stringify(given)).not.toContain("可接受");
+    expect(JSON.stringify(model())).not.toContain("可接受");
+  });
+
   it("leaves no ____ anywhere", () => {
     for (const grade of ["high", "medium", "normal"] as const)
       expect(allText(model({ case: { ...REALISTIC, grade, serviceTypes: ["saas-package", "saas-office", "saas-customization", "development", "extension", "maintenance"] } }))).not.toMatch(/_{3,}/);

@@ -86,8 +86,8 @@ describe("ZResolveInput", () => {
   it("bad catalogueVersion and riskLevel", () => {
     expect(issuesOf({ ...valid, catalogueVersion: "latest" }).catalogueVersion).toMatch(CJK);
     expect(issuesOf({ ...valid, catalogueVersion: 2023 })).toEqual({ catalogueVersion: "一覽表版本須為文字" });
-    expect(issuesOf({ ...valid, riskLevel: "  " })).toEqual({ riskLevel: "可接受風險等級不可為空白" });
-    expect(issuesOf({ ...valid, riskLevel: "高".repeat(21) })).toEqual({ riskLevel: "可接受風險等級最多 20 字" });
+    expect(issuesOf({ ...valid, riskLevel: "  " })).toEqual({ riskLevel: "弱點掃描報告不得含有之風險等級不可為空白" });
+    expect(issuesOf({ ...valid, riskLevel: "高".repeat(21) })).toEqual({ riskLevel: "弱點掃描報告不得含有之風險等級最多 20 字" });
   });
 
   it("every message of a thoroughly broken body is zh-TW", () => {

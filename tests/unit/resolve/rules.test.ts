@@ -179,7 +179,7 @@ describe("cisoConfirmRule and placeholdersRule", () => {
     const next = placeholdersRule.apply(markRule.apply(draft(blanks), ctx()), ctx({ riskLevel: "高" }));
     expect(next.reasons.slice(1)).toEqual([
       "子項之「_____級」應填入本案系統防護需求等級：中級",
-      "子項之「未含____等級風險」填入：高（掃描報告風險接受等級視各機關資安規範要求）",
+      "子項之「未含____等級風險」填入弱點掃描報告不得含有之風險等級：高（報告不得含有此等級風險；視各機關資安規範要求）",
     ]);
   });
 });

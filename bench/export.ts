@@ -92,7 +92,7 @@ print(`案件：全部 ${input.serviceTypes.length} 種服務類型、高級、A
 const model = buildExportModel(exportInput);
 const [buildTime] = await timePair(async () => buildExportModel(exportInput), async () => undefined);
 print(`文件模型 buildExportModel：中位數 ${ms(buildTime.median)}（CPU ${ms(buildTime.cpu)}），p95 ${ms(buildTime.p95)}`);
-const included = model.technical.groups.reduce((n, g) => n + g.categories.reduce((m, c) => m + c.items.length, 0), 0);
+const included = model.technical.groups.reduce((n, g) => n + g.items.length, 0);
 print(`納入之技術需求 ${included} 項；共通性條文 ${model.general.length}、適法性條文 ${model.legal.length}、機關應辦事項 ${model.agency.length}`);
 print("");
 print("時間為每份文件之中位數：牆鐘時間（CPU 時間）；倍數以 CPU 時間計。");

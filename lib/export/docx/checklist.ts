@@ -5,7 +5,9 @@ import { coverBlock } from "./cover";
 import { pendingSection } from "./pending";
 import { CHAR, TEXT_WIDTH } from "./styles";
 import { blank, cell, cellText, fixedTable, type TRow } from "./table";
-import { BREAK, run } from "./text";
+import { Lists } from "./numbering";
+import { lineNotes } from "./outline";
+import { BREAK, numbered, run } from "./text";
 
 export const CHECKLIST_TITLE = "廠商資安自評表";
 export const CHECKLIST_COLUMNS = ["項目", "要求", "符合（是／否／不適用）", "佐證資料", "說明"] as const;
@@ -21,7 +23,7 @@ const INSTRUCTIONS = [
 ];
 
 /** 廠商資安自評表: every included requirement (general and legal clauses too) as a row to fill in. */
-export function checklistBody(model: TExportModel): (Paragraph | Table)[] {
+export function checklistBody(model: TExportModel, lists: Lists = new Lists()): (Paragraph | Table)[] {
   const labelWidth = 8 * CHAR;
   const fillIn = (labels: readonly string[], minHeight: number): TRow[] =>
     labels.map((text) => ({
@@ -30,14 +32,15 @@ export function checklistBody(model: TExportModel): (Paragraph | Table)[] {
     }));
 
   const rows: TRow[] = [];
-  let n = 0;
-  let section = 0;
+  // Word numbers the group rows (一、) and the items (1. 2. … through the table): a row deleted renumbers.
+  const groups = { reference: "checklistGroups", instance: lists.fresh(), level: 0 };
+  const numbers = { reference: "checklistItems", instance: lists.fresh(), level: 0 };
   const group = (title: string) =>
-    rows.push({ cells: [cell([cellText(`${zhNumber(++section)}、${title}`, { bold: true })], TEXT_WIDTH, { shade: true, span: 5 })], keepNext: true });
+    rows.push({ cells: [cell([cellText(title, { bold: true, numbering: groups })], TEXT_WIDTH, { shade: true, span: 5 })], keepNext: true });
   const row = (name: string, requirement: Paragraph[]) =>
     rows.push({
       cells: [
-        cell([cellText(name, { label: `${++n}. ` })], CHECKLIST_WIDTHS[0]),
+        cell([cellText(name, { numbering: numbers })], CHECKLIST_WIDTHS[0]),
         cell(requirement, CHECKLIST_WIDTHS[1]),
         cell([cellText(["□是", BREAK, "□否", BREAK, "□不適用"])], CHECKLIST_WIDTHS[2]),
         cell([blank()], CHECKLIST_WIDTHS[3]),
@@ -46,28 +49,30 @@ export function checklistBody(model: TExportModel): (Paragraph | Table)[] {
     });
 
   group("共通性需求");
-  for (const clause of model.general) clauseRows(clause, row);
-  for (const g of model.technical.groups) {
-    group(`技術需求：${g.name}`);
-    for (const category of g.categories)
-      for (const item of category.items) row(category.name, [cellText(item.frequency ? `${item.text}（辦理頻率或範圍：${item.frequency}）` : item.text)]);
-  }
+  for (const clause of model.general) clauseRows(clause, row, lists);
+  group("技術需求");
+  for (const g of model.technical.groups)
+    for (const item of g.items) {
+      const notes = lineNotes(g.types ? { ...item, types: g.types } : item);
+      row(g.name, [cellText(notes.length ? `${item.text}（${notes.join("；")}）` : item.text)]);
+    }
   group("適法性義務");
-  for (const clause of model.legal) clauseRows(clause, row);
+  for (const clause of model.legal) clauseRows(clause, row, lists);
 
   return [
     ...coverBlock(model, CHECKLIST_TITLE, null),
     heading("填表說明"),
-    ...INSTRUCTIONS.map((line, i) =>
-      new Paragraph({ indent: { left: 2 * CHAR, hanging: 2 * CHAR }, children: [run(`${zhNumber(i + 1)}、${line}`)] }),
-    ),
+    ...(() => {
+      const at = { reference: "instructions", instance: lists.fresh(), level: 0 };
+      return INSTRUCTIONS.map((line) => numbered(at, line));
+    })(),
     heading("填表廠商"),
     fixedTable([labelWidth, TEXT_WIDTH - labelWidth], null, fillIn(["廠商名稱", "填表人及職稱", "填表日期"], 440)),
     heading("自評項目"),
     fixedTable(CHECKLIST_WIDTHS, HEADER, rows),
     heading("廠商簽章"),
     fixedTable([labelWidth, TEXT_WIDTH - labelWidth], null, fillIn(["廠商（蓋章）", "負責人（簽章）"], 1200)),
-    ...pendingSection(model),
+    ...pendingSection(model, lists),
   ];
 }
 
@@ -79,11 +84,12 @@ function heading(text: string): Paragraph {
  * A clause as one row per paragraph (each is a requirement the bidder answers on its own, and a long
  * clause in one unsplittable row would leave half a page empty); sub-items stay with their paragraph.
  */
-function clauseRows(clause: TClauseBlock, row: (name: string, requirement: Paragraph[]) => void): void {
-  clause.paragraphs.forEach((p, i) =>
+function clauseRows(clause: TClauseBlock, row: (name: string, requirement: Paragraph[]) => void, lists: Lists): void {
+  clause.paragraphs.forEach((p, i) => {
+    const items = { reference: "cellItems", instance: lists.fresh(), level: 0 };
     row(clause.paragraphs.length > 1 ? `${clause.title}（${zhNumber(i + 1)}）` : clause.title, [
       cellText(p.text),
-      ...p.items.map((item, j) => cellText(item, { label: `（${j + 1}）` })),
-    ]),
-  );
+      ...p.items.map((item) => cellText(item, { numbering: items })),
+    ]);
+  });
 }

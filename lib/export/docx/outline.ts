@@ -1,36 +1,26 @@
 import { HeadingLevel, type Paragraph } from "docx";
 import type { TClauseBlock, TExemptLine, TRequirementGroup, TRequirementLine } from "../model/types";
-import { zhNumber } from "../text/format";
-import { CHAR, SIZE, STYLE_ID } from "./styles";
-import { numbered, plain, run, slotFor, textOf, type TSlot } from "./text";
+import { ilvl, indentOf, type TLevel } from "./numbering";
+import { SIZE, STYLE_ID } from "./styles";
+import { numbered, plain, run, type TListAt } from "./text";
+
+export type { TLevel } from "./numbering";
 
 /**
- * Outline levels 一、 （一） 1. （1）, written as explicit label text (not Word list numbering): the
- * numbers are what the self-assessment and cross-references quote, and read the same in every viewer.
+ * Outline levels 一、 （一） 1. （1） as Word list numbering (numbering.ts). A `TList` is one list of
+ * the document: `outline` (annex) or `articles` (contract, where 一、 sits under 第一條), and its instance.
  */
-export type TLevel = 0 | 1 | 2 | 3;
-
-export function label(level: TLevel, n: number): string {
-  switch (level) {
-    case 0:
-      return `${zhNumber(n)}、`;
-    case 1:
-      return `（${zhNumber(n)}）`;
-    case 2:
-      return `${n}.`;
-    case 3:
-      return `（${n}）`;
-  }
+export interface TList {
+  ref: "outline" | "articles";
+  instance: number;
 }
 
-/** Minimum label widths in characters, so short lists keep the usual look. */
-const MIN_CHARS: Record<TLevel, number> = { 0: 2, 1: 3, 2: 2, 3: 3 };
+export const at = (list: TList, level: TLevel): TListAt => ({ reference: list.ref, instance: list.instance, level: ilvl(list.ref, level) });
 
-/** The slot of a list of `count` items at `level`, starting at `start`. */
-export function listSlot(level: TLevel, start: number, count: number, halfPoints: number = SIZE.body): TSlot {
-  const labels = Array.from({ length: Math.max(count, 1) }, (_, i) => label(level, i + 1));
-  return slotFor(start, labels, MIN_CHARS[level] * CHAR * (halfPoints / SIZE.body), halfPoints);
-}
+/** Where unnumbered text under a paragraph of `level` starts: that paragraph's text. */
+export const textAt = (list: TList, level: TLevel) => indentOf(list.ref, level).text;
+/** Where a paragraph of `level` starts its label (an unnumbered paragraph in its place starts there). */
+export const labelAt = (list: TList, level: TLevel) => indentOf(list.ref, level).label;
 
 /** Word heading depth (1–3); deeper lists are bold text without a heading style. */
 export type THeadingDepth = 1 | 2 | 3 | 4;
@@ -40,75 +30,69 @@ const HEADING: Record<THeadingDepth, (typeof HeadingLevel)[keyof typeof HeadingL
   3: HeadingLevel.HEADING_3,
   4: undefined,
 };
-const deeper = (depth: THeadingDepth) => Math.min(depth + 1, 4) as THeadingDepth;
-
-/** The text size of a heading depth (Heading 1 is larger), for fitting its labels. */
-export const headingSize = (depth: THeadingDepth) => (depth === 1 ? SIZE.heading : SIZE.body);
+export const deeper = (depth: THeadingDepth) => Math.min(depth + 1, 4) as THeadingDepth;
+const down = (level: TLevel) => Math.min(level + 1, 3) as TLevel;
 
 /**
- * A numbered heading: the label style follows the outline `level` (一、 （一） 1.), the Word heading
- * style follows the document's `depth`, so the navigation pane nests as the document does (a contract's
+ * A numbered heading: the number follows the outline `level` (一、 （一） 1.), the Word heading style
+ * follows the document's `depth`, so the navigation pane nests as the document does (a contract's
  * article is Heading 1, its 一、 Heading 2). The style makes it bold.
  */
-export function headingAt(slot: TSlot, level: TLevel, n: number, title: string, depth: THeadingDepth): Paragraph {
+export function headingAt(list: TList, level: TLevel, title: string, depth: THeadingDepth, pageBreakBefore = false): Paragraph {
   const heading = HEADING[depth];
-  return numbered(slot, label(level, n), title, heading ? { heading } : { bold: true });
+  return numbered(at(list, level), title, { ...(heading ? { heading } : { bold: true }), ...(pageBreakBefore ? { pageBreakBefore } : {}) });
 }
 
 /**
- * A clause's paragraphs from `left`: numbered at `level` when there are several, plain when one;
- * sub-items a level down; then its legal basis, if it cites law.
+ * A clause's paragraphs at `level`: numbered when there are several, plain when one; sub-items a
+ * level down; then its legal basis, if it cites law.
  */
-export function clauseBody(clause: TClauseBlock, left: number, level: TLevel): Paragraph[] {
+export function clauseBody(clause: TClauseBlock, list: TList, level: TLevel): Paragraph[] {
   const out: Paragraph[] = [];
   const single = clause.paragraphs.length === 1;
-  const slot = listSlot(level, left, clause.paragraphs.length);
-  clause.paragraphs.forEach((p, i) => {
-    out.push(single ? plain(left, [run(p.text)]) : numbered(slot, label(level, i + 1), p.text));
-    if (!p.items.length) return;
-    const itemLevel = (single ? level : Math.min(level + 1, 3)) as TLevel;
-    const itemSlot = listSlot(itemLevel, single ? left : textOf(slot), p.items.length);
-    p.items.forEach((item, j) => out.push(numbered(itemSlot, label(itemLevel, j + 1), item)));
+  const left = labelAt(list, level);
+  clause.paragraphs.forEach((p) => {
+    out.push(single ? plain(left, [run(p.text)]) : numbered(at(list, level), p.text));
+    const itemLevel = single ? level : down(level);
+    for (const item of p.items) out.push(numbered(at(list, itemLevel), item));
   });
   if (clause.basis.length) out.push(plain(left, [run(`法規依據：${clause.basis.join("；")}`)], { style: STYLE_ID.note }));
   return out;
 }
 
-/** A requirement line with its frequency (for ▲ items) in a smaller size. */
-export function requirementAt(slot: TSlot, level: TLevel, n: number, item: TRequirementLine): Paragraph {
-  return numbered(slot, label(level, n), item.text, {
-    after: item.frequency ? [run(`（辦理頻率或範圍：${item.frequency}）`, { size: SIZE.table, color: "404040" })] : [],
+/** A requirement line with its frequency (for ▲ items) and the types it comes from, in a smaller size. */
+export function requirementAt(list: TList, level: TLevel, item: TRequirementLine): Paragraph {
+  const notes = lineNotes(item);
+  return numbered(at(list, level), item.text, {
+    after: notes.length ? [run(`（${notes.join("；")}）`, { size: SIZE.table, color: "404040" })] : [],
   });
 }
 
-/** Clauses as numbered headings at `level` from `start`, each with its body one level down. */
-export function clauseList(clauses: readonly TClauseBlock[], start: number, level: TLevel, depth: THeadingDepth): Paragraph[] {
-  const slot = listSlot(level, start, clauses.length, headingSize(depth));
-  return clauses.flatMap((clause, i) => [headingAt(slot, level, i + 1, clause.title, depth), ...clauseBody(clause, textOf(slot), Math.min(level + 1, 3) as TLevel)]);
+/** What follows a requirement in parentheses: its frequency, its types, a note. */
+export function lineNotes(item: TRequirementLine): string[] {
+  return [...(item.frequency ? [`辦理頻率或範圍：${item.frequency}`] : []), ...(item.types ? [item.types] : []), ...(item.note ? [item.note] : [])];
 }
 
-/** 二、技術需求's body: service types at `level`, their categories and items below. */
-export function requirementList(groups: readonly TRequirementGroup[], start: number, level: 0 | 1, depth: THeadingDepth): Paragraph[] {
+/** Clauses as numbered headings at `level`, each with its body one level down. */
+export function clauseList(clauses: readonly TClauseBlock[], list: TList, level: TLevel, depth: THeadingDepth): Paragraph[] {
+  return clauses.flatMap((clause) => [headingAt(list, level, clause.title, depth), ...clauseBody(clause, list, down(level))]);
+}
+
+/** 技術需求's body: categories at `level` (the contract's requirements, listed once), their items below. */
+export function requirementList(groups: readonly TRequirementGroup[], list: TList, level: TLevel, depth: THeadingDepth): Paragraph[] {
   const out: Paragraph[] = [];
-  const typeSlot = listSlot(level, start, groups.length, headingSize(depth));
-  groups.forEach((group, i) => {
-    out.push(headingAt(typeSlot, level, i + 1, group.name, depth));
-    const categorySlot = listSlot((level + 1) as TLevel, textOf(typeSlot), group.categories.length, headingSize(deeper(depth)));
-    group.categories.forEach((category, j) => {
-      out.push(headingAt(categorySlot, (level + 1) as TLevel, j + 1, category.name, deeper(depth)));
-      const itemSlot = listSlot((level + 2) as TLevel, textOf(categorySlot), category.items.length);
-      category.items.forEach((item, k) => out.push(requirementAt(itemSlot, (level + 2) as TLevel, k + 1, item)));
-    });
-  });
+  for (const group of groups) {
+    out.push(headingAt(list, level, group.types ? `${group.name}（${group.types}）` : group.name, depth));
+    for (const item of group.items) out.push(requirementAt(list, down(level), item));
+  }
   return out;
 }
 
 /** 本案免辦: each required ▲ item with the procurement it was placed in. */
-export function exemptList(lines: readonly TExemptLine[], start: number, level: TLevel): Paragraph[] {
-  const slot = listSlot(level, start, lines.length);
-  return lines.map((line, i) =>
-    numbered(slot, label(level, i + 1), `${line.serviceTypeName}／${line.category}：${line.text}`, {
-      after: [run(`（納入辦理之他案：${line.reference}${line.reason ? `；理由：${line.reason}` : ""}）`, { bold: true })],
+export function exemptList(lines: readonly TExemptLine[], list: TList, level: TLevel): Paragraph[] {
+  return lines.map((line) =>
+    numbered(at(list, level), `${line.category}：${line.text}`, {
+      after: [run(`（${line.types ? `${line.types}；` : ""}納入辦理之他案：${line.reference}${line.reason ? `；理由：${line.reason}` : ""}）`, { bold: true })],
     }),
   );
 }

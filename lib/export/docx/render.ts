@@ -1,10 +1,11 @@
-import { Document, Packer, type Paragraph, type Table } from "docx";
+import { Document, Packer, type Paragraph, type Table, type TableOfContents } from "docx";
 import type { TExportModel } from "../model/types";
 import { cleanLine } from "../text/sanitize";
 import { annexBody, ANNEX_TITLE } from "./annex";
 import { checklistBody, CHECKLIST_TITLE } from "./checklist";
 import { clausesBody, CLAUSES_TITLE } from "./contract";
 import { pageFooter, pageHeader } from "./frame";
+import { Lists, NUMBERING } from "./numbering";
 import { EAST_ASIAN_FONT, LATIN_FONT, PAGE, STYLES } from "./styles";
 
 export const DOC_KINDS = ["annex", "clauses", "checklist"] as const;
@@ -12,7 +13,7 @@ export type TDocKind = (typeof DOC_KINDS)[number];
 
 export const DOC_TITLE: Record<TDocKind, string> = { annex: ANNEX_TITLE, clauses: CLAUSES_TITLE, checklist: CHECKLIST_TITLE };
 
-const BODY: Record<TDocKind, (model: TExportModel) => (Paragraph | Table)[]> = {
+const BODY: Record<TDocKind, (model: TExportModel, lists: Lists) => (Paragraph | Table | TableOfContents)[]> = {
   annex: annexBody,
   clauses: clausesBody,
   checklist: checklistBody,
@@ -27,6 +28,9 @@ export function exportDocument(model: TExportModel, kind: TDocKind): Document {
     creator: "SecReq 資服採購資安需求產生器",
     description: cleanLine(`${model.meta.agencyName}｜${model.meta.caseName}｜一覽表版本 ${model.meta.catalogueVersion}｜${model.status === "final" ? "定稿" : "草稿"}`),
     styles: STYLES,
+    numbering: NUMBERING,
+    // Word offers to update the fields (the table of contents) when it opens the document.
+    features: { updateFields: true },
     // Text typed into the document later (in Word's theme fonts) matches the rest.
     theme: { fonts: { headings: { latin: LATIN_FONT, scripts: { Hant: EAST_ASIAN_FONT } }, body: { latin: LATIN_FONT, scripts: { Hant: EAST_ASIAN_FONT } } } },
     sections: [
@@ -39,7 +43,7 @@ export function exportDocument(model: TExportModel, kind: TDocKind): Document {
         },
         headers: { default: pageHeader(model) },
         footers: { default: pageFooter(model) },
-        children: BODY[kind](model),
+        children: BODY[kind](model, new Lists()),
       },
     ],
   });

@@ -1,6 +1,6 @@
 import { AlignmentType, HeightRule, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, WidthType } from "docx";
 import { SIZE, STYLE_ID } from "./styles";
-import { labelWidth, run, type TRunPart } from "./text";
+import { labelWidth, run, type TListAt, type TRunPart } from "./text";
 
 /**
  * Cell paragraphs in the Table Text style: a size smaller, left-aligned (justified CJK in narrow cells
@@ -10,7 +10,7 @@ import { labelWidth, run, type TRunPart } from "./text";
  */
 export function cellText(
   text: string | readonly TRunPart[],
-  options: { bold?: boolean; align?: "center"; label?: string; size?: number; indent?: number } = {},
+  options: { bold?: boolean; align?: "center"; label?: string; size?: number; indent?: number; numbering?: TListAt } = {},
 ): Paragraph {
   const hang = options.label ? Math.ceil(labelWidth(options.label, SIZE.table)) : 0;
   const left = (options.indent ?? 0) + hang;
@@ -19,6 +19,7 @@ export function cellText(
     style: STYLE_ID.table,
     alignment: options.align === "center" ? AlignmentType.CENTER : undefined,
     indent: left ? { left, hanging: hang } : undefined,
+    numbering: options.numbering ? { ...options.numbering, custom: true } : undefined,
     children: [run(options.label ? [options.label, ...parts] : parts, { bold: options.bold, size: options.size })],
   });
 }

@@ -1,6 +1,6 @@
 import { CarriageReturn, Paragraph, Tab, TextRun, type IParagraphOptions, type IRunOptions, type ParagraphChild } from "docx";
 import { cleanText } from "../text/sanitize";
-import { RUN_FONT, SIZE } from "./styles";
+import { RUN_FONT } from "./styles";
 
 type TRunStyle = Pick<IRunOptions, "bold" | "size" | "color" | "italics">;
 
@@ -25,18 +25,6 @@ export function para(text: string, options: Omit<IParagraphOptions, "children" |
   return new Paragraph({ ...rest, children: [run(text, style)] });
 }
 
-/**
- * Where a numbered list puts its labels (`start`) and its text (`start + width`), in twips. The width
- * fits the list's widest label (「（十二）」 is wider than 「（一）」) plus a small gap, so the tab after
- * a label always lands on the hanging indent: a label exactly as wide as the indent would push the
- * text to the next default tab stop.
- */
-export interface TSlot {
-  start: number;
-  width: number;
-}
-const GAP = 60;
-
 /** Width of a label in twips: full-width characters one em, digits and Latin half, '.' a quarter. */
 export function labelWidth(label: string, halfPoints: number): number {
   const em = halfPoints * 10;
@@ -45,29 +33,32 @@ export function labelWidth(label: string, halfPoints: number): number {
   return width;
 }
 
-export function slotFor(start: number, labels: readonly string[], minWidth: number, halfPoints: number = SIZE.body): TSlot {
-  const widest = labels.reduce((max, l) => Math.max(max, labelWidth(l, halfPoints)), 0);
-  return { start, width: Math.max(minWidth, Math.ceil(widest + GAP)) };
+/** A paragraph's place in a Word list: which list (`reference` + `instance`) and which level (ilvl). */
+export interface TListAt {
+  reference: string;
+  instance: number;
+  level: number;
 }
 
-export const textOf = (slot: TSlot) => slot.start + slot.width;
-
-export type TNumberedOptions = Omit<IParagraphOptions, "children" | "text" | "indent" | "tabStops"> & {
+export type TNumberedOptions = Omit<IParagraphOptions, "children" | "text" | "indent" | "tabStops" | "numbering"> & {
   bold?: boolean;
   size?: number;
   /** Runs after the text, e.g. a frequency in a smaller size. */
   after?: readonly ParagraphChild[];
 };
 
-/** 「label ⇥ text」 with a hanging indent, so wrapped lines align under the text. */
-export function numbered(slot: TSlot, label: string, text: string, options: TNumberedOptions = {}): Paragraph {
+/**
+ * A paragraph numbered by Word (numPr): the label and the hanging indent come from numbering.xml, so
+ * Word renumbers when a paragraph is deleted or inserted. `custom`: keep the heading or body style
+ * (no ListParagraph).
+ */
+export function numbered(at: TListAt, text: string, options: TNumberedOptions = {}): Paragraph {
   const { bold, size, after = [], ...rest } = options;
   const style = { ...(bold ? { bold: true } : {}), ...(size ? { size } : {}) };
   return new Paragraph({
     ...rest,
-    // The hanging indent is the tab's stop (Word and LibreOffice both treat it as one): no w:tabs needed.
-    indent: { left: textOf(slot), hanging: slot.width },
-    children: [run([label, TAB, text], style), ...after],
+    numbering: { reference: at.reference, instance: at.instance, level: at.level, custom: true },
+    children: [run(text, style), ...after],
   });
 }
 

@@ -34,7 +34,13 @@ export function buildExportModel(input: TExportInput): TExportModel {
   const facts = { ...c.conditions, coreSystem: c.conditions.coreSystem || c.grade === "high" };
 
   const typeNames = new Map<TServiceTypeKey, string>(input.catalogue.serviceTypes.map((t) => [t.key, t.name]));
-  const parts = requirementParts(input.items, typeNames, c.grade, names.riskLevel);
+  const parts = requirementParts(input.items, c.serviceTypes, typeNames, c.grade, names.riskLevel);
+  if (parts.conflicts.length)
+    throw new ExportError(
+      "conflicting-decisions",
+      `下列項目在不同服務類型之決定互相矛盾，契約只能列一次，請於「檢視與決定」改為一致後再匯出：${parts.conflicts.map((x) => `「${x.text}」（${x.detail}）`).join("；")}`,
+      parts.conflicts.flatMap((x) => x.ids),
+    );
   if (status === "final" && parts.undecided.length)
     throw new ExportError("undecided-final", `尚有 ${parts.undecided.length} 個項目未決定，無法產出定稿`, parts.undecided);
 
@@ -68,7 +74,7 @@ export function buildExportModel(input: TExportInput): TExportModel {
     approval,
     general: clauseBlocks(library, "general", ctx),
     technical: {
-      intro: `本案資通系統依「資通系統防護需求分級原則」鑑別屬「${GRADE_LABEL[c.grade]}」級，廠商應依下列各服務類型之要求辦理，確保資通系統達到應具備之安全防護水準。`,
+      intro: `本案資通系統依「資通系統防護需求分級原則」鑑別屬「${GRADE_LABEL[c.grade]}」級，廠商應依下列要求辦理（本案各服務類型之要求合併列示，每項列一次），確保資通系統達到應具備之安全防護水準。`,
       groups: parts.groups,
     },
     legal: clauseBlocks(library, "legal", ctx),

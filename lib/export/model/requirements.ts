@@ -2,7 +2,9 @@ import { GRADE_LABEL, type TGrade, type TServiceTypeKey } from "../../catalogue/
 import { RISK_LEVEL_LABEL } from "../../resolve/input";
 import { cleanLine, cleanText } from "../text/sanitize";
 import { fillItemText, hasRiskBlank, RISK_LEVEL_FALLBACK } from "./fill";
-import { placementOf, placementOpen } from "./inclusion";
+import { placementOpen } from "./inclusion";
+import { mergeItems, type TMergeConflict, type TMergedRow } from "./merge";
+import { typesNote } from "./service-types";
 import type { TExemptLine, TExportItem, TPendingLine, TRequirementGroup } from "./types";
 
 export interface TRequirementParts {
@@ -11,49 +13,61 @@ export interface TRequirementParts {
   pending: TPendingLine[];
   /** Items whose optional/needs-decision choice is still open (a final document cannot have any). */
   undecided: string[];
+  /** Per-type decisions of one requirement that contradict each other (the export is refused). */
+  conflicts: TMergeConflict[];
+  /** The merged rows, for the sections that list included items again (資安經費編列提示). */
+  rows: TMergedRow[];
 }
 
 /**
- * Sorts the checklist into 二、技術需求 (by service type, then category, in catalogue order),
- * 本案免辦 and the draft's 待決定事項.
+ * Sorts the checklist into 二、技術需求 (one list for the contract: each requirement once, by category
+ * in catalogue order), 本案免辦 and the draft's 待決定事項.
  */
 export function requirementParts(
   items: readonly TExportItem[],
+  caseTypes: readonly TServiceTypeKey[],
   typeNames: ReadonlyMap<TServiceTypeKey, string>,
   grade: TGrade,
   riskLevel: string | null,
 ): TRequirementParts {
   const gradeLabel = GRADE_LABEL[grade];
-  const groups = new Map<TServiceTypeKey, TRequirementGroup>();
+  const groups = new Map<string, TRequirementGroup>();
   const exempt: TExemptLine[] = [];
   const pending: TPendingLine[] = [];
   const undecided: string[] = [];
   let riskBlankUsed = false;
 
-  for (const item of items) {
-    const placement = placementOf(item);
-    const typeName = typeNames.get(item.serviceType) ?? item.serviceType;
-    const text = cleanText(fillItemText(item.text, gradeLabel, riskLevel));
-    if (placement === "included") {
+  const { rows, conflicts } = mergeItems(items, (item) => cleanText(fillItemText(item.text, gradeLabel, riskLevel)), (t) => typeNames.get(t) ?? t);
+  for (const row of rows) {
+    const { item, text } = row;
+    const types = typesNote(row.serviceTypes, caseTypes);
+    const typeName = types || row.serviceTypes.map((t) => typeNames.get(t) ?? t).join("、");
+    const ids = row.copies.map((c) => c.id);
+    if (row.placement === "included") {
       if (!riskLevel && hasRiskBlank(item.text)) riskBlankUsed = true;
-      let group = groups.get(item.serviceType);
-      if (!group) groups.set(item.serviceType, (group = { serviceType: item.serviceType, name: typeName, categories: [] }));
-      let category = group.categories.find((c) => c.name === item.category);
-      if (!category) group.categories.push((category = { name: item.category, items: [] }));
-      category.items.push({ id: item.id, text, frequency: item.status === "standard" && item.frequency ? cleanText(item.frequency) : null });
+      let group = groups.get(item.category);
+      if (!group) groups.set(item.category, (group = { name: item.category, types: null, items: [] }));
+      group.items.push({
+        id: item.id,
+        ids,
+        text,
+        frequency: item.status === "standard" && row.frequency ? cleanText(row.frequency) : null,
+        types: types || null,
+        note: row.frequencyDiffers ? "各服務類型所定頻率不同，依較嚴格者辦理" : null,
+      });
       if (placementOpen(item))
         pending.push({ id: item.id, serviceTypeName: typeName, text, question: "依責任等級應辦；納入本案或於他案辦理尚待確認（目前列入本案技術需求）" });
-    } else if (placement === "elsewhere") {
+    } else if (row.placement === "elsewhere") {
       exempt.push({
         id: item.id,
-        serviceTypeName: typeName,
+        types,
         category: item.category,
         text,
         reference: cleanLine(item.decision?.reference ?? ""),
         reason: cleanLine(item.decision?.reason ?? ""),
       });
-    } else if (placement === "undecided") {
-      undecided.push(item.id);
+    } else if (row.placement === "undecided") {
+      undecided.push(...ids);
       pending.push({
         id: item.id,
         serviceTypeName: typeName,
@@ -69,5 +83,12 @@ export function requirementParts(
       text: `${RISK_LEVEL_LABEL}（「未含○○等級風險」）尚未填寫，文中暫以「${RISK_LEVEL_FALLBACK}」表示`,
       question: `請填寫${RISK_LEVEL_LABEL}（例如「中、高」：報告不得含有中、高風險）`,
     });
-  return { groups: [...groups.values()], exempt, pending, undecided };
+  return { groups: [...groups.values()].map(hoistTypes), exempt, pending, undecided, conflicts, rows };
+}
+
+/** A category whose items all come from the same types says so once, on its heading. */
+function hoistTypes(group: TRequirementGroup): TRequirementGroup {
+  const first = group.items[0]?.types ?? null;
+  if (!first || !group.items.every((i) => i.types === first)) return group;
+  return { ...group, types: first, items: group.items.map((i) => ({ ...i, types: null })) };
 }

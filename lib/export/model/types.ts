@@ -74,21 +74,30 @@ export interface TClauseBlock {
 
 export interface TRequirementLine {
   id: string;
+  /** Every checklist id this one line stands for (one per service type that carries it). */
+  ids: string[];
   text: string;
-  /** Frequency or scope the responsibility level sets for a ▲ item, when known. */
+  /** Frequency or scope the responsibility level sets for a ▲ item, when known (the stricter one if the types differ). */
   frequency: string | null;
+  /** The service types it comes from (「開發、維運」), when not every type of the case carries it. */
+  types: string | null;
+  /** 「各服務類型所定頻率不同，依較嚴格者辦理」 */
+  note: string | null;
 }
 
+/** One category of 技術需求: the contract's requirements, each listed once. */
 export interface TRequirementGroup {
-  serviceType: TServiceTypeKey;
   name: string;
-  categories: { name: string; items: TRequirementLine[] }[];
+  /** 「開發」 when every item of the category comes from the same types, not all of the case's. */
+  types: string | null;
+  items: TRequirementLine[];
 }
 
 /** A required ▲ item placed in another procurement: 本案免辦. */
 export interface TExemptLine {
   id: string;
-  serviceTypeName: string;
+  /** The service types it comes from (short names), when that helps; "" otherwise. */
+  types: string;
   category: string;
   text: string;
   reference: string;
@@ -132,7 +141,7 @@ export interface TExportModel {
 /** A final export was asked for while items are still undecided: the approval should not have happened. */
 export class ExportError extends Error {
   constructor(
-    readonly code: "undecided-final",
+    readonly code: "undecided-final" | "conflicting-decisions",
     message: string,
     readonly ids: readonly string[] = [],
   ) {

@@ -4,12 +4,13 @@ import { CHECKLIST_WIDTHS } from "../../../lib/export/docx/checklist";
 import { TEXT_WIDTH } from "../../../lib/export/docx/styles";
 import { buildExportModel } from "../../../lib/export/model/build";
 import type { TExportModel } from "../../../lib/export/model/types";
-import { paragraphs, readDocx, textOf, xmlProblem, type TDocxParts } from "./helpers/docx";
+import { numberedLines, paragraphs, readDocx, textOf, xmlProblem, type TDocxParts } from "./helpers/docx";
 import { allDecided, exportInput, model, REALISTIC } from "./helpers/cases";
 
 const KINDS: TDocKind[] = ["annex", "clauses", "checklist"];
 const render = async (m: TExportModel, kind: TDocKind) => readDocx(await renderDocx(m, kind));
-const lines = (parts: TDocxParts) => paragraphs(parts.document).map((p) => p.replace(/\t/g, ""));
+/** The body as Word numbers it, without the table of contents (its entries repeat the headings). */
+const lines = (parts: TDocxParts) => numberedLines({ ...parts, document: parts.document.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, "") });
 
 /** The paragraphs between a heading and the next heading of the same kind. */
 function section(all: string[], start: string, next: RegExp): string {
@@ -46,7 +47,9 @@ describe.each(KINDS)("%s: a valid DOCX in the house layout", (kind) => {
       expect(style).toMatch(LANG);
     }
     // Every run with text carries the fonts (nothing falls back to a theme font).
-    const runs = [...parts.document.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]!).filter((r) => r.includes("<w:t"));
+    // (The table of contents is Word's to rewrite: its entries are not checked.)
+    const body = parts.document.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, "");
+    const runs = [...body.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]!).filter((r) => r.includes("<w:t"));
     expect(runs.length).toBeGreaterThan(50);
     for (const r of runs) expect(r).toContain('w:eastAsia="標楷體"');
   });
@@ -103,9 +106,9 @@ describe("資通安全需求規範 (annex)", () => {
     const all = lines(await render(draft, "annex"));
     for (const h of ["一、共通性需求", "二、技術需求", "三、適法性義務", "四、本案免辦項目", "五、機關應辦事項"]) expect(all).toContain(h);
     expect(all).toContain("（一）法令遵循");
-    expect(all).toContain("（一）應用軟體或系統開發服務");
-    expect(all).toContain("1.提供服務商");
-    expect(all).toContain("（1）具備完善之資通安全管理措施");
+    expect(all).toContain("（一）提供服務商");
+    expect(all).toContain("1.具備完善之資通安全管理措施（開發）");
+    expect(all).toContain("（1）管理者帳號登入與登出。");
 
     const technical = section(all, "二、技術需求", TOP);
     expect(technical).toContain("本系統為中級，需符合中級系統資通系統防護基準存取控制控制措施");
@@ -142,9 +145,9 @@ describe("契約條款 (clauses)", () => {
     expect(all[all.findIndex((p) => p.startsWith("第一條"))]).toBe("第一條　法令遵循");
     const technical = all.find((p) => /^第[一二三四五六七八九十]+條　技術需求$/.test(p));
     expect(technical).toBeDefined();
-    expect(all).toContain("一、應用軟體或系統開發服務");
-    expect(all).toContain("（一）提供服務商");
-    expect(all).toContain("1.具備完善之資通安全管理措施");
+    expect(all).toContain("一、提供服務商");
+    expect(all).toContain("（一）具備完善之資通安全管理措施（開發）");
+    expect(all).toContain("（一）管理者帳號登入與登出。");
     const articles = all.slice(0, all.indexOf("機關應辦事項（供機關辦理，非屬契約條款）")).join("\n");
     expect(articles).not.toContain("另行委託第三方進行安全性檢測");
     expect(articles).toContain("納入辦理之他案：115年度資安監控（SOC）委外服務案");
@@ -159,7 +162,7 @@ describe("廠商資安自評表 (checklist)", () => {
     expect([...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual([...CHECKLIST_WIDTHS]);
     const text = paragraphs(table).join("\n");
     for (const h of ["項目", "要求", "符合", "是／否／不適用", "佐證資料", "說明"]) expect(text).toContain(h);
-    const requirements = draft.technical.groups.flatMap((g) => g.categories.flatMap((c) => c.items));
+    const requirements = draft.technical.groups.flatMap((g) => g.items);
     const rows = table.match(/□不適用/g)?.length ?? 0;
     // One row per requirement, and one per paragraph of each general and legal clause.
     const clauseParagraphs = [...draft.general, ...draft.legal].reduce((n, c) => n + c.paragraphs.length, 0);
@@ -200,5 +203,48 @@ describe("user-entered text cannot break the document", () => {
     const core = (await render(m, "annex")).files.get("docProps/core.xml")!.toString("utf8");
     expect(xmlProblem(core)).toBeNull();
     expect(core).not.toContain("\uFFFE");
+  });
+});
+
+describe("Word numbering: numbers are list numbering, not typed text", () => {
+  const LITERAL = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.|（\d+）|第[一二三四五六七八九十]+條)/;
+
+  it.each(KINDS)("%s: numbering.xml holds 一、 （一） 1. （1） and no paragraph starts with a typed number", async (kind) => {
+    const parts = await render(draft, kind);
+    const numbering = parts.files.get("word/numbering.xml")!.toString("utf8");
+    expect(numbering).toMatch(/<w:numFmt w:val="taiwaneseCountingThousand"\/>[\s\S]*?<w:lvlText w:val="%1、"\/>/);
+    for (const text of ["（%2）", "%3.", "（%4）", "第%1條　"]) expect(numbering).toContain(`<w:lvlText w:val="${text}"/>`);
+    expect(parts.document).toContain("<w:numPr>");
+    const typed = paragraphs(parts.document).filter((p) => LITERAL.test(p));
+    expect(typed).toEqual([]);
+  });
+
+  it("annex and clauses: Heading 1–3 kept, numbered, and a TOC field over them that Word updates on opening", async () => {
+    for (const kind of ["annex", "clauses"] as const) {
+      const parts = await render(draft, kind);
+      const headings = [...parts.document.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Heading([123])"\/>[\s\S]*?<\/w:p>/g)];
+      expect(new Set(headings.map((h) => h[1]))).toEqual(new Set(["1", "2"]));
+      expect(headings.filter((h) => h[0].includes("<w:numPr>")).length).toBeGreaterThan(20);
+      expect(parts.document).toContain("TOC \\h \\o &quot;1-3&quot;");
+      expect(parts.settings).toContain("<w:updateFields");
+    }
+  });
+
+  it("deleting a clause in the document renumbers the clauses after it", async () => {
+    const rendered = await render(draft, "annex");
+    const parts = { ...rendered, document: rendered.document.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, "") };
+    const before = lines(parts);
+    expect(before).toContain("（二）人員與作業環境");
+    expect(before).toContain("（三）保密");
+    // Delete the clause 人員與作業環境 (its heading and body) as an editor would.
+    const all = [...parts.document.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const from = all.findIndex((p) => p.includes(">人員與作業環境<"));
+    const to = all.findIndex((p, i) => i > from && p.includes(">保密<"));
+    const edited = all.slice(from, to).reduce((xml, p) => xml.replace(p, ""), parts.document);
+    const after = lines({ ...parts, document: edited });
+    expect(after).not.toContain("（二）人員與作業環境");
+    expect(after).toContain("（二）保密");
+    expect(after).toContain("（三）文件與資料");
+    expect(after).toContain("二、技術需求");
   });
 });

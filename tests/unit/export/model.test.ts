@@ -6,8 +6,8 @@ import { placementOf } from "../../../lib/export/model/inclusion";
 import { ExportError, type TExportModel } from "../../../lib/export/model/types";
 import { allDecided, exportInput, model, REALISTIC } from "./helpers/cases";
 
-const requirementIds = (m: TExportModel) => m.technical.groups.flatMap((g) => g.categories.flatMap((c) => c.items.map((i) => i.id)));
-const requirementTexts = (m: TExportModel) => m.technical.groups.flatMap((g) => g.categories.flatMap((c) => c.items.map((i) => i.text)));
+const requirementIds = (m: TExportModel) => m.technical.groups.flatMap((g) => g.items.map((i) => i.id));
+const requirementTexts = (m: TExportModel) => m.technical.groups.flatMap((g) => g.items.map((i) => i.text));
 const allText = (m: TExportModel) => JSON.stringify(m);
 const approval = { approvedBy: "資安長 王大明", approvedAt: new Date("2026-11-20T03:00:00Z") };
 
@@ -44,7 +44,7 @@ describe("inclusion rules", () => {
 
   it("a draft lists every undecided choice under 待決定, never as a requirement", () => {
     const pending = m.pending.map((p) => p.id);
-    expect(pending).toEqual(expect.arrayContaining(["development.easm", "development.waf", "maintenance.no-prc-vendor"]));
+    expect(pending).toEqual(expect.arrayContaining(["development.easm", "development.waf", "development.host-vuln-scan"]));
     const undecided = m.pending.filter((p) => p.question.includes("未決定前不列入需求")).map((p) => p.id);
     expect(undecided.length).toBeGreaterThan(10);
     for (const id of undecided) expect(ids).not.toContain(id);

@@ -58,3 +58,64 @@ export function xmlProblem(xml: string): string | null {
   }
   return stack.length ? `unclosed <${stack.at(-1)}>` : null;
 }
+
+const ZH = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+/** Word's taiwaneseCountingThousand for 1–99 (all a document here needs). */
+function zh(n: number): string {
+  if (n < 10) return ZH[n]!;
+  if (n < 20) return `十${n % 10 ? ZH[n % 10] : ""}`;
+  return `${ZH[Math.floor(n / 10)]}十${n % 10 ? ZH[n % 10] : ""}`;
+}
+
+interface TLvl {
+  fmt: string;
+  text: string;
+  start: number;
+}
+
+/** numbering.xml → numId → its levels (abstractNum, startOverride applied). */
+export function numberingOf(xml: string): Map<string, TLvl[]> {
+  const abstract = new Map<string, TLvl[]>();
+  for (const m of xml.matchAll(/<w:abstractNum [^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+    const levels: TLvl[] = [];
+    for (const l of m[2]!.matchAll(/<w:lvl [^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g))
+      levels[Number(l[1])] = {
+        fmt: l[2]!.match(/<w:numFmt w:val="([^"]+)"/)?.[1] ?? "decimal",
+        text: l[2]!.match(/<w:lvlText w:val="([^"]*)"/)?.[1] ?? "",
+        start: Number(l[2]!.match(/<w:start w:val="(\d+)"/)?.[1] ?? 1),
+      };
+    abstract.set(m[1]!, levels);
+  }
+  const nums = new Map<string, TLvl[]>();
+  for (const m of xml.matchAll(/<w:num w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+    const levels = (abstract.get(m[2]!.match(/<w:abstractNumId w:val="(\d+)"/)?.[1] ?? "") ?? []).map((l) => ({ ...l }));
+    for (const o of m[2]!.matchAll(/<w:lvlOverride w:ilvl="(\d+)">[\s\S]*?<w:startOverride w:val="(\d+)"/g)) if (levels[Number(o[1])]) levels[Number(o[1])]!.start = Number(o[2]);
+    nums.set(m[1]!, levels);
+  }
+  return nums;
+}
+
+/**
+ * The document as a reader sees it in Word: each paragraph's text with the number Word gives it
+ * (counting per list, deeper levels restarting under a higher one), in reading order, tabs dropped.
+ */
+export function numberedLines(parts: TDocxParts): string[] {
+  const nums = numberingOf(parts.files.get("word/numbering.xml")?.toString("utf8") ?? "");
+  const counters = new Map<string, number[]>();
+  return [...parts.document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => {
+    const text = paragraphs(m[0])[0]!.replace(/\t/g, "");
+    const numId = m[0].match(/<w:numId w:val="(\d+)"\/>/)?.[1];
+    const ilvl = Number(m[0].match(/<w:ilvl w:val="(\d+)"\/>/)?.[1] ?? 0);
+    const levels = numId ? nums.get(numId) : undefined;
+    if (!numId || !levels) return text;
+    const c = counters.get(numId) ?? levels.map((l) => l.start - 1);
+    c[ilvl] = (c[ilvl] ?? 0) + 1;
+    for (let k = ilvl + 1; k < levels.length; k++) c[k] = levels[k]!.start - 1;
+    counters.set(numId, c);
+    const label = levels[ilvl]!.text.replace(/%(\d)/g, (_, d) => {
+      const k = Number(d) - 1;
+      return levels[k]!.fmt === "decimal" ? String(c[k]) : zh(c[k]!);
+    });
+    return label + text;
+  });
+}

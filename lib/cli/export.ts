@@ -6,6 +6,7 @@ import type { TCatalogueFile } from "../catalogue/schema";
 import { readCatalogue } from "../catalogue/store";
 import type { TDb } from "../db/client";
 import { buildExportModel } from "../export/model/build";
+import { ExportError } from "../export/model/types";
 import { caseFileExportInput, parseExportCaseFile } from "../export/model/case-file";
 import { DOC_KINDS, DOC_TITLE, renderDocx, type TDocKind } from "../export/docx/render";
 
@@ -63,7 +64,15 @@ export async function exportCommand(args: string[], io: TIo, deps: TExportDeps):
     const prepared = caseFileExportInput(parsed.file, catalogue, obligations, (deps.now ?? (() => new Date()))());
     if (!prepared.ok) throw new Refused(prepared.issues.map((i) => `${i.path || input}: ${i.message}`));
 
-    const bytes = await renderDocx(buildExportModel(prepared.input), doc);
+    let model;
+    try {
+      model = buildExportModel(prepared.input);
+    } catch (e) {
+      // e.g. one ▲ item placed in two different other procurements for two service types.
+      if (e instanceof ExportError) throw new Refused([`${input}: ${e.message}`]);
+      throw e;
+    }
+    const bytes = await renderDocx(model, doc);
     await writeAtomically(out, bytes);
     io.out(`已寫入 ${out}（${DOC_TITLE[doc]}，草稿，${bytes.length.toLocaleString("en-US")} 位元組）`);
     return 0;

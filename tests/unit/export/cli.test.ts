@@ -49,6 +49,25 @@ describe("cli export", () => {
     expect(text).not.toContain("待決定事項");
   });
 
+  it("lists a requirement both service types carry once, and refuses one ▲ placed in two different procurements", async () => {
+    const target = outFile("once.docx");
+    expect((await cli(["--input", input("once.json", REALISTIC), "--doc", "annex", "--out", target])).code).toBe(0);
+    const all = paragraphs(readDocx(readFileSync(target)).document);
+    expect(all.filter((p) => p.startsWith("資安健診")).length).toBe(1);
+    expect(all.filter((p) => p.includes("於更新程式時提供軟體物料清單")).length).toBe(1);
+
+    const split = {
+      ...REALISTIC,
+      otherProcurement: [
+        { id: "development.health-check", reference: "甲案" },
+        { id: "maintenance.health-check", reference: "乙案" },
+      ],
+    };
+    const r = await cli(["--input", input("split.json", split), "--doc", "annex", "--out", outFile("split.docx")]);
+    expect(r.code).toBe(2);
+    expect(r.err.join("\n")).toContain("「資安健診」（應用軟體或系統開發服務：納入他案辦理（甲案）；應用軟體或系統維運服務：納入他案辦理（乙案））");
+  });
+
   it("falls back to neutral names when the file has none", async () => {
     const { agencyName: _a, caseName: _c, caseNumber: _n, ...bare } = REALISTIC;
     const target = outFile("bare.docx");

@@ -1,5 +1,6 @@
 import type { TDb } from "../db/client";
 import { buildExportModel, exportInputFromChecklist, renderDocx, exportFileName, asciiFileName, type TDocKind } from "../export";
+import { supplementFor } from "../catalogue/bundled";
 import { loadChecklist } from "./load";
 import { CaseError } from "./errors";
 import { issuesOf, loadClauseParameters } from "./set-clause-parameters";
@@ -23,6 +24,7 @@ export async function exportCase(db: TDb, record: TCaseRecord, kind: TDocKind, n
       parameters: params.parameters,
       approval: record.status === "approved" && record.approvedAt ? { approvedBy: approver?.name ?? "資安長", approvedAt: record.approvedAt } : null,
       generatedAt: now,
+      supplement: supplementFor(catalogue),
     }),
   );
   const bytes = await renderDocx(model, kind);

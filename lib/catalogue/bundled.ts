@@ -3,7 +3,8 @@ import path from "node:path";
 import type { TDb } from "../db/client";
 import { CatalogueError } from "./errors";
 import { ZVersionId, type TCatalogueFile } from "./schema";
-import { parseJsonText, validateCatalogue } from "./validate";
+import { ZSupplement, type TSupplement } from "./supplement";
+import { formatIssues, parseJsonText, validateCatalogue } from "./validate";
 import { storeCatalogue, type TLoadResult } from "./store";
 
 export const DATA_DIR = path.join(process.cwd(), "data");
@@ -57,4 +58,33 @@ export async function loadBundledCatalogues(db: TDb, dir?: string): Promise<TLoa
   const results: TLoadResult[] = [];
   for (const file of bundledCatalogueFiles(dir)) results.push(await storeCatalogue(db, readCatalogueFile(file)));
   return results;
+}
+
+export const SUPPLEMENT_DIR = path.join(DATA_DIR, "supplements");
+let supplements: TSupplement[] | null = null;
+
+/** Every bundled supplement, validated (read once per process). */
+export function bundledSupplements(dir: string = SUPPLEMENT_DIR): TSupplement[] {
+  if (dir === SUPPLEMENT_DIR && supplements) return supplements;
+  const all = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .map((f) => {
+          const name = path.relative(process.cwd(), path.join(dir, f));
+          const raw = parseJsonText(name, readFileSync(/*turbopackIgnore: true*/ path.join(dir, f), "utf8"));
+          const result = ZSupplement.safeParse(raw);
+          if (!result.success) throw new CatalogueError("invalid-file", formatIssues(name, raw, result.error.issues));
+          return result.data;
+        })
+    : [];
+  if (dir === SUPPLEMENT_DIR) supplements = all;
+  return all;
+}
+
+/** The supplement of a catalogue version, or of the version a draft was based on; null when none. */
+export function supplementFor(catalogue: { version: string; basedOn?: string | null }, dir?: string): TSupplement | null {
+  const all = bundledSupplements(dir);
+  const of = (v: string | null | undefined) => (v ? all.filter((s) => s.catalogueVersions.includes(v)).at(-1) : undefined);
+  return of(catalogue.version) ?? of(catalogue.basedOn) ?? null;
 }

@@ -4,6 +4,8 @@ import { parseArgs } from "node:util";
 import { CatalogueError } from "../catalogue/errors";
 import type { TCatalogueFile } from "../catalogue/schema";
 import { readCatalogue } from "../catalogue/store";
+import { supplementFor } from "../catalogue/bundled";
+import type { TSupplement } from "../catalogue/supplement";
 import type { TDb } from "../db/client";
 import { buildExportModel } from "../export/model/build";
 import { ExportError } from "../export/model/types";
@@ -22,12 +24,14 @@ type TIo = { out: (s: string) => void; err: (s: string) => void };
 export interface TExportDeps {
   /** A catalogue version, or the newest published one; unknown → CatalogueError("unknown-version"). */
   readCatalogue: (version?: string) => Promise<TCatalogueFile>;
+  /** The version's supplement (專案管理需求, pricing hints); omitted: none. */
+  supplementFor?: (catalogue: TCatalogueFile) => TSupplement | null;
   now?: () => Date;
 }
 
 /** The dispatcher's deps ({ openDb }) → this command's. */
 export function exportDepsFromDb(openDb: () => Promise<TDb>): TExportDeps {
-  return { readCatalogue: async (version) => readCatalogue(await openDb(), version) };
+  return { readCatalogue: async (version) => readCatalogue(await openDb(), version), supplementFor };
 }
 
 export const EXPORT_USAGE = `用法：
@@ -66,7 +70,7 @@ export async function exportCommand(args: string[], io: TIo, deps: TExportDeps):
 
     let model;
     try {
-      model = buildExportModel(prepared.input);
+      model = buildExportModel({ ...prepared.input, supplement: deps.supplementFor ? deps.supplementFor(catalogue) : null });
     } catch (e) {
       // e.g. one ▲ item placed in two different other procurements for two service types.
       if (e instanceof ExportError) throw new Refused([`${input}: ${e.message}`]);

@@ -10,16 +10,17 @@ import { lineNotes } from "./outline";
 import { BREAK, numbered, run } from "./text";
 
 export const CHECKLIST_TITLE = "廠商資安自評表";
-export const CHECKLIST_COLUMNS = ["項目", "要求", "符合（是／否／不適用）", "佐證資料", "說明"] as const;
+export const CHECKLIST_COLUMNS = ["項目", "要求", "符合（是／否／不適用）", "佐證資料", "說明", "單獨計價"] as const;
 // Twips; 要求 takes what the others leave, so the widths always add up to the text width.
-const FIXED = [1600, 1500, 1200, 1100] as const;
-export const CHECKLIST_WIDTHS = [FIXED[0], TEXT_WIDTH - FIXED.reduce((a, b) => a + b, 0), FIXED[1], FIXED[2], FIXED[3]] as const;
-const HEADER = ["項目", "要求", ["符合", "是／否／不適用"], "佐證資料", "說明"] as const;
+const FIXED = [1500, 1300, 1100, 1000, 760] as const;
+export const CHECKLIST_WIDTHS = [FIXED[0], TEXT_WIDTH - FIXED.reduce((a, b) => a + b, 0), FIXED[1], FIXED[2], FIXED[3], FIXED[4]] as const;
+const HEADER = ["項目", "要求", ["符合", "是／否／不適用"], "佐證資料", "說明", ["單獨", "計價"]] as const;
 
 const INSTRUCTIONS = [
   "投標廠商應就下表每一項目填寫自評結果，於「符合」欄勾選「是」、「否」或「不適用」。",
   "勾選「是」者，應於「佐證資料」欄列明佐證文件名稱及頁次；勾選「否」或「不適用」者，應於「說明」欄敘明理由及替代作法。",
   "各項目之內容以本案「資通安全需求規範」為準；本表列出本案廠商應符合之全部要求。",
+  "「單獨計價」欄標示「是」之項目，其費用應於價格標單或成本分析中單獨列項（見「資通安全需求規範」之「資安經費編列提示」）。",
 ];
 
 /** 廠商資安自評表: every included requirement (general and legal clauses too) as a row to fill in. */
@@ -36,8 +37,9 @@ export function checklistBody(model: TExportModel, lists: Lists = new Lists()): 
   const groups = { reference: "checklistGroups", instance: lists.fresh(), level: 0 };
   const numbers = { reference: "checklistItems", instance: lists.fresh(), level: 0 };
   const group = (title: string) =>
-    rows.push({ cells: [cell([cellText(title, { bold: true, numbering: groups })], TEXT_WIDTH, { shade: true, span: 5 })], keepNext: true });
-  const row = (name: string, requirement: Paragraph[]) =>
+    rows.push({ cells: [cell([cellText(title, { bold: true, numbering: groups })], TEXT_WIDTH, { shade: true, span: CHECKLIST_WIDTHS.length })], keepNext: true });
+  const pricedIds = new Set(model.priced.filter((p) => !p.agencyDuty).flatMap((p) => p.ids));
+  const row = (name: string, requirement: Paragraph[], priced = false) =>
     rows.push({
       cells: [
         cell([cellText(name, { numbering: numbers })], CHECKLIST_WIDTHS[0]),
@@ -45,6 +47,7 @@ export function checklistBody(model: TExportModel, lists: Lists = new Lists()): 
         cell([cellText(["□是", BREAK, "□否", BREAK, "□不適用"])], CHECKLIST_WIDTHS[2]),
         cell([blank()], CHECKLIST_WIDTHS[3]),
         cell([blank()], CHECKLIST_WIDTHS[4]),
+        cell([priced ? cellText("是", { bold: true, align: "center" }) : blank()], CHECKLIST_WIDTHS[5]),
       ],
     });
 
@@ -54,10 +57,16 @@ export function checklistBody(model: TExportModel, lists: Lists = new Lists()): 
   for (const g of model.technical.groups)
     for (const item of g.items) {
       const notes = lineNotes(g.types ? { ...item, types: g.types } : item);
-      row(g.name, [cellText(notes.length ? `${item.text}（${notes.join("；")}）` : item.text)]);
+      row(g.name, [cellText(notes.length ? `${item.text}（${notes.join("；")}）` : item.text)], item.ids.some((id) => pricedIds.has(id)));
     }
   group("適法性義務");
   for (const clause of model.legal) clauseRows(clause, row, lists);
+  // 專案管理需求: the items with their own clause (the others are rows above already).
+  const own = model.projectManagement?.items.filter((i) => i.text) ?? [];
+  if (own.length) {
+    group("專案管理需求");
+    for (const item of own) row(item.title, [cellText(item.text!)]);
+  }
 
   return [
     ...coverBlock(model, CHECKLIST_TITLE, null),

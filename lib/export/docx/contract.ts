@@ -2,7 +2,7 @@ import { HeadingLevel, Paragraph, type Table, type TableOfContents } from "docx"
 import type { TClauseBlock, TExportModel } from "../model/types";
 import { coverBlock } from "./cover";
 import { Lists } from "./numbering";
-import { clauseBody, clauseList, exemptList, requirementList, type TList } from "./outline";
+import { clauseBody, clauseList, exemptList, projectList, requirementList, type TList } from "./outline";
 import { pendingSection } from "./pending";
 import { SIZE } from "./styles";
 import { numbered, plain, run } from "./text";
@@ -23,6 +23,8 @@ export function clausesBody(model: TExportModel, lists: Lists = new Lists()): (P
     { title: "技術需求", body: [plain(0, [run(model.technical.intro)]), ...requirementList(model.technical.groups, list, 0, 2)] },
     ...model.legal.map((c) => asArticle(c, list)),
   ];
+  const pm = model.projectManagement;
+  if (pm?.items.length) articles.push({ title: "專案管理需求", body: [plain(0, [run(pm.intro)]), ...projectList(pm.items, list, 0, "clauses")] });
   if (model.exempt.length)
     articles.push({
       title: "本案免辦項目",

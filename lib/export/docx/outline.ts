@@ -1,5 +1,5 @@
 import { HeadingLevel, type Paragraph } from "docx";
-import type { TClauseBlock, TExemptLine, TRequirementGroup, TRequirementLine } from "../model/types";
+import type { TClauseBlock, TExemptLine, TProjectLine, TRequirementGroup, TRequirementLine } from "../model/types";
 import { ilvl, indentOf, type TLevel } from "./numbering";
 import { SIZE, STYLE_ID } from "./styles";
 import { numbered, plain, run, type TListAt } from "./text";
@@ -94,5 +94,16 @@ export function exemptList(lines: readonly TExemptLine[], list: TList, level: TL
     numbered(at(list, level), `${line.category}：${line.text}`, {
       after: [run(`（${line.types ? `${line.types}；` : ""}納入辦理之他案：${line.reference}${line.reason ? `；理由：${line.reason}` : ""}）`, { bold: true })],
     }),
+  );
+}
+
+/**
+ * 專案管理需求: one numbered line per applicable item of 003's table; an item a clause already says
+ * refers to that clause by title (「見本規範「專案工作計畫」」) instead of saying it again.
+ */
+export function projectList(items: readonly TProjectLine[], list: TList, level: TLevel, doc: "annex" | "clauses"): Paragraph[] {
+  const where = doc === "annex" ? "本規範" : "本條款";
+  return items.map((item) =>
+    numbered(at(list, level), item.text ? `${item.title}：${item.text}` : `${item.title}：依${where}${item.see.map((t) => `「${t}」`).join("、")}辦理。`),
   );
 }

@@ -7,6 +7,7 @@ import { clauseBlocks, type TClauseContext } from "./clauses";
 import { coverFacts } from "./cover";
 import { FALLBACK, givenName } from "./names";
 import { requirementParts } from "./requirements";
+import { guideTypesOf, pricedLines, projectLines } from "./supplement";
 import { ExportError, type TExportInput, type TExportModel } from "./types";
 
 /**
@@ -58,6 +59,13 @@ export function buildExportModel(input: TExportInput): TExportModel {
     : null;
   const generatedOn = rocLongDate(input.generatedAt);
 
+  const general = clauseBlocks(library, "general", ctx);
+  const legal = clauseBlocks(library, "legal", ctx);
+  const agencyBlocks = clauseBlocks(library, "agency", ctx);
+  const supplement = input.supplement ?? null;
+  const guide = supplement ? guideTypesOf(supplement, c.serviceTypes) : [];
+  const guideNames = supplement ? guide.map((k) => supplement.projectManagement.guideTypes.find((g) => g.key === k)!.name) : [];
+
   return {
     status,
     meta: {
@@ -72,14 +80,21 @@ export function buildExportModel(input: TExportInput): TExportModel {
     },
     cover: coverFacts(input, names, facts, coreByGrade, status, generatedOn, approval),
     approval,
-    general: clauseBlocks(library, "general", ctx),
+    general,
     technical: {
       intro: `本案資通系統依「資通系統防護需求分級原則」鑑別屬「${GRADE_LABEL[c.grade]}」級，廠商應依下列要求辦理（本案各服務類型之要求合併列示，每項列一次），確保資通系統達到應具備之安全防護水準。`,
       groups: parts.groups,
     },
-    legal: clauseBlocks(library, "legal", ctx),
+    legal,
+    projectManagement: supplement
+      ? {
+          intro: `本案屬「${guideNames.join("、")}」類委外，廠商應於專案工作計畫書及履約期間辦理下列專案管理事項（依「政府資訊作業委外安全管理」專案管理需求參考內容）：`,
+          items: projectLines(supplement, c.serviceTypes, [...general, ...legal]),
+        }
+      : null,
     exempt: parts.exempt,
-    agency: clauseBlocks(library, "agency", ctx),
+    priced: supplement ? pricedLines(supplement, parts.rows, agencyBlocks) : [],
+    agency: agencyBlocks,
     pending: status === "draft" ? parts.pending : [],
     parameters: library.parameters.map((p) => ({
       key: p.key,

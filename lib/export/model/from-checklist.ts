@@ -2,6 +2,7 @@ import type { TCatalogueFile } from "../../catalogue/schema";
 import { toResolveInput, type TAnswers } from "../../cases/answers";
 import type { TChecklist } from "../../cases/checklist";
 import type { TResolvedParameters } from "../clauses/parameters";
+import type { TSupplement } from "../../catalogue/supplement";
 import type { TApproval, TExportInput } from "./types";
 
 /**
@@ -15,6 +16,7 @@ export function exportInputFromChecklist(args: {
   parameters?: TResolvedParameters;
   approval?: TApproval | null;
   generatedAt: Date;
+  supplement?: TSupplement | null;
 }): TExportInput {
   const resolved = toResolveInput(args.answers, args.catalogue.version);
   // buildChecklist succeeded on the same answers, so this cannot fail; if it does, the caller mixed cases.
@@ -37,5 +39,6 @@ export function exportInputFromChecklist(args: {
     parameters: args.parameters,
     approval: args.approval ?? null,
     generatedAt: args.generatedAt,
+    supplement: args.supplement ?? null,
   };
 }

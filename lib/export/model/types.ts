@@ -4,6 +4,7 @@ import type { TConditions } from "../../resolve/input";
 import type { TLevel } from "../../resolve/obligations";
 import type { TStatus } from "../../resolve/types";
 import type { TClauseLibrary } from "../clauses/schema";
+import type { TSupplement } from "../../catalogue/supplement";
 import type { TParameterOrigin, TResolvedParameters } from "../clauses/parameters";
 
 // ---- Input: what the route handlers (from the wizard) and the CLI (from case.json) both provide.
@@ -58,6 +59,8 @@ export interface TExportInput {
   generatedAt: Date;
   /** Omitted: the bundled library. */
   library?: TClauseLibrary;
+  /** The catalogue version's supplement (專案管理需求, pricing hints); null or omitted: no such sections. */
+  supplement?: TSupplement | null;
 }
 
 // ---- Output: a plain document model, the same for the three renderers.
@@ -104,6 +107,26 @@ export interface TExemptLine {
   reason: string;
 }
 
+/** One of 003's 專案管理需求 items that applies to the case: its own clause, or the clauses that say it. */
+export interface TProjectLine {
+  no: number;
+  title: string;
+  text: string | null;
+  /** Titles of the document's clauses that already say it (then `text` is null). */
+  see: string[];
+}
+
+/** A requirement to be priced as its own line (資安經費編列提示). */
+export interface TPricedLine {
+  ids: string[];
+  label: string;
+  text: string;
+  /** 「廠商」, or 「機關」 for the agency's own duties (機關應辦事項). */
+  who: string;
+  agencyDuty: boolean;
+  sources: string[];
+}
+
 /** What a draft still leaves open; never part of the requirements. */
 export interface TPendingLine {
   id: string;
@@ -131,7 +154,11 @@ export interface TExportModel {
   general: TClauseBlock[];
   technical: { intro: string; groups: TRequirementGroup[] };
   legal: TClauseBlock[];
+  /** 003's 專案管理需求 for the case's outsourcing types; null without a supplement. */
+  projectManagement: { intro: string; items: TProjectLine[] } | null;
   exempt: TExemptLine[];
+  /** 資安經費編列提示; empty when nothing included is priced separately. */
+  priced: TPricedLine[];
   agency: TClauseBlock[];
   /** Empty in a final document. */
   pending: TPendingLine[];

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CatalogueError } from "../../../lib/catalogue/errors";
 import { exportCommand, type TExportDeps } from "../../../lib/cli/export";
+import { supplementFor } from "../../../lib/catalogue/bundled";
 import { paragraphs, readDocx } from "./helpers/docx";
 import { catalogue } from "./helpers/cases";
 
@@ -18,6 +19,7 @@ const deps: TExportDeps = {
     return catalogue;
   },
   now: () => new Date("2026-11-25T01:00:00Z"),
+  supplementFor,
 };
 
 async function cli(args: string[]) {
@@ -52,7 +54,8 @@ describe("cli export", () => {
   it("lists a requirement both service types carry once, and refuses one ▲ placed in two different procurements", async () => {
     const target = outFile("once.docx");
     expect((await cli(["--input", input("once.json", REALISTIC), "--doc", "annex", "--out", target])).code).toBe(0);
-    const all = paragraphs(readDocx(readFileSync(target)).document);
+    const doc = paragraphs(readDocx(readFileSync(target)).document);
+    const all = doc.slice(0, doc.findLastIndex((p) => p.startsWith("資安經費編列提示")));
     expect(all.filter((p) => p.startsWith("資安健診")).length).toBe(1);
     expect(all.filter((p) => p.includes("於更新程式時提供軟體物料清單")).length).toBe(1);
 

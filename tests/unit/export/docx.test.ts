@@ -104,7 +104,7 @@ describe.each(KINDS)("%s: a valid DOCX in the house layout", (kind) => {
 describe("資通安全需求規範 (annex)", () => {
   it("numbers its sections 一、 (一) 1. (1) and puts each part where it belongs", async () => {
     const all = lines(await render(draft, "annex"));
-    for (const h of ["一、共通性需求", "二、技術需求", "三、適法性義務", "四、本案免辦項目", "五、機關應辦事項"]) expect(all).toContain(h);
+    for (const h of ["一、共通性需求", "二、技術需求", "三、適法性義務", "四、專案管理需求", "五、本案免辦項目", "六、機關應辦事項", "七、資安經費編列提示"]) expect(all).toContain(h);
     expect(all).toContain("（一）法令遵循");
     expect(all).toContain("（一）提供服務商");
     expect(all).toContain("1.具備完善之資通安全管理措施（開發）");
@@ -118,11 +118,11 @@ describe("資通安全需求規範 (annex)", () => {
     expect(technical).not.toContain("資安監控(SOC)機制"); // ▲ placed elsewhere
     expect(technical).toContain("導入端點偵測與回應機制"); // ▲ in this case
 
-    const exempt = section(all, "四、本案免辦項目", TOP);
+    const exempt = section(all, "五、本案免辦項目", TOP);
     expect(exempt).toContain("資安監控(SOC)機制");
     expect(exempt).toContain("納入辦理之他案：115年度資安監控（SOC）委外服務案（案號：TPE-IT-115-007）");
 
-    const agency = section(all, "五、機關應辦事項", TOP);
+    const agency = section(all, "六、機關應辦事項", TOP);
     expect(agency).toContain("委託機關應自行或另行委託第三方進行安全性檢測");
     expect(agency).toContain("本案適用原因：委託金額新臺幣12,000,000元，達新臺幣一千萬元以上。");
     const vendor = [section(all, "一、共通性需求", TOP), technical, section(all, "三、適法性義務", TOP)].join("\n");
@@ -166,7 +166,8 @@ describe("廠商資安自評表 (checklist)", () => {
     const rows = table.match(/□不適用/g)?.length ?? 0;
     // One row per requirement, and one per paragraph of each general and legal clause.
     const clauseParagraphs = [...draft.general, ...draft.legal].reduce((n, c) => n + c.paragraphs.length, 0);
-    expect(rows).toBe(requirements.length + clauseParagraphs);
+    const projectItems = draft.projectManagement!.items.filter((i) => i.text).length;
+    expect(rows).toBe(requirements.length + clauseParagraphs + projectItems);
     expect(text).toContain("開發應用與維運（五）");
     for (const r of requirements) expect(text).toContain(r.text);
     expect(text).not.toContain("外部攻擊面管理");

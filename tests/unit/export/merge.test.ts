@@ -80,8 +80,10 @@ describe("the 開發 + 維運 reference case lists each requirement once", () =>
     expect(m.technical.groups.find((g) => g.name === "符合機關資安政策")?.types).toBe("維運");
   });
 
-  it.each(["annex", "clauses", "checklist"] as TDocKind[])("in the %s", async (kind) => {
-    const all = paragraphs(readDocx(await renderDocx(m, kind)).document);
+  it.each(["annex", "clauses", "checklist"] as TDocKind[])("in the %s (its requirements; the pricing summary may name it again)", async (kind) => {
+    const doc = paragraphs(readDocx(await renderDocx(m, kind)).document);
+    const end = doc.findLastIndex((p) => p.startsWith("資安經費編列提示"));
+    const all = end < 0 ? doc : doc.slice(0, end);
     for (const t of SHARED) expect(all.filter((p) => p.replace(/\t/g, "").startsWith(t))).toHaveLength(1);
     expect(all.filter((p) => p.includes("於更新程式時提供軟體物料清單"))).toHaveLength(1);
   });

@@ -5,6 +5,8 @@ import { buildExportModel } from "../../../../lib/export/model/build";
 import type { TApproval, TExportDecision, TExportInput, TExportItem, TExportModel } from "../../../../lib/export/model/types";
 import type { TResolvedParameters } from "../../../../lib/export/clauses/parameters";
 import { catalogue, caseInput, obligations } from "../../resolve/fixtures";
+import { supplementFor } from "../../../../lib/catalogue/bundled";
+import type { TSupplement } from "../../../../lib/catalogue/supplement";
 
 export { catalogue, obligations };
 
@@ -49,6 +51,7 @@ export function exportInput(options: {
   approval?: TApproval | null;
   parameters?: TResolvedParameters;
   generatedAt?: Date;
+  supplement?: TSupplement | null;
 } = {}): TExportInput {
   const input = caseInput({ ...(options.case ?? REALISTIC), ...(options.riskLevel ? { riskLevel: options.riskLevel } : {}) });
   const names = options.names === null ? {} : { ...NAMES, ...options.names };
@@ -59,6 +62,7 @@ export function exportInput(options: {
     parameters: options.parameters,
     approval: options.approval ?? null,
     generatedAt: options.generatedAt ?? GENERATED_AT,
+    supplement: options.supplement === undefined ? supplementFor(catalogue) : options.supplement,
   };
 }
 

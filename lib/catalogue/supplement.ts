@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { SERVICE_TYPE_KEYS } from "./primitives";
+import { ZSource } from "../export/clauses/schema";
+
+/**
+ * What the documents add to a catalogue version beside its items: 003's 專案管理需求參考內容 table
+ * (26 items × the guide's four outsourcing types, with how SecReq's service types map onto them) and
+ * the 資安經費編列提示 (which included requirements the bidder prices as its own line).
+ *
+ * Published catalogue versions are stored by content hash and never change, so this cannot go into
+ * their files (the hash would differ and existing databases would refuse the bundled file). A supplement
+ * is a versioned data file of its own (data/supplements/<version>.json) that names the catalogue
+ * versions it belongs to; published supplements are immutable like the versions (pinned by a test).
+ */
+
+const text = (what: string) => z.string({ error: `缺少${what}` }).trim().min(1, `${what}不可為空白`);
+const ZVersion = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:-[a-z0-9]+)?$/, "版本代碼格式須為 YYYY-MM-DD 或 YYYY-MM-DD-後綴");
+const ZClauseId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "條文代碼須為小寫英數與連字號");
+
+export const GUIDE_TYPES = ["consulting", "development", "operations", "cloud"] as const;
+export const ZGuideType = z.enum(GUIDE_TYPES);
+export type TGuideType = z.infer<typeof ZGuideType>;
+
+export const ZProjectItem = z
+  .strictObject({
+    /** 項次 in the source table. */
+    no: z.int().min(1),
+    /** 計畫項目, verbatim. */
+    title: text("計畫項目"),
+    /** The outsourcing types the source marks (「0」) for this item. */
+    applies: z.array(ZGuideType).min(1, "至少須適用一種委外類型"),
+    /** Clauses of the library that already say it: the item is then referred to, never written twice. */
+    coveredBy: z.array(ZClauseId).default([]),
+    /** The clause text when no covering clause is in the document. */
+    text: text("條文內容").optional(),
+  })
+  .refine((i) => i.coveredBy.length > 0 || i.text, { message: "須有條文內容或引用之條文（coveredBy）" });
+export type TProjectItem = z.infer<typeof ZProjectItem>;
+
+const ZPriced = z.strictObject({ label: text("計價項目名稱"), sources: z.array(z.string()).min(1, "須註明來源") });
+
+export const ZSupplement = z
+  .strictObject({
+    version: ZVersion,
+    title: text("標題"),
+    /** The catalogue versions (and drafts based on them) this supplement belongs to. */
+    catalogueVersions: z.array(ZVersion).min(1),
+    projectManagement: z.strictObject({
+      source: ZSource,
+      guideTypes: z.array(z.strictObject({ key: ZGuideType, name: text("委外類型名稱") })).length(GUIDE_TYPES.length),
+      /** SecReq service type → the guide's outsourcing type (stated in the data, tested). */
+      serviceTypes: z.partialRecord(z.enum(SERVICE_TYPE_KEYS), ZGuideType),
+      items: z.array(ZProjectItem).min(1),
+    }),
+    pricing: z.strictObject({
+      sources: z.record(z.string(), ZSource),
+      /** By item slug (the part after `<type>.`), so one hint covers the item under every service type. */
+      items: z.record(z.string(), ZPriced),
+      /** 機關應辦事項 clauses whose work the agency buys itself (e.g. third-party testing). */
+      clauses: z.record(ZClauseId, ZPriced),
+    }),
+  })
+  .superRefine((s, ctx) => {
+    s.projectManagement.items.forEach((item, i) => {
+      if (item.no !== i + 1) ctx.addIssue({ code: "custom", path: ["projectManagement", "items", i, "no"], message: `項次應為 ${i + 1}` });
+    });
+    for (const key of SERVICE_TYPE_KEYS)
+      if (!s.projectManagement.serviceTypes[key]) ctx.addIssue({ code: "custom", path: ["projectManagement", "serviceTypes", key], message: `服務類型「${key}」未對應委外類型` });
+    const known = new Set(Object.keys(s.pricing.sources));
+    for (const [where, hints] of [["items", s.pricing.items], ["clauses", s.pricing.clauses]] as const)
+      for (const [id, hint] of Object.entries(hints))
+        for (const source of hint.sources)
+          if (!known.has(source)) ctx.addIssue({ code: "custom", path: ["pricing", where, id, "sources"], message: `未知的來源「${source}」` });
+  });
+export type TSupplement = z.infer<typeof ZSupplement>;

@@ -101,7 +101,7 @@ export function caseFileExportInput(
     // The file states every choice: optional items not listed are out, required ▲ not placed elsewhere are in.
     const decision =
       decisions.get(item.id) ??
-      (kind === "choice" ? { choice: "exclude", reason: "未列於 case.json 之 include" } : kind === "placement" ? { choice: "this-case" } : null);
+      (kind === "choice" ? { choice: "exclude", reason: "未列於 case.json 之 include", implied: true } : kind === "placement" ? { choice: "this-case", implied: true } : null);
     return { ...item, decisionKind: kind, decision };
   });
   return {

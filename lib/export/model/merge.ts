@@ -75,7 +75,10 @@ export function mergeItems(
   const conflicts: TMergeConflict[] = [];
   for (const { text, copies } of groups.values()) {
     const top = Math.max(...copies.map(strength));
-    const strongest = copies.filter((c) => strength(c) === top);
+    const all = copies.filter((c) => strength(c) === top);
+    // A stated decision outweighs an implied one (cli export's default for what `include` does not list).
+    const stated = all.filter((c) => c.decision && !c.decision.implied);
+    const strongest = stated.length ? stated : all;
     const placements = strongest.map(placementOf);
     const placement = decide(placements);
     const weakerInclude = copies.some((c) => strength(c) < top && c.decision?.choice === "include");

@@ -26,6 +26,8 @@ export interface TExportDecision {
   choice: string;
   reason?: string;
   reference?: string;
+  /** Not stated by anyone (cli export: an optional item not in `include`): yields to a stated one when rows merge. */
+  implied?: boolean;
 }
 
 /** One checklist line; `TChecklistItem` (lib/cases/checklist.ts) satisfies it as is. */

@@ -102,3 +102,14 @@ describe("the 開發 + 維運 reference case lists each requirement once", () =>
     expect((error as ExportError).ids).toEqual(["development.pentest", "maintenance.pentest"]);
   });
 });
+
+describe("implied decisions (cli export's defaults) yield to stated ones", () => {
+  it("including one type's copy includes the merged row", () => {
+    const { rows, conflicts } = merge([
+      item({ decision: { choice: "include" } }),
+      item({ id: "maintenance.x", serviceType: "maintenance", decision: { choice: "exclude", implied: true } }),
+    ]);
+    expect(conflicts).toEqual([]);
+    expect(rows[0]!.placement).toBe("included");
+  });
+});

@@ -37,6 +37,17 @@ export const ZProjectItem = z
   .refine((i) => i.coveredBy.length > 0 || i.text, { message: "須有條文內容或引用之條文（coveredBy）" });
 export type TProjectItem = z.infer<typeof ZProjectItem>;
 
+/** The sectors an agency can be (the wizard's 機關類別 keys) and `other` (not one of them: the whole list). */
+export const AGENCY_SECTORS = ["government", "cii-provider", "financial", "education", "medical", "other"] as const;
+export type TAgencySector = (typeof AGENCY_SECTORS)[number];
+
+/** An item whose verbatim text lists alternatives by sector: 「<lead> 1. <政府機關…> 2. <…> …」. */
+export const ZSectorHint = z.strictObject({
+  lead: text("前文"),
+  parts: z.partialRecord(z.enum(AGENCY_SECTORS.filter((s) => s !== "other") as ["government", "cii-provider", "financial", "education", "medical"]), text("該類機關之部分")),
+});
+export type TSectorHint = z.infer<typeof ZSectorHint>;
+
 const ZPriced = z.strictObject({ label: text("計價項目名稱"), sources: z.array(z.string()).min(1, "須註明來源") });
 
 export const ZSupplement = z
@@ -59,6 +70,8 @@ export const ZSupplement = z
       /** 機關應辦事項 clauses whose work the agency buys itself (e.g. third-party testing). */
       clauses: z.record(ZClauseId, ZPriced),
     }),
+    /** By item id: each sector's part of the item's verbatim text (the documents print the agency's part). */
+    sectors: z.strictObject({ note: z.string(), items: z.record(z.string(), ZSectorHint) }),
   })
   .superRefine((s, ctx) => {
     s.projectManagement.items.forEach((item, i) => {

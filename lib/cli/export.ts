@@ -39,7 +39,7 @@ export const EXPORT_USAGE = `用法：
     annex      資通安全需求規範（招標文件附件）
     clauses    資通安全契約條款
     checklist  廠商資安自評表
-  個案.json：resolve 之輸入，另可含 agencyName、caseName、caseNumber、riskLevel、
+  個案.json：resolve 之輸入，另可含 agencyName、caseName、caseNumber、riskLevel、agencySector（機關類別：government、cii-provider、financial、education、medical、other）、ciProvider、
   include（納入之選配項目代碼）、otherProcurement（[{ id, reference }]：▲ 項目納入他案辦理）、parameters（條文參數）`;
 
 const MAX_INPUT_BYTES = 256 * 1024;

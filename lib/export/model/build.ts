@@ -8,6 +8,7 @@ import { coverFacts } from "./cover";
 import { FALLBACK, givenName } from "./names";
 import { requirementParts } from "./requirements";
 import { guideTypesOf, pricedLines, projectLines } from "./supplement";
+import { sectorOf, tailorBySector } from "./sector";
 import { ExportError, type TExportInput, type TExportModel } from "./types";
 
 /**
@@ -35,7 +36,12 @@ export function buildExportModel(input: TExportInput): TExportModel {
   const facts = { ...c.conditions, coreSystem: c.conditions.coreSystem || c.grade === "high" };
 
   const typeNames = new Map<TServiceTypeKey, string>(input.catalogue.serviceTypes.map((t) => [t.key, t.name]));
-  const parts = requirementParts(input.items, c.serviceTypes, typeNames, c.grade, names.riskLevel);
+  const supplement = input.supplement ?? null;
+  const who = sectorOf(c);
+  const sectorHints = supplement?.sectors.items ?? {};
+  const parts = requirementParts(input.items, c.serviceTypes, typeNames, c.grade, names.riskLevel, (item, text) =>
+    tailorBySector(text, sectorHints[item.id], who),
+  );
   if (parts.conflicts.length)
     throw new ExportError(
       "conflicting-decisions",
@@ -62,7 +68,6 @@ export function buildExportModel(input: TExportInput): TExportModel {
   const general = clauseBlocks(library, "general", ctx);
   const legal = clauseBlocks(library, "legal", ctx);
   const agencyBlocks = clauseBlocks(library, "agency", ctx);
-  const supplement = input.supplement ?? null;
   const guide = supplement ? guideTypesOf(supplement, c.serviceTypes) : [];
   const guideNames = supplement ? guide.map((k) => supplement.projectManagement.guideTypes.find((g) => g.key === k)!.name) : [];
 

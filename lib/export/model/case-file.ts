@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ITEM_ID_PATTERN, type TCatalogueFile } from "../../catalogue/schema";
+import { AGENCY_SECTORS } from "../../catalogue/supplement";
 import { decisionKind } from "../../cases/decisions";
 import { inputIssues, ZResolveInput, type TInputIssue } from "../../resolve/input";
 import type { TObligationsFile } from "../../resolve/obligations";
@@ -21,6 +22,10 @@ export const ZExportCaseFile = ZResolveInput.extend({
   agencyName: name("機關名稱", 200),
   caseName: name("案件名稱", 300),
   caseNumber: name("案號", 100),
+  agencySector: z
+    .enum(AGENCY_SECTORS, { error: () => `agencySector 須為 ${AGENCY_SECTORS.join("、")} 之一` })
+    .optional(),
+  ciProvider: z.boolean({ error: "ciProvider 須為 true 或 false" }).optional(),
   include: z
     .array(itemId, { error: "include 須為項目代碼清單" })
     .max(1000, "include 最多 1000 項")
@@ -70,7 +75,7 @@ export function caseFileExportInput(
   obligations: TObligationsFile,
   generatedAt: Date,
 ): { ok: true; input: TExportInput } | { ok: false; issues: TInputIssue[] } {
-  const { agencyName, caseName, caseNumber, include, otherProcurement, parameters: overrides, ...resolveInput } = file;
+  const { agencyName, caseName, caseNumber, agencySector, ciProvider, include, otherProcurement, parameters: overrides, ...resolveInput } = file;
   const issues: TInputIssue[] = [];
   const library = catalogue.clauses;
   const parameters = resolveParameters(library, { case: overrides });
@@ -107,7 +112,7 @@ export function caseFileExportInput(
   return {
     ok: true,
     input: {
-      case: { ...resolveInput, agencyName, caseName, caseNumber },
+      case: { ...resolveInput, agencyName, caseName, caseNumber, agencySector: agencySector ?? null, ciProvider: ciProvider ?? false },
       catalogue,
       items,
       parameters: parameters.parameters,

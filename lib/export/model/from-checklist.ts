@@ -33,6 +33,8 @@ export function exportInputFromChecklist(args: {
       serviceTypes: input.serviceTypes,
       conditions: input.conditions,
       riskLevel: input.riskLevel ?? null,
+      // Until the agency profile lands: the wizard's 機關類別 answer.
+      agencySector: args.answers.agency.sector || null,
     },
     catalogue: args.catalogue,
     items: args.checklist.items,

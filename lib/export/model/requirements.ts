@@ -29,6 +29,8 @@ export function requirementParts(
   typeNames: ReadonlyMap<TServiceTypeKey, string>,
   grade: TGrade,
   riskLevel: string | null,
+  /** The item's text as this agency reads it (sector tailoring); identity by default. */
+  tailor: (item: TExportItem, text: string) => string = (_item, text) => text,
 ): TRequirementParts {
   const gradeLabel = GRADE_LABEL[grade];
   const groups = new Map<string, TRequirementGroup>();
@@ -37,7 +39,7 @@ export function requirementParts(
   const undecided: string[] = [];
   let riskBlankUsed = false;
 
-  const { rows, conflicts } = mergeItems(items, (item) => cleanText(fillItemText(item.text, gradeLabel, riskLevel)), (t) => typeNames.get(t) ?? t);
+  const { rows, conflicts } = mergeItems(items, (item) => cleanText(tailor(item, fillItemText(item.text, gradeLabel, riskLevel))), (t) => typeNames.get(t) ?? t);
   for (const row of rows) {
     const { item, text } = row;
     const types = typesNote(row.serviceTypes, caseTypes);

@@ -4,7 +4,7 @@ import type { TConditions } from "../../resolve/input";
 import type { TLevel } from "../../resolve/obligations";
 import type { TStatus } from "../../resolve/types";
 import type { TClauseLibrary } from "../clauses/schema";
-import type { TSupplement } from "../../catalogue/supplement";
+import type { TAgencySector, TSupplement } from "../../catalogue/supplement";
 import type { TParameterOrigin, TResolvedParameters } from "../clauses/parameters";
 
 // ---- Input: what the route handlers (from the wizard) and the CLI (from case.json) both provide.
@@ -20,6 +20,10 @@ export interface TExportCase {
   serviceTypes: readonly TServiceTypeKey[];
   conditions: TConditions;
   riskLevel?: string | null;
+  /** The agency's sector (機關類別); omitted, null or `other`: items listing regimes by sector print them all. */
+  agencySector?: TAgencySector | null;
+  /** The agency provides critical infrastructure (關鍵基礎設施提供者): its regime is printed too. */
+  ciProvider?: boolean;
 }
 
 export interface TExportDecision {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { bundledCatalogueFiles, bundledSupplements, readCatalogueFile, supplementFor } from "../../../lib/catalogue/bundled";
 import { SERVICE_TYPE_KEYS } from "../../../lib/catalogue/primitives";
 import { ZSupplement } from "../../../lib/catalogue/supplement";
+import { sectorSource } from "../../../lib/export/model/sector";
 
 const FILE = path.join(process.cwd(), "data/supplements/2026-12-01.json");
 const supplement = bundledSupplements().find((s) => s.version === "2026-12-01")!;
@@ -19,7 +20,7 @@ describe("the supplement 2026-12-01 (專案管理需求, 資安經費編列提�
 
   it("is immutable once a published version names it (like the version itself)", () => {
     // Changing a published supplement would change what approved cases' documents say: add a new one instead.
-    expect(createHash("sha256").update(readFileSync(FILE)).digest("hex")).toBe("06360a2f0c4c5b15de67e37c3db1e18eb0d6ca8d9a54510712d6b8a6e50a1739");
+    expect(createHash("sha256").update(readFileSync(FILE)).digest("hex")).toBe("a2c0e165790b12a66f0e3d443600c1cb5f795df1c4380feb68b87e0764a7b203");
   });
 
   it("maps SecReq's service types to the guide's four outsourcing types", () => {
@@ -47,6 +48,19 @@ describe("the supplement 2026-12-01 (專案管理需求, 資安經費編列提�
         expect(always || item.text !== undefined, `item ${item.no}`).toBe(true);
       }
     }
+  });
+
+  it("each sector hint rebuilds its item's verbatim text exactly, in every bundled version that has the item", () => {
+    let checked = 0;
+    for (const file of bundledCatalogueFiles())
+      for (const type of readCatalogueFile(file).serviceTypes)
+        for (const item of type.items) {
+          const hint = supplement.sectors.items[item.id];
+          if (!hint) continue;
+          expect(sectorSource(hint), item.id).toBe(item.text);
+          checked++;
+        }
+    expect(checked).toBe(2 * Object.keys(supplement.sectors.items).length);
   });
 
   it("refuses an item without text or clause, an unknown source, a type without mapping", () => {

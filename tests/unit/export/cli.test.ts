@@ -71,6 +71,17 @@ describe("cli export", () => {
     expect(r.err.join("\n")).toContain("「資安健診」（應用軟體或系統開發服務：納入他案辦理（甲案）；應用軟體或系統維運服務：納入他案辦理（乙案））");
   });
 
+  it("agencySector tailors the regime list; an unknown sector is refused at the field", async () => {
+    const target = outFile("education.docx");
+    expect((await cli(["--input", input("education.json", { ...REALISTIC, agencySector: "education" }), "--doc", "annex", "--out", target])).code).toBe(0);
+    const text = paragraphs(readDocx(readFileSync(target)).document).join("\n");
+    expect(text).toContain("教育體系資通安全暨個人資料管理規範");
+    expect(text).not.toContain("金融監督管理委員會");
+    const bad = await cli(["--input", input("school.json", { ...REALISTIC, agencySector: "school" }), "--doc", "annex", "--out", outFile("school.docx")]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("agencySector: agencySector 須為 government、cii-provider、financial、education、medical、other 之一");
+  });
+
   it("falls back to neutral names when the file has none", async () => {
     const { agencyName: _a, caseName: _c, caseNumber: _n, ...bare } = REALISTIC;
     const target = outFile("bare.docx");

@@ -2,7 +2,7 @@ import { decisionKind } from "../../../../lib/cases/decisions";
 import { resolve } from "../../../../lib/resolve/resolve";
 import type { TResolveInput } from "../../../../lib/resolve/input";
 import { buildExportModel } from "../../../../lib/export/model/build";
-import type { TApproval, TExportDecision, TExportInput, TExportItem, TExportModel } from "../../../../lib/export/model/types";
+import type { TApproval, TExportCase, TExportDecision, TExportInput, TExportItem, TExportModel } from "../../../../lib/export/model/types";
 import type { TResolvedParameters } from "../../../../lib/export/clauses/parameters";
 import { catalogue, caseInput, obligations } from "../../resolve/fixtures";
 import { supplementFor } from "../../../../lib/catalogue/bundled";
@@ -52,11 +52,13 @@ export function exportInput(options: {
   parameters?: TResolvedParameters;
   generatedAt?: Date;
   supplement?: TSupplement | null;
+  agencySector?: TExportCase["agencySector"];
+  ciProvider?: boolean;
 } = {}): TExportInput {
   const input = caseInput({ ...(options.case ?? REALISTIC), ...(options.riskLevel ? { riskLevel: options.riskLevel } : {}) });
   const names = options.names === null ? {} : { ...NAMES, ...options.names };
   return {
-    case: { ...input, ...names },
+    case: { ...input, ...names, agencySector: options.agencySector ?? null, ciProvider: options.ciProvider ?? false },
     catalogue,
     items: checklistItems(input, options.decisions ?? REALISTIC_DECISIONS),
     parameters: options.parameters,

@@ -98,7 +98,8 @@ export function mergeItems(
       continue;
     }
     const first = strongest.find((c, i) => placements[i] === placement) ?? strongest[0]!;
-    const frequencies = [...new Set(strongest.filter((c) => c.status === "standard" && c.frequency).map((c) => c.frequency!))];
+    // ▲ frequencies are kept even when a ● copy of the same text outranks the ▲ one.
+    const frequencies = [...new Set(copies.filter((c) => c.status === "standard" && c.frequency).map((c) => c.frequency!))];
     rows.push({
       copies,
       item: first,

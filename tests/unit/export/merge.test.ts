@@ -113,3 +113,13 @@ describe("implied decisions (cli export's defaults) yield to stated ones", () =>
     expect(rows[0]!.placement).toBe("included");
   });
 });
+
+describe("a ● copy outranking a ▲ copy keeps the ▲ frequency", () => {
+  it("資安健診 ● (PaaS) + ▲ 每2年1次 (維運) → one row with the frequency", () => {
+    const row = merge([
+      item({ id: "paas-iaas.health-check", serviceType: "paas-iaas", text: "資安健診", mark: "●", status: "standard", decisionKind: null }),
+      item({ id: "maintenance.health-check", serviceType: "maintenance", text: "資安健診", status: "standard", frequency: "每2年1次", decisionKind: "placement" }),
+    ]).rows[0]!;
+    expect([row.item.id, row.frequency, row.frequencyDiffers]).toEqual(["paas-iaas.health-check", "每2年1次", false]);
+  });
+});

@@ -100,10 +100,17 @@ export function numberingOf(xml: string): Map<string, TLvl[]> {
  * (counting per list, deeper levels restarting under a higher one), in reading order, tabs dropped.
  */
 export function numberedLines(parts: TDocxParts): string[] {
+  const label = labeller(parts);
+  return [...parts.document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => label(m[0]));
+}
+
+/** A paragraph's (w:p) text with its Word number; counts on from call to call, in document order. */
+export function labeller(parts: TDocxParts): (p: string) => string {
   const nums = numberingOf(parts.files.get("word/numbering.xml")?.toString("utf8") ?? "");
   const counters = new Map<string, number[]>();
-  return [...parts.document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => {
-    const text = paragraphs(m[0])[0]!.replace(/\t/g, "");
+  return (p: string) => {
+    const m = [p];
+    const text = (paragraphs(m[0])[0] ?? "").replace(/\t/g, "");
     const numId = m[0].match(/<w:numId w:val="(\d+)"\/>/)?.[1];
     const ilvl = Number(m[0].match(/<w:ilvl w:val="(\d+)"\/>/)?.[1] ?? 0);
     const levels = numId ? nums.get(numId) : undefined;
@@ -117,5 +124,30 @@ export function numberedLines(parts: TDocxParts): string[] {
       return levels[k]!.fmt === "decimal" ? String(c[k]) : zh(c[k]!);
     });
     return label + text;
-  });
+  };
+}
+
+/**
+ * The document as plain text in reading order, for golden files a reviewer can read: paragraphs with
+ * the numbers Word gives them, a table row per line (cells 「 | 」, a cell's paragraphs 「 / 」), the
+ * table of contents as one marker line (Word rewrites it).
+ */
+export function readingText(parts: TDocxParts): string {
+  const label = labeller(parts);
+  const body = parts.document.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, "<w:p><w:r><w:t>［目錄］</w:t></w:r></w:p>");
+  const out: string[] = [];
+  for (const m of body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>/g)) {
+    if (!m[0].startsWith("<w:tbl>")) {
+      const line = label(m[0]);
+      if (line) out.push(line);
+      continue;
+    }
+    for (const row of m[0].matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g))
+      out.push(
+        [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)]
+          .map((c) => [...c[0].matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => label(p[0])).filter(Boolean).join(" / "))
+          .join(" | "),
+      );
+  }
+  return `${out.join("\n")}\n`;
 }

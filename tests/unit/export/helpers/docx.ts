@@ -109,10 +109,9 @@ export function labeller(parts: TDocxParts): (p: string) => string {
   const nums = numberingOf(parts.files.get("word/numbering.xml")?.toString("utf8") ?? "");
   const counters = new Map<string, number[]>();
   return (p: string) => {
-    const m = [p];
-    const text = (paragraphs(m[0])[0] ?? "").replace(/\t/g, "");
-    const numId = m[0].match(/<w:numId w:val="(\d+)"\/>/)?.[1];
-    const ilvl = Number(m[0].match(/<w:ilvl w:val="(\d+)"\/>/)?.[1] ?? 0);
+    const text = (paragraphs(p)[0] ?? "").replace(/\t/g, "");
+    const numId = p.match(/<w:numId w:val="(\d+)"\/>/)?.[1];
+    const ilvl = Number(p.match(/<w:ilvl w:val="(\d+)"\/>/)?.[1] ?? 0);
     const levels = numId ? nums.get(numId) : undefined;
     if (!numId || !levels) return text;
     const c = counters.get(numId) ?? levels.map((l) => l.start - 1);

@@ -4,7 +4,7 @@ import { cleanLine, cleanText } from "../text/sanitize";
 import { fillItemText, hasRiskBlank, RISK_LEVEL_FALLBACK } from "./fill";
 import { placementOpen } from "./inclusion";
 import { mergeItems, type TMergeConflict, type TMergedRow } from "./merge";
-import { typesNote } from "./service-types";
+import { SHORT_TYPE_NAME, typesNote } from "./service-types";
 import type { TExemptLine, TExportItem, TPendingLine, TRequirementGroup } from "./types";
 
 export interface TRequirementParts {
@@ -43,7 +43,7 @@ export function requirementParts(
   for (const row of rows) {
     const { item, text } = row;
     const types = typesNote(row.serviceTypes, caseTypes);
-    const typeName = types || row.serviceTypes.map((t) => typeNames.get(t) ?? t).join("、");
+    const typeName = row.serviceTypes.map((t) => SHORT_TYPE_NAME[t] ?? typeNames.get(t) ?? t).join("、");
     const ids = row.copies.map((c) => c.id);
     if (row.placement === "included") {
       if (!riskLevel && hasRiskBlank(item.text)) riskBlankUsed = true;

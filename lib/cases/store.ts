@@ -134,7 +134,7 @@ export class ConflictError extends CaseError {
     readonly by: string,
     readonly at: Date,
   ) {
-    super("conflict", `另一位使用者（${by}）已於 ${at.toLocaleTimeString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" })} 修改這個步驟`);
+    super("conflict", `另一位使用者（${by}）已於 ${at.toLocaleTimeString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" })} 修改這個步驟`, [], { current });
   }
 }
 

@@ -191,10 +191,10 @@ describe("catalogue versions: draft → edit → publish, compare, import/export
     expect(await newestPublished(db)).toBe(DRAFT);
 
     const again = await refusal(editDraft(db, keeper, DRAFT, row.lockVersion, { op: "set-meta", title: "改", changeSummary: "x" }));
-    expect(again.code).toBe("immutable");
+    expect(again.reason).toBe("immutable");
     await expect(db.requirement.update({ where: { versionId_id: { versionId: DRAFT, id: "development.sbom" } }, data: { markNormal: "●" } })).rejects.toSatisfy(isImmutableViolation);
     await expect(db.catalogueVersion.update({ where: { id: DRAFT }, data: { changeSummary: "改" } })).rejects.toSatisfy(isImmutableViolation);
-    await expect(deleteDraft(db, keeper, DRAFT, row.lockVersion)).rejects.toMatchObject({ code: "immutable" });
+    await expect(deleteDraft(db, keeper, DRAFT, row.lockVersion)).rejects.toMatchObject({ reason: "immutable" });
   });
 });
 

@@ -15,7 +15,6 @@ import {
   ZUserId,
 } from "@/lib/admin";
 import { authedAction } from "../../_server/action";
-import { adminCall } from "../_server/admin-call";
 
 // Thin actions: the action client checks the session and the admin role; lib/admin checks the agency,
 // re-reads the actor's role inside the transaction and writes the audit entry with the change.
@@ -24,7 +23,7 @@ const ZUserRef = z.object({ userId: ZUserId });
 const refresh = () => revalidatePath("/admin/users");
 
 const createInner = authedAction({ input: ZNewUser, roles: ["admin"] }, async (input, user) => {
-  const { id, password } = await adminCall(() => createAgencyUser(db(), user, input));
+  const { id, password } = await createAgencyUser(db(), user, input);
   refresh();
   // The one and only time the password leaves the server.
   return { id, name: input.name, email: input.email, password };
@@ -34,7 +33,7 @@ export async function createUserAction(values: unknown) {
 }
 
 const rolesInner = authedAction({ input: z.object({ userId: ZUserId, roles: ZRoleSet }), roles: ["admin"] }, async ({ userId, roles }, user) => {
-  const r = await adminCall(() => setUserRoles(db(), user, userId, roles));
+  const r = await setUserRoles(db(), user, userId, roles);
   refresh();
   return r;
 });
@@ -43,7 +42,7 @@ export async function setRolesAction(values: unknown) {
 }
 
 const resetInner = authedAction({ input: ZUserRef, roles: ["admin"] }, async ({ userId }, user) => {
-  const { password } = await adminCall(() => resetPassword(db(), user, userId));
+  const { password } = await resetPassword(db(), user, userId);
   refresh();
   return { password };
 });
@@ -52,7 +51,7 @@ export async function resetPasswordAction(values: unknown) {
 }
 
 const unlockInner = authedAction({ input: ZUserRef, roles: ["admin"] }, async ({ userId }, user) => {
-  await adminCall(() => unlockUser(db(), user, userId));
+  await unlockUser(db(), user, userId);
   refresh();
   return {};
 });
@@ -61,7 +60,7 @@ export async function unlockUserAction(values: unknown) {
 }
 
 const deactivateInner = authedAction({ input: ZUserRef, roles: ["admin"] }, async ({ userId }, user) => {
-  await adminCall(() => deactivateUser(db(), user, userId));
+  await deactivateUser(db(), user, userId);
   refresh();
   return {};
 });
@@ -70,7 +69,7 @@ export async function deactivateUserAction(values: unknown) {
 }
 
 const activateInner = authedAction({ input: ZUserRef, roles: ["admin"] }, async ({ userId }, user) => {
-  await adminCall(() => activateUser(db(), user, userId));
+  await activateUser(db(), user, userId);
   refresh();
   return {};
 });

@@ -1,3 +1,4 @@
+import { DomainError } from "../../errors";
 import type { TCatalogueFile, TGrade, TMark, TServiceTypeKey } from "../../catalogue/schema";
 import type { TDecisionKind } from "../../cases/decisions";
 import type { TConditions } from "../../resolve/input";
@@ -130,13 +131,15 @@ export interface TExportModel {
 }
 
 /** A final export was asked for while items are still undecided: the approval should not have happened. */
-export class ExportError extends Error {
+export class ExportError extends DomainError {
+  readonly reason: "undecided-final";
   constructor(
-    readonly code: "undecided-final",
+    reason: "undecided-final",
     message: string,
     readonly ids: readonly string[] = [],
   ) {
-    super(message);
+    super("conflict", message, [], { ids });
+    this.reason = reason;
     this.name = "ExportError";
   }
 }

@@ -8,11 +8,17 @@ import { sessionState, type TCurrentUser } from "./auth";
 
 export type { TActionIssue, TActionResult } from "@/lib/action-result";
 
-export function authedAction<TInput extends z.ZodType, TOut extends object>(
-  opts: { input: TInput; roles?: TRole[] },
+/**
+ * Declares an action once: `export const xAction = authedAction({ input, roles }, handler)`. The action
+ * takes one value (the input), or, with `args`, positional arguments that `args` names for the schema
+ * (so a page can bind the case id: `xAction.bind(null, caseId)`).
+ */
+export function authedAction<TInput extends z.ZodType, TOut extends object, TArgs extends unknown[] = [raw: unknown]>(
+  opts: { input: TInput; roles?: TRole[]; args?: (...args: TArgs) => unknown },
   handler: (input: z.infer<TInput>, user: TCurrentUser) => Promise<TOut>,
-) {
-  return async (raw: unknown): Promise<TActionResult<TOut>> => {
+): (...args: TArgs) => Promise<TActionResult<TOut>> {
+  return async (...args: TArgs): Promise<TActionResult<TOut>> => {
+    const raw = opts.args ? opts.args(...args) : args[0];
     const state = await sessionState();
     if (!state.user)
       return {

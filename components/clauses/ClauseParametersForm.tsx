@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { TActionResult } from "@/app/_server/action";
+import type { TActionResult } from "@/lib/action-result";
 import { FieldError } from "../wizard/fields";
 import { fieldErrors, OFFLINE } from "../admin/result";
 import { BUTTON } from "../admin/styles";

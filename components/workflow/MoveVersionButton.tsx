@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { TActionResult } from "@/app/_server/action";
+import type { TActionResult } from "@/lib/action-result";
 
 /** Moves the case to the newer catalogue version; an approved case gets a new revision for it. */
 export function MoveVersionButton({

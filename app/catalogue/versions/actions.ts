@@ -17,16 +17,13 @@ const refresh = (version?: string) => {
   if (version) revalidatePath(`/catalogue/versions/${version}`);
 };
 
-const createInner = authedAction({ input: z.object({ from: ZVersionId, version: z.string().trim() }), ...KEEPER }, async (input, user) => {
+export const createDraftAction = authedAction({ input: z.object({ from: ZVersionId, version: z.string().trim() }), ...KEEPER }, async (input, user) => {
   const r = await createDraft(db(), user, input);
   refresh();
   return r;
 });
-export async function createDraftAction(values: unknown) {
-  return createInner(values);
-}
 
-const editInner = authedAction(
+export const editDraftAction = authedAction(
   { input: z.object({ version: ZVersionId, lockVersion: z.int().min(0), edit: z.unknown() }), ...KEEPER },
   async ({ version, lockVersion, edit }, user) => {
     const r = await editDraft(db(), user, version, lockVersion, edit);
@@ -34,11 +31,8 @@ const editInner = authedAction(
     return r;
   },
 );
-export async function editDraftAction(values: unknown) {
-  return editInner(values);
-}
 
-const publishInner = authedAction(
+export const publishDraftAction = authedAction(
   { input: z.object({ version: ZVersionId, lockVersion: z.int().min(0), changeSummary: z.string().max(2000, "變更摘要最多 2000 字") }), ...KEEPER },
   async ({ version, lockVersion, changeSummary }, user) => {
     const r = await publishDraft(db(), user, version, lockVersion, changeSummary);
@@ -47,21 +41,15 @@ const publishInner = authedAction(
     return { publishedAt: r.publishedAt.toISOString() };
   },
 );
-export async function publishDraftAction(values: unknown) {
-  return publishInner(values);
-}
 
-const deleteInner = authedAction({ input: z.object({ version: ZVersionId, lockVersion: z.int().min(0) }), ...KEEPER }, async ({ version, lockVersion }, user) => {
+export const deleteDraftAction = authedAction({ input: z.object({ version: ZVersionId, lockVersion: z.int().min(0) }), ...KEEPER }, async ({ version, lockVersion }, user) => {
   await deleteDraft(db(), user, version, lockVersion);
   refresh();
   return {};
 });
-export async function deleteDraftAction(values: unknown) {
-  return deleteInner(values);
-}
 
 const MAX_IMPORT = 5 * 1024 * 1024;
-const importInner = authedAction(
+export const importVersionAction = authedAction(
   {
     input: z.object({
       fileName: z.string().trim().min(1, "請選擇資料檔").max(200),
@@ -75,6 +63,3 @@ const importInner = authedAction(
     return r;
   },
 );
-export async function importVersionAction(values: unknown) {
-  return importInner(values);
-}

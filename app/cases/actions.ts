@@ -90,8 +90,7 @@ async function caseAndChecklist(caseId: string, user: { agencyId: string }) {
 }
 
 export const submitCaseAction = authedAction({ args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
-  const { checklist } = await caseAndChecklist(caseId, user);
-  await submitCase(db(), caseId, checklist, user);
+  await submitCase(db(), caseId, user);
   revalidatePath(`/cases/${caseId}`, "layout");
   return {};
 });
@@ -109,8 +108,7 @@ export const reviewItemAction = authedAction(
 export const decideCaseAction = authedAction(
   { args: (caseId: string, verdict: "approve" | "return", comment: string) => ({ caseId, verdict, comment }), input: z.object({ caseId: ZId, verdict: z.enum(["approve", "return"]), comment: z.string().max(2000).default("") }), roles: ["ciso"] },
   async ({ caseId, verdict, comment }, user) => {
-    const { checklist } = await caseAndChecklist(caseId, user);
-    await decideCase(db(), caseId, checklist, verdict, comment, user);
+    await decideCase(db(), caseId, verdict, comment, user);
     revalidatePath(`/cases/${caseId}`, "layout");
     return {};
   },

@@ -219,13 +219,13 @@ export class CaseFixtures {
     if (state === "draft") return id;
 
     c = await checklist();
-    await submitCase(db, id, c, officer);
+    await submitCase(db, id, officer);
     // Every risk the CISO must accept, accepted: the case can then be approved by a CISO who did not edit it.
     for (const p of approvalProblems(c, []))
       if (p.kind === "item") await reviewItem(db, id, { itemId: p.itemId, verdict: "accept-risk", comment: "授權矩陣測試：接受風險" }, ciso);
     if (state === "submitted") return id;
 
-    await decideCase(db, id, await checklist(), "approve", "", ciso);
+    await decideCase(db, id, "approve", "", ciso);
     return id;
   }
 }

@@ -271,13 +271,13 @@ describe("a case on an older version: compare with the newest, then move (golden
     for (const i of checklist.undecided)
       await saveDecision(db, caseId, i, i.decisionKind === "placement" ? { choice: "this-case" } : { choice: "exclude", reason: "本案不需要" }, officer);
     const ready = await loadChecklist(db, (await getCase(db, caseId))!);
-    await submitCase(db, caseId, ready.checklist, officer);
+    await submitCase(db, caseId, officer);
     const submitted = (await getCase(db, caseId))!;
     await expect(moveCaseToVersion(db, caseId, NEXT, submitted.lockVersion, officer)).rejects.toMatchObject({ message: expect.stringContaining("審查中") });
 
     for (const i of ready.checklist.ok ? ready.checklist.items.filter((x) => x.cisoConfirm) : [])
       await reviewItem(db, caseId, { itemId: i.id, verdict: "accept-risk", comment: "已確認風險" }, ciso);
-    await decideCase(db, caseId, (await loadChecklist(db, (await getCase(db, caseId))!)).checklist, "approve", "", ciso);
+    await decideCase(db, caseId, "approve", "", ciso);
     const approved = (await getCase(db, caseId))!;
     expect(approved.status).toBe("approved");
 

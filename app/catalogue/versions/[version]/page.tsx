@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { CatalogueError } from "@/lib/catalogue/errors";
 import { readCatalogue } from "@/lib/catalogue/store";
 import { ZServiceTypeKey, ZVersionId, GRADE_LABEL, GRADES } from "@/lib/catalogue/schema";
-import { versionHistory } from "@/lib/catalogue/versions";
+import { getVersion, versionHistory } from "@/lib/catalogue/versions";
 import { pinnedCatalogue } from "@/lib/cases/load";
 import { Mark } from "@/components/catalogue/Mark";
 import { ItemEditor } from "@/components/catalogue-admin/ItemEditor";
@@ -32,7 +32,7 @@ export default async function VersionPage({
   await requireUser({ roles: ["catalogue-admin"] });
   const id = ZVersionId.safeParse((await params).version);
   if (!id.success) notFound();
-  const row = await db().catalogueVersion.findUnique({ where: { id: id.data }, select: { lockVersion: true, publishedAt: true, publishedByName: true, createdByName: true } });
+  const row = await getVersion(db(), id.data);
   if (!row) notFound();
   let file;
   try {

@@ -36,6 +36,8 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
 
   useEffect(() => {
     const pending = localStorage.getItem(key);
+    // localStorage exists only in the browser, after the first render: restoring there is the point.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (pending) setValues(JSON.parse(pending) as typeof values);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -334,7 +334,7 @@ const ACTIONS: TEntry[] = [
     rule: "public (ends the caller's own session, if any; always lands on /login?reason=signed-out)",
     allowed: EVERYONE,
     ownAccount: true,
-    setup: async (c) => {
+    setup: async () => {
       const { signOutAction } = await load.login();
       return async () => {
         try {

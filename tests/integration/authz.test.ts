@@ -901,10 +901,13 @@ describe("the matrix covers the whole app", () => {
     }
   });
 
-  it("each entry gives every subject an expectation and calls something real", () => {
+  it("each entry gives every subject an expectation and calls something real", async () => {
     for (const e of MATRIX) {
       for (const s of e.allowed) expect(SUBJECTS).toContain(s);
       expect(e.rule.length, label(e)).toBeGreaterThan(0);
+      // The export the entry names is a function of the file it names (what setup() calls).
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, e.file))) as Record<string, unknown>;
+      expect(typeof mod[e.name], label(e)).toBe("function");
     }
     // An export probed more than once says how each probe differs.
     const seen = new Map<string, number>();

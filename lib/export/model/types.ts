@@ -2,9 +2,9 @@ import { DomainError } from "../../errors";
 import type { TCatalogueFile, TGrade, TMark, TServiceTypeKey } from "../../catalogue/schema";
 import type { TDecisionKind } from "../../cases/decisions";
 import type { TConditions } from "../../resolve/input";
-import type { TLevel } from "../../resolve/obligations";
+import type { TLevel } from "../../catalogue/schema/obligations";
 import type { TStatus } from "../../resolve/types";
-import type { TClauseLibrary } from "../clauses/schema";
+import type { TClauseLibrary } from "../../catalogue/schema/clauses";
 import type { TParameterOrigin, TResolvedParameters } from "../clauses/parameters";
 
 // ---- Input: what the route handlers (from the wizard) and the CLI (from case.json) both provide.

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { TActionResult } from "@/lib/action-result";
-import { FieldError } from "../wizard/fields";
+import { FieldError } from "../ui/FieldError";
 import { fieldErrors, OFFLINE } from "../admin/result";
 import { BUTTON } from "../admin/styles";
 

@@ -2,9 +2,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { TDb } from "../db/client";
 import { CatalogueError } from "./errors";
-import { ZVersionId, type TCatalogueFile } from "./schema";
-import { ZSupplement, type TSupplement } from "./supplement";
-import { formatIssues, parseJsonText, validateCatalogue } from "./validate";
+import { ZVersionId, type TCatalogueFile, type TSupplement } from "./schema";
+import { parseJsonText, validateCatalogue, validateSupplement } from "./validate";
 import { storeCatalogue, type TLoadResult } from "./store";
 
 export const DATA_DIR = path.join(process.cwd(), "data");
@@ -36,6 +35,11 @@ export function expandReferences(fileName: string, raw: unknown, dataDir: string
 /** The one loader: JSON text of a catalogue data file → a validated catalogue version. */
 export function parseCatalogueData(fileName: string, text: string, dataDir: string = DATA_DIR): TCatalogueFile {
   return validateCatalogue(fileName, expandReferences(fileName, parseJsonText(fileName, text), dataDir));
+}
+
+/** JSON text of a supplement (data/supplements/) → a validated supplement. */
+export function parseSupplementData(fileName: string, text: string): TSupplement {
+  return validateSupplement(fileName, parseJsonText(fileName, text));
 }
 
 export function readCatalogueFile(file: string): TCatalogueFile {
@@ -72,10 +76,7 @@ export function bundledSupplements(dir: string = SUPPLEMENT_DIR): TSupplement[] 
         .sort()
         .map((f) => {
           const name = path.relative(process.cwd(), path.join(dir, f));
-          const raw = parseJsonText(name, readFileSync(/*turbopackIgnore: true*/ path.join(dir, f), "utf8"));
-          const result = ZSupplement.safeParse(raw);
-          if (!result.success) throw new CatalogueError("invalid-file", formatIssues(name, raw, result.error.issues));
-          return result.data;
+          return parseSupplementData(name, readFileSync(/*turbopackIgnore: true*/ path.join(dir, f), "utf8"));
         })
     : [];
   if (dir === SUPPLEMENT_DIR) supplements = all;

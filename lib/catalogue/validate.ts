@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ZCatalogueFile, type TCatalogueFile } from "./schema";
+import { ZCatalogueFile, ZSupplement, type TCatalogueFile, type TSupplement } from "./schema";
 import { CatalogueError } from "./errors";
 
 type Raw = { serviceTypes?: { key?: unknown; name?: unknown; items?: { id?: unknown }[] }[] };
@@ -22,11 +22,20 @@ export function formatIssues(fileName: string, raw: unknown, issues: z.core.$Zod
   return `目錄資料檔 ${fileName} 有誤：\n${lines.join("\n")}`;
 }
 
-/** Validates a parsed data file; throws CatalogueError naming the file, the table and the row. */
-export function validateCatalogue(fileName: string, raw: unknown): TCatalogueFile {
-  const result = ZCatalogueFile.safeParse(raw);
+function validated<T>(schema: z.ZodType<T>, fileName: string, raw: unknown): T {
+  const result = schema.safeParse(raw);
   if (!result.success) throw new CatalogueError("invalid-file", formatIssues(fileName, raw, result.error.issues));
   return result.data;
+}
+
+/** Validates a parsed data file; throws CatalogueError naming the file, the table and the row. */
+export function validateCatalogue(fileName: string, raw: unknown): TCatalogueFile {
+  return validated(ZCatalogueFile, fileName, raw);
+}
+
+/** The same for a supplement (data/supplements/). */
+export function validateSupplement(fileName: string, raw: unknown): TSupplement {
+  return validated(ZSupplement, fileName, raw);
 }
 
 export function parseJsonText(fileName: string, text: string): unknown {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GRADES, SERVICE_TYPE_KEYS } from "../catalogue/schema";
-import { ZLevel } from "./obligations";
+import { ZLevel } from "../catalogue/schema/obligations";
 
 /**
  * What `riskLevel` means, said the same way in the wizard, the review step and every document: it

@@ -10,7 +10,6 @@ import { lineNotes } from "./outline";
 import { BREAK, numbered, run } from "./text";
 
 export const CHECKLIST_TITLE = "廠商資安自評表";
-export const CHECKLIST_COLUMNS = ["項目", "要求", "符合（是／否／不適用）", "佐證資料", "說明", "單獨計價"] as const;
 // Twips; 要求 takes what the others leave, so the widths always add up to the text width.
 const FIXED = [1400, 1500, 1100, 1000, 700] as const;
 export const CHECKLIST_WIDTHS = [FIXED[0], TEXT_WIDTH - FIXED.reduce((a, b) => a + b, 0), FIXED[1], FIXED[2], FIXED[3], FIXED[4]] as const;

@@ -2,7 +2,7 @@ import type { TCatalogueFile } from "../../catalogue/schema";
 import { toResolveInput, type TAnswers } from "../../cases/answers";
 import type { TChecklist } from "../../cases/checklist";
 import type { TResolvedParameters } from "../clauses/parameters";
-import type { TSupplement } from "../../catalogue/supplement";
+import type { TSupplement } from "../../catalogue/schema/supplement";
 import type { TApproval, TExportInput } from "./types";
 
 /**

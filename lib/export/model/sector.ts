@@ -1,4 +1,4 @@
-import type { TAgencySector, TSectorHint } from "../../catalogue/supplement";
+import type { TAgencySector, TSectorHint } from "../../catalogue/schema/supplement";
 import type { TExportCase } from "./types";
 
 /** The agency's sector as the documents use it: the one place that reads it from the export input. */

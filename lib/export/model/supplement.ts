@@ -1,5 +1,5 @@
 import type { TServiceTypeKey } from "../../catalogue/schema";
-import type { TGuideType, TSupplement } from "../../catalogue/supplement";
+import type { TGuideType, TSupplement } from "../../catalogue/schema/supplement";
 import { cleanText } from "../text/sanitize";
 import type { TMergedRow } from "./merge";
 import type { TClauseBlock, TPricedLine, TProjectLine } from "./types";

@@ -1,10 +1,11 @@
+import { DomainError } from "../../errors";
 import type { TCatalogueFile, TGrade, TMark, TServiceTypeKey } from "../../catalogue/schema";
 import type { TDecisionKind } from "../../cases/decisions";
 import type { TConditions } from "../../resolve/input";
-import type { TLevel } from "../../resolve/obligations";
+import type { TLevel } from "../../catalogue/schema/obligations";
 import type { TStatus } from "../../resolve/types";
-import type { TClauseLibrary } from "../clauses/schema";
-import type { TAgencySector, TSupplement } from "../../catalogue/supplement";
+import type { TClauseLibrary } from "../../catalogue/schema/clauses";
+import type { TAgencySector, TSupplement } from "../../catalogue/schema/supplement";
 import type { TParameterOrigin, TResolvedParameters } from "../clauses/parameters";
 
 // ---- Input: what the route handlers (from the wizard) and the CLI (from case.json) both provide.
@@ -171,14 +172,19 @@ export interface TExportModel {
   parameters: { key: string; label: string; value: number; unit: string; from: TParameterOrigin }[];
 }
 
-/** A final export was asked for while items are still undecided: the approval should not have happened. */
-export class ExportError extends Error {
+/**
+ * The export is refused (409): a final export still has undecided items (the approval should not have
+ * happened), or the service types' decisions on one merged requirement contradict each other.
+ */
+export class ExportError extends DomainError {
+  readonly reason: "undecided-final" | "conflicting-decisions";
   constructor(
-    readonly code: "undecided-final" | "conflicting-decisions",
+    reason: "undecided-final" | "conflicting-decisions",
     message: string,
     readonly ids: readonly string[] = [],
   ) {
-    super(message);
+    super("conflict", message, [], { ids });
+    this.reason = reason;
     this.name = "ExportError";
   }
 }

@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundledCatalogueFiles, bundledSupplements, readCatalogueFile, supplementFor } from "../../../lib/catalogue/bundled";
-import { SERVICE_TYPE_KEYS } from "../../../lib/catalogue/primitives";
-import { ZSupplement } from "../../../lib/catalogue/supplement";
+import { SERVICE_TYPE_KEYS } from "../../../lib/catalogue/schema/primitives";
+import { ZSupplement } from "../../../lib/catalogue/schema/supplement";
 import { sectorSource } from "../../../lib/export/model/sector";
 
 const FILE = path.join(process.cwd(), "data/supplements/2026-12-01.json");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mergeItems, stricter, strength } from "../../../lib/export/model/merge";
 import { ExportError, type TExportItem, type TExportModel } from "../../../lib/export/model/types";
+import { toHttpError } from "../../../lib/http/errors";
+import { refusal } from "../../../lib/cli/io";
 import { renderDocx, type TDocKind } from "../../../lib/export/docx/render";
 import { paragraphs, readDocx } from "./helpers/docx";
 import { allDecided, model, REALISTIC, REALISTIC_DECISIONS } from "./helpers/cases";
@@ -97,7 +99,10 @@ describe("the 開發 + 維運 reference case lists each requirement once", () =>
       error = e;
     }
     expect(error).toBeInstanceOf(ExportError);
-    expect((error as ExportError).code).toBe("conflicting-decisions");
+    expect((error as ExportError).reason).toBe("conflicting-decisions");
+    // A DomainError conflict: 409 on the download route, exit 2 in the CLI.
+    expect(toHttpError(error).status).toBe(409);
+    expect(refusal(error, { out: () => {}, err: () => {} })).toBe(2);
     expect((error as ExportError).message).toContain("「滲透測試掃描」（應用軟體或系統開發服務：納入本案；應用軟體或系統維運服務：不納入本案）");
     expect((error as ExportError).ids).toEqual(["development.pentest", "maintenance.pentest"]);
   });

@@ -6,7 +6,7 @@ import type { TApproval, TExportCase, TExportDecision, TExportInput, TExportItem
 import type { TResolvedParameters } from "../../../../lib/export/clauses/parameters";
 import { catalogue, caseInput, obligations } from "../../resolve/fixtures";
 import { supplementFor } from "../../../../lib/catalogue/bundled";
-import type { TSupplement } from "../../../../lib/catalogue/supplement";
+import type { TSupplement } from "../../../../lib/catalogue/schema/supplement";
 
 export { catalogue, obligations };
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { SERVICE_TYPE_KEYS } from "./primitives";
-import { ZSource } from "../export/clauses/schema";
+import { nonEmpty as text } from "./item";
+import { ZSource } from "./clauses";
+import { ZVersionId as ZVersion } from "./file";
 
 /**
  * What the documents add to a catalogue version beside its items: 003's 專案管理需求參考內容 table
@@ -13,8 +15,6 @@ import { ZSource } from "../export/clauses/schema";
  * versions it belongs to; published supplements are immutable like the versions (pinned by a test).
  */
 
-const text = (what: string) => z.string({ error: `缺少${what}` }).trim().min(1, `${what}不可為空白`);
-const ZVersion = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:-[a-z0-9]+)?$/, "版本代碼格式須為 YYYY-MM-DD 或 YYYY-MM-DD-後綴");
 const ZClauseId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "條文代碼須為小寫英數與連字號");
 
 export const GUIDE_TYPES = ["consulting", "development", "operations", "cloud"] as const;

@@ -16,7 +16,7 @@ export function bundled(): TCatalogueFile {
 
 /** The bundled versions: the authority's 112-09-25 table and its citation update (the newest published). */
 export const BASE_VERSION = "2023-09-25";
-export const NEWEST_VERSION = "2023-09-25-law2026";
+export const NEWEST_VERSION = "2023-09-25-obl2026";
 export const KNOWN_VERSIONS = `${NEWEST_VERSION}、${BASE_VERSION}`;
 
 export function newestBundled(): TCatalogueFile {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { CatalogueError } from "@/lib/catalogue/errors";
 import { ZVersionId } from "@/lib/catalogue/schema";
-import { createDraft, deleteDraft, editDraft, importVersion, publishDraft } from "@/lib/catalogue/versions";
+import { createDraft, deleteDraft, editDraft, editObligationCell, importVersion, publishDraft } from "@/lib/catalogue/versions";
 import { ActionRefusal, authedAction } from "../../_server/action";
 
 // Thin actions: the action client checks the session and the 目錄管理者 role; lib/catalogue/versions
@@ -49,6 +49,20 @@ const editInner = authedAction(
 );
 export async function editDraftAction(values: unknown) {
   return editInner(values);
+}
+
+const cellInner = authedAction(
+  { input: z.object({ version: ZVersionId, lockVersion: z.int().min(0), cell: z.unknown() }), ...KEEPER },
+  async ({ version, lockVersion, cell }, user) => {
+    const r = await catalogueCall(() => editObligationCell(db(), user, version, lockVersion, cell));
+    refresh(version);
+    revalidatePath("/catalogue/obligations");
+    return r;
+  },
+);
+/** One cell of a draft's ▲ table, optionally marked 「已核對官方附表」. */
+export async function editObligationCellAction(values: unknown) {
+  return cellInner(values);
 }
 
 const publishInner = authedAction(

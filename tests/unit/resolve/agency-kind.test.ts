@@ -1,3 +1,4 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import newTableJson from "../../../data/obligations/2026-12-01.json" with { type: "json" };
 import { GRADES, SERVICE_TYPE_KEYS, ZCatalogueItem } from "../../../lib/catalogue/schema";
@@ -12,6 +13,8 @@ import {
   type TObligationsTable,
 } from "../../../lib/resolve/obligations";
 import { resolveItem } from "../../../lib/resolve/resolve";
+import { bundledCatalogueFiles, readCatalogueFile } from "../../../lib/catalogue/bundled";
+import { contentHash } from "../../../lib/catalogue/store";
 import { allReasons, caseInput, catalogue, item, obligations, run } from "./fixtures";
 
 /*
@@ -141,6 +144,13 @@ describe("migration of the first table (format 1 → eight columns)", () => {
       expect(strip(run(input, table)), `new table ${JSON.stringify(input)}`).toEqual(before);
     }
     expect(cases.length).toBe(5 * 3 * 9 * 4);
+  });
+
+  it("the published versions with the first table keep their content hash (databases that hold them load unchanged)", () => {
+    // Computed with the code before the eight-column table (commit 02f3d47).
+    const hashes = Object.fromEntries(bundledCatalogueFiles().map((f) => [path.basename(f), contentHash(readCatalogueFile(f))]));
+    expect(hashes["2023-09-25.json"]).toBe("f43fb116ec5705a0c8679dee7a749d163c716839710db3723a7f9f7a008a719b");
+    expect(hashes["2023-09-25-law2026.json"]).toBe("034c3d6f94a4874f2a94144a40db4b92c2c6574c8fef8596c3909e5c61c936e9");
   });
 
   it("each column cites its own 附表", () => {

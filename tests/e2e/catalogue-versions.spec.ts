@@ -1,22 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { storageFor } from "./accounts";
+import { expect, test } from "@playwright/test";
+import { accessible, as } from "./pages";
 import { fillCase } from "./cases";
 
 // Issue 6: a 目錄管理者 edits a mark in a draft and publishes; an officer sees the change offered on a
 // case built on the older version, and moves the case. The demo admin also holds 目錄管理者.
-
-async function as(browser: Browser, role: string) {
-  const context = await browser.newContext({ storageState: storageFor(role), locale: "zh-TW" });
-  const page = await context.newPage();
-  page.on("dialog", (d) => void d.accept());
-  return page;
-}
-
-async function accessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("a catalogue admin changes a mark and publishes; the officer's older case is offered the change", async ({ browser }) => {
   // The officer's case: 維運服務 at 普, where 「軟體物料清單」 is ◎ (the officer decides).

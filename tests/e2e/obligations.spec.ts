@@ -1,22 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { storageFor } from "./accounts";
+import { expect, test } from "@playwright/test";
+import { accessible, as } from "./pages";
 import { fillCase } from "./cases";
 
 // Issue 12: a 目錄管理者 verifies one cell of the ▲ table against the official attachment and publishes;
 // an officer's new case shows that item as verified; the matrix page shows everyone which cells are.
-
-async function as(browser: Browser, role: string) {
-  const context = await browser.newContext({ storageState: storageFor(role), locale: "zh-TW" });
-  const page = await context.newPage();
-  page.on("dialog", (d) => void d.accept());
-  return page;
-}
-
-async function accessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("a catalogue admin verifies a ▲ cell and publishes; the officer's case shows the item as verified", async ({ browser }) => {
   const admin = await as(browser, "admin");

@@ -160,3 +160,22 @@ describe("migration of the first table (format 1 → eight columns)", () => {
         if (measure.settled) COLUMNS.forEach((column, i) => expect(measure.columns[column].citation.annex).toBe(annex[i]));
   });
 });
+
+describe("the eight-column schema refuses a wrong cell", () => {
+  const broken = (edit: (cells: Record<string, Record<string, unknown>>) => void) => {
+    const raw = structuredClone(newTableJson) as unknown as { measures: Record<string, { columns: Record<string, Record<string, unknown>> }> };
+    edit(raw.measures.vans!.columns);
+    return ZObligationsFile.safeParse(raw);
+  };
+  const paths = (r: ReturnType<typeof broken>) => (r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+
+  it("a column citing another 附表, a frequency on a cell not required, a condition on a plain one, a verified cell not [P]", () => {
+    expect(paths(broken((c) => ((c["B特"]!.citation as { annex: string }).annex = "附表三")))).toEqual(["measures.vans.columns.B特.citation.annex: B特 欄應引用附表四"]);
+    expect(paths(broken((c) => (c["D"]!.frequency = "每年1次")))).toEqual(["measures.vans.columns.D.frequency: 未列或來源未載之儲存格不可有頻率／期限"]);
+    expect(paths(broken((c) => (c["B公"]!.condition = "ci-provider")))).toEqual(["measures.vans.columns.B公.condition: 僅「有條件應辦」可設條件"]);
+    expect(paths(broken((c) => (c["B公"]!.verification = { document: "分級辦法附表三（115-01-07）", fileId: null, locator: "第2頁", verbatim: null, verifiedById: "u", verifiedByName: "周", verifiedAt: "2026-12-01T00:00:00.000Z" })))).toEqual([
+      "measures.vans.columns.B公.reliability: 已核對官方附表之儲存格，可信度須為〔P〕",
+    ]);
+    expect(paths(broken(() => undefined))).toEqual([]);
+  });
+});

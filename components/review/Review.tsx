@@ -95,7 +95,7 @@ export function Review({
           ))}
           <li className="rounded border border-slate-300 px-2 py-1 text-sm">待您決定：{undecided.length} 項</li>
         </ul>
-        <BasisSummary summary={resolution.basisSummary} />
+        <BasisSummary summary={resolution.basisSummary} version={resolution.catalogueVersion} />
       </section>
 
       {editable && (changes.length > 0 || staleDecisions.length > 0) && (

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { OFFLINE, fieldErrors, type TAdminAction } from "../admin/result";
 import { BUTTON, BUTTON_QUIET, INPUT } from "../admin/styles";
+import { FieldError } from "../ui/FieldError";
 import { cellSummary, ReliabilityLabel } from "../catalogue/ObligationsMatrix";
 import {
   ANNEX_VERSIONS,
@@ -16,7 +17,7 @@ import {
   type TCell,
   type TColumn,
   type TObligationsTable,
-} from "@/lib/resolve/obligations";
+} from "@/lib/catalogue/schema/obligations";
 import { RELIABILITY_BADGE, VERIFIED_BADGE } from "@/lib/resolve/text";
 
 export type TCellAction = TAdminAction<{ version: string; lockVersion: number; cell: unknown }, { lockVersion: number }>;
@@ -126,7 +127,7 @@ export function ObligationsCellEditor({ version, lockVersion, table, save }: { v
         <label htmlFor={id} className="block font-semibold">{label}</label>
         {opts.hint && <p id={`${id}-hint`} className="text-sm text-slate-600">{opts.hint}</p>}
         {opts.textarea ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
-        {err && <p id={`${id}-error`} className="text-sm font-semibold text-red-700">{err}</p>}
+        <FieldError id={`${id}-error`} message={err} />
       </div>
     );
   };
@@ -189,7 +190,7 @@ export function ObligationsCellEditor({ version, lockVersion, table, save }: { v
                   <option value="">請選擇</option>
                   {CONDITION_KEYS.map((k) => <option key={k} value={k}>{CONDITIONS[k].text}</option>)}
                 </select>
-                {errors.condition && <p id="cell-condition-error" className="text-sm font-semibold text-red-700">{errors.condition}</p>}
+                <FieldError id="cell-condition-error" message={errors.condition} />
               </div>
             )}
             {(form.status === "required" || form.status === "conditional") && field("frequency", "頻率／期限")}
@@ -203,10 +204,10 @@ export function ObligationsCellEditor({ version, lockVersion, table, save }: { v
             {!form.verify && (
               <div>
                 <label htmlFor="cell-reliability" className="block font-semibold">可信度</label>
-                <select id="cell-reliability" value={form.reliability} onChange={(e) => set({ reliability: e.target.value })} aria-invalid={errors.reliability ? true : undefined} className={`${INPUT} border-slate-400`}>
+                <select id="cell-reliability" value={form.reliability} onChange={(e) => set({ reliability: e.target.value })} aria-invalid={errors.reliability ? true : undefined} aria-describedby={errors.reliability ? "cell-reliability-error" : undefined} className={`${INPUT} border-slate-400`}>
                   {(["P", "O", "S", "U"] as const).map((r) => <option key={r} value={r}>〔{r}〕{RELIABILITY_BADGE[r].label}</option>)}
                 </select>
-                {errors.reliability && <p className="text-sm font-semibold text-red-700">{errors.reliability}</p>}
+                <FieldError id="cell-reliability-error" message={errors.reliability} />
               </div>
             )}
             {!form.verify && field("source", "出處", { hint: "出處（如 regulations.md §3.2、annex-tables.md §2.2）；只在應辦事項表頁與本編輯器顯示" })}

@@ -1,6 +1,7 @@
 import type { TReliability } from "@/lib/catalogue/schema";
-import { CELL_STATUS_LABEL, COLUMNS, COLUMN_INFO, CONDITIONS, type TCell, type TObligationsTable } from "@/lib/resolve/obligations";
+import { CELL_STATUS_LABEL, COLUMNS, COLUMN_INFO, CONDITIONS, type TCell, type TObligationsTable } from "@/lib/catalogue/schema/obligations";
 import { RELIABILITY_BADGE, VERIFIED_BADGE } from "@/lib/resolve/text";
+import { taipeiTime } from "@/lib/time";
 
 const LABEL_STYLE: Record<TReliability, string> = {
   P: "bg-emerald-100 text-emerald-900",
@@ -8,8 +9,6 @@ const LABEL_STYLE: Record<TReliability, string> = {
   S: "bg-amber-100 text-amber-900",
   U: "bg-rose-100 text-rose-900",
 };
-
-const taipei = (iso: string) => new Date(iso).toLocaleString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" });
 
 /** The value of one cell in a few words. */
 export function cellSummary(cell: TCell): string {
@@ -43,7 +42,7 @@ function CellView({ cell }: { cell: TCell }) {
         {cell.verification && (
           <p className="mt-1">
             核對：{cell.verification.document}
-            {cell.verification.fileId && `（FileId ${cell.verification.fileId}）`}，{cell.verification.locator}；{cell.verification.verifiedByName}於 {taipei(cell.verification.verifiedAt)}
+            {cell.verification.fileId && `（FileId ${cell.verification.fileId}）`}，{cell.verification.locator}；{cell.verification.verifiedByName}於 {taipeiTime(cell.verification.verifiedAt)}
             {cell.verification.verbatim && <span className="mt-1 block">原文：「{cell.verification.verbatim}」</span>}
           </p>
         )}

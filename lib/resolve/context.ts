@@ -1,6 +1,7 @@
 import type { TCatalogueFile } from "../catalogue/schema";
 import type { TEngineInput } from "./input";
-import { columnFor, obligationMatrix, type TObligationsFile } from "./obligations";
+import { columnFor, type TObligationsFile } from "../catalogue/schema/obligations";
+import { obligationMatrix } from "./obligation-matrix";
 import { rocDate } from "./text";
 import type { TCaseContext, TThirdPartyTrigger } from "./types";
 

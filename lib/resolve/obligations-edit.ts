@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ZReliability } from "../catalogue/primitives";
+import { DomainError, type TIssue } from "../errors";
+import { ZReliability } from "../catalogue/schema/primitives";
 import {
   ANNEX_VERSIONS,
   CELL_STATUSES,
@@ -8,11 +9,11 @@ import {
   ZConditionKey,
   ZMeasureKey,
   cellIssues,
-  obligationMatrix,
   type TCell,
   type TObligationsFile,
   type TObligationsTable,
-} from "./obligations";
+} from "../catalogue/schema/obligations";
+import { obligationMatrix } from "./obligation-matrix";
 
 /**
  * One cell of the ▲ table as the 目錄管理者 edits it in a draft: its value and, when it has been read in
@@ -55,12 +56,9 @@ export type TCellEdit = z.output<typeof ZCellEditInput>;
 
 export type TCellEditActor = { id: string; name: string };
 
-export class CellEditError extends Error {
-  constructor(
-    message: string,
-    readonly issues: { path: string; message: string }[],
-  ) {
-    super(message);
+export class CellEditError extends DomainError {
+  constructor(message: string, issues: TIssue[]) {
+    super("invalid", message, issues);
     this.name = "CellEditError";
   }
 }

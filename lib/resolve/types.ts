@@ -1,5 +1,5 @@
 import type { TCatalogueItem, TGrade, TMark, TReliability, TServiceTypeKey } from "../catalogue/schema";
-import type { TAgencyKind, TCellFact, TColumn, TLevel, TObligationsFile, TObligationsTable } from "./obligations";
+import type { TAgencyKind, TCellFact, TColumn, TLevel, TObligationsFile, TObligationsTable } from "../catalogue/schema/obligations";
 
 export const STATUSES = ["standard", "optional", "needs-decision", "not-applicable"] as const;
 export type TStatus = (typeof STATUSES)[number];

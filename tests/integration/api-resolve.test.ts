@@ -3,7 +3,7 @@ import { SERVICE_TYPE_KEYS } from "@/lib/catalogue/schema";
 import { parseResolveInput } from "@/lib/resolve/input";
 import { resolve } from "@/lib/resolve/resolve";
 import { STATUSES } from "@/lib/resolve/types";
-import { bundled, NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
+import { NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
 import { call, jsonRequest, REALISTIC_CASE, routeOnFreshDb, type TPost } from "../helpers/api";
 
 const CJK = /[\u4e00-\u9fff]/;

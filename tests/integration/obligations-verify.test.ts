@@ -7,7 +7,7 @@ import { CatalogueError } from "@/lib/catalogue/errors";
 import { readCatalogue } from "@/lib/catalogue/store";
 import { createCase, getCase, saveAnswers } from "@/lib/cases/store";
 import { loadChecklist } from "@/lib/cases/load";
-import { obligationMatrix } from "@/lib/resolve/obligations";
+import { obligationMatrix } from "@/lib/resolve/obligation-matrix";
 import { freshDb } from "../helpers/db";
 import { createAgencyWithUsers, PASSWORD } from "../helpers/people";
 import { BASE_VERSION, NEWEST_VERSION } from "../helpers/catalogue";

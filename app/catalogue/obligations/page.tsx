@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { readVisibleCatalogue } from "@/lib/catalogue/store";
 import { ZVersionId } from "@/lib/catalogue/schema";
-import { obligationMatrix } from "@/lib/resolve/obligations";
+import { obligationMatrix } from "@/lib/resolve/obligation-matrix";
 import { RELIABILITY_BADGE } from "@/lib/resolve/text";
 import { ObligationsMatrix, ReliabilityLabel } from "@/components/catalogue/ObligationsMatrix";
 import { requireUser } from "../../_server/auth";

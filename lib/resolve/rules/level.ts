@@ -1,15 +1,15 @@
-import { addReason, settle } from "../draft";
+import { settle } from "../draft";
 import {
   AGENCY_KIND_LABEL,
   CONDITIONS,
   annexLabel,
-  citationText,
   type TCell,
   type TCellFact,
   type TConditionKey,
   type TMeasure2,
   type TObligationsTable,
-} from "../obligations";
+} from "../../catalogue/schema/obligations";
+import { citationText } from "../obligation-matrix";
 import { FACT_UNMET, RELIABILITY_NOTE, VERIFIED_BADGE } from "../text";
 import type { TCaseContext, TDraft, TItemBasis, TRule } from "../types";
 

@@ -6,12 +6,11 @@ import { buildContext } from "../../../lib/resolve/context";
 import {
   COLUMNS,
   LEVELS,
-  migrateLegacyObligations,
-  obligationMatrix,
   parseObligations,
   ZObligationsFile,
   type TObligationsTable,
-} from "../../../lib/resolve/obligations";
+} from "../../../lib/catalogue/schema/obligations";
+import { migrateLegacyObligations, obligationMatrix } from "../../../lib/resolve/obligation-matrix";
 import { resolveItem } from "../../../lib/resolve/resolve";
 import { bundledCatalogueFiles, readCatalogueFile } from "../../../lib/catalogue/bundled";
 import { contentHash } from "../../../lib/catalogue/store";

@@ -1,9 +1,8 @@
 import obligationsJson from "../../../data/obligations/2026-01-07.json" with { type: "json" };
 import type { TServiceTypeKey } from "../../../lib/catalogue/schema";
 import { bundled } from "../../helpers/catalogue";
-import { ZLegacyObligationsFile } from "../../../lib/resolve/obligations";
+import { ZLegacyObligationsFile, type TObligationsFile } from "../../../lib/catalogue/schema/obligations";
 import { ZResolveInput, type TResolveInput } from "../../../lib/resolve/input";
-import type { TObligationsFile } from "../../../lib/resolve/obligations";
 import { resolve } from "../../../lib/resolve/resolve";
 import type { TResolution, TResolvedItem } from "../../../lib/resolve/types";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import newTableJson from "../../../data/obligations/2026-12-01.json" with { type: "json" };
 import { SERVICE_TYPE_KEYS } from "../../../lib/catalogue/schema";
-import { LEVELS, parseObligations } from "../../../lib/resolve/obligations";
+import { LEVELS, parseObligations } from "../../../lib/catalogue/schema/obligations";
 import { renderDocx, type TDocKind } from "../../../lib/export/docx/render";
 import { buildExportModel } from "../../../lib/export/model/build";
 import { exportInput } from "../export/helpers/cases";

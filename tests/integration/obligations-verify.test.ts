@@ -56,8 +56,8 @@ describe("▲ table: verify a cell in a draft, publish, and a case cites the ver
   const lockOf = async (v: string) => (await db.catalogueVersion.findUniqueOrThrow({ where: { id: v } })).lockVersion;
 
   it("only a 目錄管理者 may edit a cell; a published version refuses", async () => {
-    expect((await refusal(editObligationCell(db, admin, DRAFT, await lockOf(DRAFT), vansB))).code).toBe("forbidden");
-    expect((await refusal(editObligationCell(db, keeper, NEWEST_VERSION, await lockOf(NEWEST_VERSION), vansB))).code).toBe("immutable");
+    expect((await refusal(editObligationCell(db, admin, DRAFT, await lockOf(DRAFT), vansB))).reason).toBe("forbidden");
+    expect((await refusal(editObligationCell(db, keeper, NEWEST_VERSION, await lockOf(NEWEST_VERSION), vansB))).reason).toBe("immutable");
   });
 
   it("bad input is refused at its field, nothing saved", async () => {

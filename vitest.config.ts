@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
+    // beforeAll migrates and loads every bundled catalogue version into a fresh database: slow on a busy machine.
+    hookTimeout: 30_000,
     pool: "forks",
   },
 });

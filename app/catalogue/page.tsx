@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { CatalogueError } from "@/lib/catalogue/errors";
-import { listVersions, readCatalogue } from "@/lib/catalogue/store";
+import { readVisibleCatalogue } from "@/lib/catalogue/store";
 import { searchCatalogue } from "@/lib/catalogue/search";
 import { ZServiceTypeKey, ZVersionId } from "@/lib/catalogue/schema";
 import { Legend } from "@/components/catalogue/Legend";
@@ -33,19 +32,12 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   const { user } = await sessionState();
   // Drafts are work in progress of the 目錄管理者; everyone else sees published versions only.
   const keeper = !!user?.roles.includes("catalogue-admin");
-  const versions = (await listVersions(db())).filter((v) => keeper || v.status === "published");
-
-  let catalogue;
-  try {
-    if (query.version && !versions.some((v) => v.id === query.version))
-      throw new CatalogueError("unknown-version", `找不到目錄版本 ${query.version}。現有版本：${versions.map((v) => v.id).join("、") || "（無）"}`);
-    catalogue = await readCatalogue(db(), query.version);
-  } catch (e) {
-    if (!(e instanceof CatalogueError)) throw e;
+  const { versions, catalogue, error } = await readVisibleCatalogue(db(), query.version, keeper);
+  if (error) {
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-bold">需求目錄</h1>
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">{e.message}</p>
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">{error.message}</p>
         {versions.length > 0 && (
           <ul className="list-disc pl-6">
             {versions.map((v) => (

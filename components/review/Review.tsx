@@ -7,6 +7,7 @@ import { STEP_LABEL, type TStepIssue } from "@/lib/cases/answers";
 import { GRADE_LABEL } from "@/lib/catalogue/schema";
 import { DecisionForm, CHOICE_LABEL, type TSaveDecision } from "./DecisionForm";
 import { STATUS_LABEL } from "@/lib/cases/labels";
+import { BasisBadge, BasisSummary } from "@/components/catalogue/BasisBadge";
 
 type TStatus = TChecklistItem["status"];
 const STATUS_STYLE: Record<TStatus, string> = {
@@ -94,6 +95,7 @@ export function Review({
           ))}
           <li className="rounded border border-slate-300 px-2 py-1 text-sm">待您決定：{undecided.length} 項</li>
         </ul>
+        <BasisSummary summary={resolution.basisSummary} version={resolution.catalogueVersion} />
       </section>
 
       {editable && (changes.length > 0 || staleDecisions.length > 0) && (
@@ -200,6 +202,7 @@ export function Review({
               </div>
               <p className="mt-2 leading-relaxed">{item.filledText}</p>
               {item.frequency && <p className="mt-1 text-sm text-slate-700">頻率／期限：{item.frequency}</p>}
+              {item.basis && <BasisBadge basis={item.basis} />}
               <details className="mt-2 text-sm">
                 <summary className="cursor-pointer text-brand-700">理由與依據（{item.reasons.length}）</summary>
                 <ul className="mt-1 list-disc space-y-1 pl-6 text-slate-700">

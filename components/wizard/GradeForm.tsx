@@ -43,7 +43,7 @@ export function GradeForm({ caseId, initial, save, nextHref, readOnly = false }:
       ) : (
         <div className="space-y-4">
           <p className="text-sm text-slate-700">
-            系統等級取四個構面（機密性、完整性、可用性、法律遵循性）中最高者（資通安全責任等級分級辦法附表九；依據為第三方整理，待與官方附表核對）。下列提問為輔助說明，{GUIDANCE_LABEL}。
+            系統等級取四個構面（機密性、完整性、可用性、法律遵循性）中最高者（資通安全責任等級分級辦法附表九；依據為第三方整理的法規摘要）。下列提問為輔助說明，{GUIDANCE_LABEL}。
           </p>
           {ASPECTS.map((aspect) => (
             <ChoiceGroup

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GRADES, SERVICE_TYPE_KEYS, type TServiceTypeKey } from "../catalogue/schema";
 import { ASPECTS, gradeFromAspects } from "../resolve/grade";
-import { RISK_LEVEL_LABEL, type TResolveInput } from "../resolve/input";
+import { RISK_LEVEL_LABEL, type TEngineInput } from "../resolve/input";
 
 /**
  * The wizard's answers. Saved as typed (strings, "yes"/"no") on every change so nothing is lost,
@@ -140,7 +140,7 @@ export function stepIssues(answers: TAnswers): TStepIssue[] {
 export function toResolveInput(
   answers: TAnswers,
   catalogueVersion: string,
-): { ok: true; input: TResolveInput } | { ok: false; issues: TStepIssue[] } {
+): { ok: true; input: TEngineInput } | { ok: false; issues: TStepIssue[] } {
   const issues = stepIssues(answers);
   const grade = chosenGrade(answers.grade);
   const value = parseContractValue(answers.case.contractValue);

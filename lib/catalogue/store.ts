@@ -186,3 +186,23 @@ export async function readCatalogue(db: TDb | TTx, versionId?: string): Promise<
   // Output validation: what leaves the database is held to the same schema as what entered it.
   return ZCatalogueFile.parse(file);
 }
+
+/**
+ * A version as a reader may see it: drafts are work in progress of the 目錄管理者, everyone else sees
+ * published versions only. An unknown or hidden version comes back as a CatalogueError naming the choices.
+ */
+export async function readVisibleCatalogue(
+  db: TDb,
+  versionId: string | undefined,
+  keeper: boolean,
+): Promise<{ versions: TVersionSummary[]; catalogue: TCatalogueFile; error: null } | { versions: TVersionSummary[]; catalogue: null; error: CatalogueError }> {
+  const versions = (await listVersions(db)).filter((v) => keeper || v.status === "published");
+  try {
+    if (versionId && !versions.some((v) => v.id === versionId))
+      throw new CatalogueError("unknown-version", `找不到目錄版本 ${versionId}。現有版本：${versions.map((v) => v.id).join("、") || "（無）"}`);
+    return { versions, catalogue: await readCatalogue(db, versionId), error: null };
+  } catch (e) {
+    if (e instanceof CatalogueError) return { versions, catalogue: null, error: e };
+    throw e;
+  }
+}

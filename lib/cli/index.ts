@@ -7,6 +7,8 @@ import { exportCommand, exportDepsFromDb } from "./export";
 import { operatorGrantRole } from "../admin/operator-grant-role";
 import { ROLE_LABEL, ROLES, type TRole } from "../auth/roles";
 import { dbCommand, DB_USAGE } from "./db";
+import { COLUMN_INFO } from "../catalogue/schema/obligations";
+import { obligationMatrix } from "../resolve/obligation-matrix";
 
 export type { TCliDeps, TIo } from "./io";
 
@@ -14,6 +16,7 @@ const USAGE = `用法：
   npm run -s cli -- catalogue --json [--version <版本代碼>]   以 JSON 輸出目錄版本（預設為最新已發布版本）
   npm run -s cli -- catalogue diff --from <版本代碼> --to <版本代碼> --json
                                                             比較兩個目錄版本：新增、退場與變更的項目（JSON）
+  npm run -s cli -- obligations --json [--version <版本代碼>] 以 JSON 輸出該版本之 ▲ 應辦事項表（附表一～八，八欄逐格）
   npm run -s cli -- resolve --input <個案.json>              依個案條件產生資安需求清單（JSON，與 POST /api/v1/resolve 相同）
   npm run -s cli -- export --input <個案.json> --doc annex|clauses|checklist --out <檔名.docx>
                                                             產生需求規範、契約條款或廠商自評表（草稿）
@@ -27,6 +30,7 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
   const [command, ...rest] = argv;
   try {
     if (command === "catalogue") return await catalogueCommand(rest, io, deps);
+    if (command === "obligations") return await obligationsCommand(rest, io, deps);
     if (command === "resolve") return await resolveArgs(rest, io, deps);
     if (command === "export") return await exportCommand(rest, io, exportDepsFromDb(deps.openDb));
     if (command === "user") return await userCommand(rest, io, deps);
@@ -51,6 +55,18 @@ async function catalogueCommand(args: string[], io: TIo, deps: TCliDeps): Promis
   }
   const catalogue = await readCatalogue(await deps.openDb(), values.version);
   io.out(JSON.stringify(catalogue, null, 2));
+  return 0;
+}
+
+/** The ▲ table of a version in eight columns (a format-1 table read through its migration). */
+async function obligationsCommand(args: string[], io: TIo, deps: TCliDeps): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: "boolean" }, version: { type: "string" } }, strict: true });
+  if (!values.json) {
+    io.err(`目前只支援 --json 輸出\n${USAGE}`);
+    return 2;
+  }
+  const catalogue = await readCatalogue(await deps.openDb(), values.version);
+  io.out(JSON.stringify({ catalogueVersion: catalogue.version, status: catalogue.status, columns: COLUMN_INFO, obligations: obligationMatrix(catalogue.obligations) }, null, 2));
   return 0;
 }
 

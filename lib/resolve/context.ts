@@ -1,13 +1,14 @@
 import type { TCatalogueFile } from "../catalogue/schema";
-import type { TResolveInput } from "./input";
-import type { TObligationsFile } from "../catalogue/schema/obligations";
+import type { TEngineInput } from "./input";
+import { columnFor, type TObligationsFile } from "../catalogue/schema/obligations";
+import { obligationMatrix } from "./obligation-matrix";
 import { rocDate } from "./text";
 import type { TCaseContext, TThirdPartyTrigger } from "./types";
 
 /** 施行細則 §7 I ④: 委託金額達新臺幣一千萬元以上. */
 export const THIRD_PARTY_TESTING_THRESHOLD = 10_000_000;
 
-export function buildContext(catalogue: TCatalogueFile, obligations: TObligationsFile, input: TResolveInput): TCaseContext {
+export function buildContext(catalogue: TCatalogueFile, obligations: TObligationsFile, input: TEngineInput): TCaseContext {
   const given = input.conditions;
   // 施行細則 2026 §10 II: a system graded 高 under 附表九 is a 核心資通系統.
   const coreSystemBy = given.coreSystem ? "input" : input.grade === "high" ? "grade" : null;
@@ -17,12 +18,15 @@ export function buildContext(catalogue: TCatalogueFile, obligations: TObligation
   return {
     grade: input.grade,
     level: input.responsibilityLevel,
+    agencyKind: input.agencyKind ?? "public",
+    column: columnFor(input.responsibilityLevel, input.agencyKind ?? "public"),
     contractValue: input.contractValue,
-    facts: { ...given, coreSystem: coreSystemBy !== null },
+    facts: { ...given, coreSystem: coreSystemBy !== null, ciProvider: input.ciProvider ?? false },
     coreSystemBy,
     thirdPartyTriggers: triggers,
     riskLevel: input.riskLevel ?? null,
     obligations,
+    matrix: obligationMatrix(obligations),
     catalogueDate: rocDate(catalogue.issuedOn),
   };
 }

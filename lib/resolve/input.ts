@@ -65,6 +65,8 @@ export const ZResolveInput = z.strictObject(
         issue.input === undefined ? "請選擇系統防護需求等級" : "系統防護需求等級須為 high（高）、medium（中）或 normal（普）",
     }),
     responsibilityLevel: ZLevel,
+    agencyKind: z.enum(["public", "non-public"]).default("public"),
+    ciProvider: z.boolean().default(false),
     contractValue: z
       .int({
         error: (issue) =>
@@ -90,6 +92,8 @@ export const ZResolveInput = z.strictObject(
   },
 );
 export type TResolveInput = z.infer<typeof ZResolveInput>;
+/** What the engine takes: a parsed input, where the agency's kind may be left out (公務機關, not a CI provider). */
+export type TEngineInput = Omit<TResolveInput, "agencyKind" | "ciProvider"> & Partial<Pick<TResolveInput, "agencyKind" | "ciProvider">>;
 
 export interface TInputIssue {
   /** Dotted path, e.g. "conditions.personalData" or "serviceTypes.1"; "" for the whole body. */

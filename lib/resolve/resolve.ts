@@ -1,10 +1,10 @@
 import type { TCatalogueFile, TCatalogueItem, TServiceTypeKey } from "../catalogue/schema";
 import { agencyObligations } from "./agency-obligations";
 import { buildContext } from "./context";
-import type { TResolveInput } from "./input";
+import type { TEngineInput } from "./input";
 import type { TObligationsFile } from "../catalogue/schema/obligations";
 import { PIPELINE } from "./rules";
-import type { TCaseContext, TDraft, TResolution, TResolvedItem } from "./types";
+import type { TBasisSummary, TCaseContext, TDraft, TResolution, TResolvedItem } from "./types";
 import { caseWarnings } from "./warnings";
 
 /** The caller picked a catalogue that is not the one the input asked for: a programming error, not bad input. */
@@ -20,7 +20,7 @@ export class CatalogueMismatchError extends Error {
  * own items in catalogue order (types too in catalogue order, so the same case always reads the same).
  * `input` must already be parsed with ZResolveInput.
  */
-export function resolve(catalogue: TCatalogueFile, obligations: TObligationsFile, input: TResolveInput): TResolution {
+export function resolve(catalogue: TCatalogueFile, obligations: TObligationsFile, input: TEngineInput): TResolution {
   if (input.catalogueVersion !== undefined && input.catalogueVersion !== catalogue.version)
     throw new CatalogueMismatchError(input.catalogueVersion, catalogue.version);
   const ctx = buildContext(catalogue, obligations, input);
@@ -35,6 +35,7 @@ export function resolve(catalogue: TCatalogueFile, obligations: TObligationsFile
     effectiveGrade: input.grade,
     warnings: caseWarnings(catalogue, input, ctx, items),
     agencyObligations: agencyObligations(ctx, items),
+    basisSummary: basisSummary(items),
     items,
   };
 }
@@ -50,6 +51,7 @@ export function resolveItem(item: TCatalogueItem, serviceType: TServiceTypeKey, 
     thirdPartyTesting: false,
     cisoConfirm: false,
     frequency: null,
+    basis: null,
   };
   for (const rule of PIPELINE) draft = rule.apply(draft, ctx);
   return {
@@ -64,5 +66,19 @@ export function resolveItem(item: TCatalogueItem, serviceType: TServiceTypeKey, 
     thirdPartyTesting: draft.thirdPartyTesting,
     cisoConfirm: draft.cisoConfirm,
     frequency: draft.frequency,
+    basis: draft.mark === "▲" ? (draft.basis ?? { reliability: "U", citation: null, verified: null }) : null,
   };
+}
+
+/** ▲ lines by what they rest on: [P]/[O], [S], [U] (a line with no table cell counts as [U]). */
+export function basisSummary(items: readonly TResolvedItem[]): TBasisSummary {
+  const summary: TBasisSummary = { primaryOrOfficial: 0, thirdParty: 0, unverified: 0 };
+  for (const item of items) {
+    if (!item.basis) continue;
+    const r = item.basis.reliability;
+    if (r === "P" || r === "O") summary.primaryOrOfficial++;
+    else if (r === "S") summary.thirdParty++;
+    else summary.unverified++;
+  }
+  return summary;
 }

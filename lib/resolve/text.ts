@@ -1,5 +1,5 @@
 import type { TMark, TReliability } from "../catalogue/schema";
-import type { TCaseFact } from "../catalogue/schema/obligations";
+import type { TCellFact } from "../catalogue/schema/obligations";
 
 /** Shared zh-TW wording, so that every rule cites its basis the same way. */
 
@@ -10,22 +10,35 @@ export const MARK_LABEL: Record<TMark, string> = {
   "-": "不適用",
 };
 
-/** Appended to a reason so the officer sees how far its basis can be trusted (regulations.md §0). */
+/**
+ * The badge an officer, a CISO and the documents see for a basis: a plain label and one plain sentence.
+ * Where the label came from (files, research notes) is for the catalogue's stewards, on the matrix page.
+ */
+export const RELIABILITY_BADGE: Record<TReliability, { label: string; sentence: string }> = {
+  P: { label: "法規原文", sentence: "依據為法規或官方附表的原文。" },
+  O: { label: "主管機關說明", sentence: "依據為主管機關公開的說明（如常見問答），不是法規原文。" },
+  S: { label: "第三方整理", sentence: "依據為第三方整理的法規摘要，可能與官方公布的內容有出入。" },
+  U: { label: "待查證", sentence: "尚無可靠依據判斷本項是否應辦，由機關決定。" },
+};
+export const VERIFIED_BADGE = { label: "已核對官方附表", sentence: "目錄管理者已將本項與官方公布的附表逐項核對。" } as const;
+
+/** Appended to a reason so the officer sees how far its basis can be trusted. */
 export const RELIABILITY_NOTE: Record<TReliability, string> = {
-  P: "〔依據：法規原文〕",
-  O: "〔依據：主管機關網頁 FAQ〕",
-  S: "〔依據為第三方整理，待與官方附表核對〕",
-  U: "（本項依據尚待查證，僅供參考）",
+  P: `〔依據：${RELIABILITY_BADGE.P.label}〕`,
+  O: `〔依據：${RELIABILITY_BADGE.O.label}〕`,
+  S: `〔依據：${RELIABILITY_BADGE.S.label}〕`,
+  U: `〔依據：${RELIABILITY_BADGE.U.label}，由機關決定〕`,
 };
 
 /** How a fact reads when the case does not meet it. */
-export const FACT_UNMET: Record<TCaseFact, string> = {
+export const FACT_UNMET: Record<TCellFact, string> = {
   personalData: "本案未涉及個人資料",
   coreSystem: "本案系統非核心資通系統",
   cii: "本案未涉及關鍵資訊基礎設施",
   externalService: "本案未涉及重要對外服務",
   mobileApp: "本案未包含行動應用程式",
   mailServer: "機關未自行維運郵件伺服器",
+  ciProvider: "機關非關鍵基礎設施提供者",
 };
 
 export const THIRD_PARTY_ARTICLE =

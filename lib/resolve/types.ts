@@ -1,5 +1,5 @@
-import type { TCatalogueItem, TGrade, TMark, TServiceTypeKey } from "../catalogue/schema";
-import type { TCaseFact, TLevel, TObligationsFile } from "../catalogue/schema/obligations";
+import type { TCatalogueItem, TGrade, TMark, TReliability, TServiceTypeKey } from "../catalogue/schema";
+import type { TAgencyKind, TCellFact, TColumn, TLevel, TObligationsFile, TObligationsTable } from "../catalogue/schema/obligations";
 
 export const STATUSES = ["standard", "optional", "needs-decision", "not-applicable"] as const;
 export type TStatus = (typeof STATUSES)[number];
@@ -19,6 +19,24 @@ export interface TResolvedItem {
   cisoConfirm: boolean;
   /** Frequency/scope required by the responsibility level, for ▲ items resolved `standard`. */
   frequency: string | null;
+  /** For ▲ items: what the line rests on (the badge the officer sees); null for other marks. */
+  basis: TItemBasis | null;
+}
+
+/** The ▲ basis of one line, in plain words: the cell's label and, once checked, the official document. */
+export interface TItemBasis {
+  reliability: TReliability;
+  /** 「資通安全責任等級分級辦法附表四（B級特定非公務機關）…」; null when no table cell applies. */
+  citation: string | null;
+  /** The official attachment the cell was checked against ("分級辦法附表三（115-01-07）", "第 3 頁第 12 項"). */
+  verified: { document: string; locator: string } | null;
+}
+
+/** How many ▲ lines rest on [P]/[O], on [S] and on [U] (the checklist's summary). */
+export interface TBasisSummary {
+  primaryOrOfficial: number;
+  thirdParty: number;
+  unverified: number;
 }
 
 export interface TResolution {
@@ -26,6 +44,8 @@ export interface TResolution {
   effectiveGrade: TGrade;
   warnings: string[];
   agencyObligations: string[];
+  /** ▲ lines by reliability: replaces the old blanket warning. */
+  basisSummary: TBasisSummary;
   items: TResolvedItem[];
 }
 
@@ -35,15 +55,20 @@ export type TThirdPartyTrigger = "coreSystem" | "contractValue";
 export interface TCaseContext {
   readonly grade: TGrade;
   readonly level: TLevel;
+  readonly agencyKind: TAgencyKind;
+  /** The ▲ table's column for this agency (附表一～八). */
+  readonly column: TColumn;
   readonly contractValue: number;
   /** Effective facts: coreSystem is true when the grade is high. */
-  readonly facts: Readonly<Record<TCaseFact, boolean>>;
+  readonly facts: Readonly<Record<TCellFact, boolean>>;
   /** Why coreSystem holds: the officer said so, or the grade is high; null when it does not. */
   readonly coreSystemBy: "input" | "grade" | null;
   /** Empty: 施行細則 §7 I ④ does not apply. */
   readonly thirdPartyTriggers: readonly TThirdPartyTrigger[];
   readonly riskLevel: string | null;
   readonly obligations: TObligationsFile;
+  /** The same table in eight columns (format 1 read through its migration). */
+  readonly matrix: TObligationsTable;
   /** The catalogue's date in the ROC calendar, e.g. "112-09-25". */
   readonly catalogueDate: string;
 }
@@ -58,6 +83,7 @@ export interface TDraft {
   readonly thirdPartyTesting: boolean;
   readonly cisoConfirm: boolean;
   readonly frequency: string | null;
+  readonly basis: TItemBasis | null;
 }
 
 /** A pure step of the pipeline: returns the same draft when it does not apply. */

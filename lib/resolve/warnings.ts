@@ -1,14 +1,14 @@
 import { GRADE_LABEL, type TCatalogueFile } from "../catalogue/schema";
-import type { TResolveInput } from "./input";
+import type { TEngineInput } from "./input";
 import { CORE_SYSTEM_ARTICLE, RELIABILITY_NOTE } from "./text";
 import type { TCaseContext, TResolvedItem } from "./types";
 
 /** Case-level findings the officer must see above the checklist. */
 export function caseWarnings(
   catalogue: TCatalogueFile,
-  input: TResolveInput,
+  input: TEngineInput,
   ctx: TCaseContext,
-  items: readonly TResolvedItem[],
+  _items: readonly TResolvedItem[],
 ): string[] {
   const warnings: string[] = [];
   if (catalogue.status !== "published")
@@ -25,7 +25,6 @@ export function caseWarnings(
     warnings.push(
       `系統防護需求等級為「${GRADE_LABEL.high}」：依${CORE_SYSTEM_ARTICLE}，依附表九判定防護需求等級為高者即屬核心資通系統，本次已以核心資通系統解析${RELIABILITY_NOTE.P}`,
     );
-  if (items.some((item) => item.mark === "▲"))
-    warnings.push(`▲ 項目依責任等級對照表（${ctx.obligations.version}）判定：${ctx.obligations.caveat}`);
+  // No blanket warning on the ▲ table: each ▲ line carries its own badge (TResolvedItem.basis).
   return warnings;
 }

@@ -14,10 +14,14 @@ export function bundled(): TCatalogueFile {
   return readCatalogueFile(BUNDLED_FILE);
 }
 
-/** The bundled versions: the authority's 112-09-25 table and its citation update (the newest published). */
+/**
+ * The bundled versions: the authority's 112-09-25 table, its citation update, and the same with the ▲ table
+ * by agency kind (the newest published).
+ */
 export const BASE_VERSION = "2023-09-25";
-export const NEWEST_VERSION = "2023-09-25-law2026";
-export const KNOWN_VERSIONS = `${NEWEST_VERSION}、${BASE_VERSION}`;
+export const CITATION_VERSION = "2023-09-25-law2026";
+export const NEWEST_VERSION = "2023-09-25-obl2026";
+export const KNOWN_VERSIONS = `${NEWEST_VERSION}、${CITATION_VERSION}、${BASE_VERSION}`;
 
 export function newestBundled(): TCatalogueFile {
   return readCatalogueFile(path.join(process.cwd(), `data/catalogue/${NEWEST_VERSION}.json`));

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_TYPE_KEYS } from "@/lib/catalogue/schema";
 import { parseResolveInput } from "@/lib/resolve/input";
-import { loadObligations } from "@/lib/resolve/load-obligations";
 import { resolve } from "@/lib/resolve/resolve";
 import { STATUSES } from "@/lib/resolve/types";
 import { NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
@@ -39,7 +38,7 @@ describe("POST /api/v1/resolve: valid cases", () => {
     expect(status).toBe(200);
     expect(type).toMatch(/^application\/json/);
     const resolution = body as Record<string, unknown> & { items: Record<string, unknown>[] };
-    expect(Object.keys(resolution).sort()).toEqual(["agencyObligations", "catalogueVersion", "effectiveGrade", "items", "warnings"]);
+    expect(Object.keys(resolution).sort()).toEqual(["agencyObligations", "basisSummary", "catalogueVersion", "effectiveGrade", "items", "warnings"]);
     expect(resolution.catalogueVersion).toBe(NEWEST_VERSION);
     expect(resolution.effectiveGrade).toBe("medium");
     for (const list of [resolution.warnings, resolution.agencyObligations]) {
@@ -50,7 +49,7 @@ describe("POST /api/v1/resolve: valid cases", () => {
     expect(new Set(resolution.items.map((i) => i.serviceType))).toEqual(new Set(SERVICE_TYPE_KEYS));
     for (const item of resolution.items) {
       expect(Object.keys(item).sort()).toEqual(
-        ["category", "cisoConfirm", "frequency", "id", "mark", "reasons", "serviceType", "status", "text", "thirdPartyTesting"].sort(),
+        ["basis", "category", "cisoConfirm", "frequency", "id", "mark", "reasons", "serviceType", "status", "text", "thirdPartyTesting"].sort(),
       );
       expect(STATUSES).toContain(item.status);
       expect(["●", "◎", "▲", "-"]).toContain(item.mark);
@@ -59,7 +58,18 @@ describe("POST /api/v1/resolve: valid cases", () => {
       expect(typeof item.thirdPartyTesting).toBe("boolean");
       expect(typeof item.cisoConfirm).toBe("boolean");
       expect(item.frequency === null || typeof item.frequency === "string").toBe(true);
+      // Every ▲ line carries its badge; no other line does.
+      expect(item.basis === null, String(item.id)).toBe(item.mark !== "▲");
     }
+  });
+
+  it("a 特定非公務機關 resolves by its own 附表 (agencyKind, ciProvider)", async () => {
+    const body = { ...REALISTIC_CASE, serviceTypes: ["development"], responsibilityLevel: "B", agencyKind: "non-public", ciProvider: false };
+    const { status, body: out } = await post(body);
+    expect(status).toBe(200);
+    const vans = (out as { items: { id: string; status: string; reasons: string[] }[] }).items.find((i) => i.id === "development.vans")!;
+    expect(vans.status).toBe("optional");
+    expect(vans.reasons.join()).toContain("附表四（B級特定非公務機關）");
   });
 
   it("answers exactly what the engine gives for the same case", async () => {
@@ -67,7 +77,7 @@ describe("POST /api/v1/resolve: valid cases", () => {
     if (!parsed.ok) throw new Error("fixture invalid");
     const { status, body } = await post(REALISTIC_CASE);
     expect(status).toBe(200);
-    expect(body).toEqual(JSON.parse(JSON.stringify(resolve(newestBundled(), loadObligations(), parsed.input))));
+    expect(body).toEqual(JSON.parse(JSON.stringify(resolve(newestBundled(), newestBundled().obligations, parsed.input))));
   });
 
   it("catalogueVersion given or omitted: the same answer (the newest published is the default)", async () => {

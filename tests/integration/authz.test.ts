@@ -299,6 +299,7 @@ const ACTIONS: TEntry[] = [
       ["publishDraftAction", (m) => m.publishDraftAction({ version: "2099-06-01", lockVersion: 0, changeSummary: "授權測試" })],
       ["deleteDraftAction", (m) => m.deleteDraftAction({ version: "2099-06-01", lockVersion: 0 })],
       ["importVersionAction", (m) => m.importVersionAction({ fileName: "x.json", text: "{}" })],
+      ["editObligationCellAction", (m) => m.editObligationCellAction({ version: "2099-06-01", lockVersion: 0, cell: { measure: "vans", column: "B特" } })],
     ] as const satisfies readonly [string, (m: Awaited<ReturnType<typeof load.catalogue>>) => Promise<unknown>][]
   ).map(
     ([name, call]): TEntry => ({
@@ -694,6 +695,9 @@ const PAGES: TEntry[] = [
   page("app/catalogue/versions/page.tsx", () => import("@/app/catalogue/versions/page"), "a 目錄管理者 (app-wide role)", KEEPERS),
   page("app/catalogue/versions/[version]/page.tsx", () => import("@/app/catalogue/versions/[version]/page"), "a 目錄管理者 (app-wide role)", KEEPERS, {
     params: async () => ({ version: "2023-09-25-law2026" }),
+  }),
+  page("app/catalogue/obligations/page.tsx", () => import("@/app/catalogue/obligations/page"), "anyone signed in (published versions; drafts only for a 目錄管理者)", [...A_ROLES, "agencyB"], {
+    searchParams: () => ({ version: "2023-09-25-obl2026" }),
   }),
   page("app/cases/[id]/version/page.tsx", () => import("@/app/cases/[id]/version/page"), "anyone of the case's agency (only an officer may move the case)", A_ROLES, {
     params: async (c) => ({ id: await c.cases.get("approved") }),

@@ -19,17 +19,18 @@ describe("the catalogue in the database", () => {
   });
 
   it("is loaded on a fresh database, published", async () => {
-    expect(await counts()).toEqual({ versions: 2, types: 18, items: 298 });
+    expect(await counts()).toEqual({ versions: 3, types: 27, items: 447 });
     expect((await listVersions(db)).map((v) => [v.id, v.status])).toEqual([
       [NEWEST_VERSION, "published"],
+      ["2023-09-25-law2026", "published"],
       ["2023-09-25", "published"],
     ]);
   });
 
   it("loading again changes nothing", async () => {
     const before = await db.catalogueVersion.findUniqueOrThrow({ where: { id: "2023-09-25" } });
-    expect((await loadBundledCatalogues(db)).map((r) => r.outcome)).toEqual(["unchanged", "unchanged"]);
-    expect(await counts()).toEqual({ versions: 2, types: 18, items: 298 });
+    expect((await loadBundledCatalogues(db)).map((r) => r.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
+    expect(await counts()).toEqual({ versions: 3, types: 27, items: 447 });
     expect(await db.catalogueVersion.findUniqueOrThrow({ where: { id: "2023-09-25" } })).toEqual(before);
   });
 

@@ -146,9 +146,9 @@ describe("catalogue versions: draft → edit → publish, compare, import/export
   it("edits the ▲ table and the clause library in the same versioned way, validated", async () => {
     const draft = await readCatalogue(db, DRAFT);
     const obligations = structuredClone(draft.obligations);
-    (obligations.measures.soc as { levels: Record<string, { required: unknown }> }).levels.C!.required = "yes";
+    (obligations.measures.soc as { columns: Record<string, { status: unknown }> }).columns["C公"]!.status = "yes";
     const e = await refusal(editDraft(db, keeper, DRAFT, lock, { op: "set-obligations", obligations }));
-    expect(e.issues[0]!.path).toBe("measures.soc.levels.C.required");
+    expect(e.issues[0]!.path).toBe("measures.soc.columns.C公.status");
 
     const clauses = structuredClone(draft.clauses);
     clauses.parameters[0]!.default = 2;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
+import { BASE_VERSION, NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
 import { cliRunner } from "../helpers/cli";
 
 const { cli, cleanup } = cliRunner("cli");
@@ -12,7 +12,7 @@ describe("npm run -s cli -- catalogue --json", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.version).toBe(NEWEST_VERSION);
-    expect(out.title).toBe("各類資訊(服務)採購之共通性資通安全基本要求參考一覽表（法規條次更新）");
+    expect(out.title).toBe("各類資訊(服務)採購之共通性資通安全基本要求參考一覽表（法規條次更新；▲ 依機關類別）");
     expect(out).toEqual(newestBundled());
     const first = out.serviceTypes[0].items[0];
     expect(Object.keys(first)).toEqual(expect.arrayContaining(["id", "category", "text", "marks", "note"]));
@@ -39,5 +39,30 @@ describe("npm run -s cli -- catalogue --json", () => {
   it("an unknown command or option exits 2 with usage", () => {
     expect(cli("frobnicate").code).toBe(2);
     expect(cli("catalogue", "--json", "--colour").code).toBe(2);
+  });
+});
+
+describe("npm run -s cli -- obligations --json", () => {
+  it("prints the newest version's ▲ table in eight columns, each cell with its citation and label", () => {
+    const r = cli("obligations", "--json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.catalogueVersion).toBe(NEWEST_VERSION);
+    expect(Object.keys(out.columns)).toEqual(["A公", "A特", "B公", "B特", "C公", "C特", "D", "E"]);
+    expect(out.obligations.measures.vans.columns["B特"]).toMatchObject({ status: "conditional", condition: "ci-provider", reliability: "O", citation: { annex: "附表四", version: "110" } });
+  });
+
+  it("reads a version with the first table through its migration (--version)", () => {
+    const r = cli("obligations", "--json", "--version", BASE_VERSION);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.obligations.format).toBe(2);
+    expect(out.obligations.measures.soc.columns["A特"].citation.annex).toBe("附表二");
+  });
+
+  it("without --json or with an unknown version exits 2", () => {
+    expect(cli("obligations").code).toBe(2);
+    expect(cli("obligations", "--json", "--version", "2020-01-01").code).toBe(2);
   });
 });

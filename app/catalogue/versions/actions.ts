@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { ZVersionId } from "@/lib/catalogue/schema";
-import { createDraft, deleteDraft, editDraft, importVersion, publishDraft } from "@/lib/catalogue/versions";
+import { createDraft, deleteDraft, editDraft, editObligationCell, importVersion, publishDraft } from "@/lib/catalogue/versions";
 import { authedAction } from "../../_server/action";
 
 // Thin actions: the action client checks the session and the 目錄管理者 role; lib/catalogue/versions
@@ -28,6 +28,17 @@ export const editDraftAction = authedAction(
   async ({ version, lockVersion, edit }, user) => {
     const r = await editDraft(db(), user, version, lockVersion, edit);
     refresh(version);
+    return r;
+  },
+);
+
+/** One cell of a draft's ▲ table, optionally marked 「已核對官方附表」. */
+export const editObligationCellAction = authedAction(
+  { input: z.object({ version: ZVersionId, lockVersion: z.int().min(0), cell: z.unknown() }), ...KEEPER },
+  async ({ version, lockVersion, cell }, user) => {
+    const r = await editObligationCell(db(), user, version, lockVersion, cell);
+    refresh(version);
+    revalidatePath("/catalogue/obligations");
     return r;
   },
 );

@@ -10,6 +10,8 @@ export const CATALOGUE_ACTION_LABEL: Record<string, string> = {
   "catalogue.set-meta": "修改標題與摘要",
   "catalogue.set-obligations": "修改責任等級應辦事項表",
   "catalogue.set-clauses": "修改一般條款庫",
+  "catalogue.set-obligation-cell": "修改應辦事項表儲存格",
+  "catalogue.verify-obligation-cell": "核對應辦事項表儲存格（已核對官方附表）",
   "catalogue.import": "匯入資料檔",
   "catalogue.publish": "發布",
   "catalogue.draft-delete": "刪除草稿",

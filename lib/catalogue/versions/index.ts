@@ -3,6 +3,7 @@
 export { assertCatalogueAdmin, type TCatalogueActor } from "./actor";
 export { createDraft } from "./create-draft";
 export { editDraft } from "./edit-draft";
+export { editObligationCell } from "./edit-obligation-cell";
 export { publishDraft } from "./publish-draft";
 export { deleteDraft } from "./delete-draft";
 export { importVersion } from "./import-version";

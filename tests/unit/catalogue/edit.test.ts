@@ -45,6 +45,6 @@ describe("the id offered for a new draft", () => {
 describe("the bundled versions", () => {
   it("load oldest first (by version id), so the newest is published last", async () => {
     const { bundledCatalogueFiles } = await import("@/lib/catalogue/bundled");
-    expect(bundledCatalogueFiles().map((f) => f.split("/").pop())).toEqual(["2023-09-25.json", "2023-09-25-law2026.json"]);
+    expect(bundledCatalogueFiles().map((f) => f.split("/").pop())).toEqual(["2023-09-25.json", "2023-09-25-law2026.json", "2023-09-25-obl2026.json"]);
   });
 });

@@ -1,13 +1,14 @@
 import obligationsJson from "../../../data/obligations/2026-01-07.json" with { type: "json" };
 import type { TServiceTypeKey } from "../../../lib/catalogue/schema";
 import { bundled } from "../../helpers/catalogue";
-import { parseObligations } from "../../../lib/catalogue/schema/obligations";
+import { ZLegacyObligationsFile, type TObligationsFile } from "../../../lib/catalogue/schema/obligations";
 import { ZResolveInput, type TResolveInput } from "../../../lib/resolve/input";
 import { resolve } from "../../../lib/resolve/resolve";
 import type { TResolution, TResolvedItem } from "../../../lib/resolve/types";
 
 export const catalogue = bundled();
-export const obligations = parseObligations(obligationsJson);
+/** The first (format-1) table, which the two first bundled versions carry. */
+export const obligations = ZLegacyObligationsFile.parse(obligationsJson);
 
 type TCase = Omit<Partial<TResolveInput>, "conditions"> & { conditions?: Partial<TResolveInput["conditions"]> };
 
@@ -31,8 +32,8 @@ export function caseInput(overrides: TCase = {}): TResolveInput {
   });
 }
 
-export function run(overrides: TCase = {}): TResolution {
-  return resolve(catalogue, obligations, caseInput(overrides));
+export function run(overrides: TCase = {}, table: TObligationsFile = obligations): TResolution {
+  return resolve(catalogue, table, caseInput(overrides));
 }
 
 export function item(resolution: TResolution, id: string): TResolvedItem {

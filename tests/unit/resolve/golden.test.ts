@@ -85,7 +85,7 @@ describe("development at 中, level B, not core, NT$5,000,000, no personal data"
     for (const id of ["development.antivirus", "development.firewall", "development.ids-ips", "development.waf", "development.apt"]) {
       const x = item(r, id);
       expect(x.status, id).toBe("needs-decision");
-      expect(allReasons(x), id).toContain("（本項依據尚待查證，僅供參考）");
+      expect(allReasons(x), id).toContain("〔依據：待查證，由機關決定〕");
       expect(x.frequency, id).toBeNull();
     }
   });
@@ -388,7 +388,7 @@ describe("responsibility levels A, D, E on the development table", () => {
   it("D: 防毒 rests on recollection [U] → needs-decision; scans, SOC not D duties → optional", () => {
     const r = run({ responsibilityLevel: "D" });
     expect(item(r, "development.antivirus").status).toBe("needs-decision");
-    expect(allReasons(item(r, "development.antivirus"))).toContain("本項依據尚待查證");
+    expect(allReasons(item(r, "development.antivirus"))).toContain("〔依據：待查證，由機關決定〕");
     for (const id of ["development.web-vuln-scan", "development.soc", "development.health-check"])
       expect(item(r, id).status, id).toBe("optional");
   });

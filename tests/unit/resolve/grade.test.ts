@@ -28,7 +28,7 @@ describe("附表九 helper", () => {
 
   it("the aggregation rule is marked as unverified [S]; guidance is labelled as guidance", () => {
     const r = gradeFromAspects({ confidentiality: "normal", integrity: "normal", availability: "normal", legalCompliance: "normal" });
-    expect(r.explanation[0]).toContain("待與官方附表核對");
+    expect(r.explanation[0]).toContain("〔依據：第三方整理〕");
     expect(r.explanation[1]).toContain(GUIDANCE_LABEL);
     for (const aspect of ASPECTS) expect(ASPECT_GUIDANCE[aspect]).toContain(GUIDANCE_LABEL);
   });

@@ -22,7 +22,7 @@ const CJK = /[\u4e00-\u9fff]/;
 
 describe("ZResolveInput", () => {
   it("accepts the issue's example, with or without catalogueVersion and riskLevel", () => {
-    expect(ZResolveInput.parse(valid)).toEqual(valid);
+    expect(ZResolveInput.parse(valid)).toEqual({ ...valid, agencyKind: "public", ciProvider: false });
     const { catalogueVersion: _omit, ...rest } = valid;
     expect(parseResolveInput({ ...rest, riskLevel: " 中 " })).toMatchObject({ ok: true, input: { riskLevel: "中" } });
   });

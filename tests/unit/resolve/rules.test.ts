@@ -31,7 +31,7 @@ function row(partial: { marks?: TCatalogueItem["marks"]; hints?: Partial<TCatalo
 }
 
 function draft(item: TCatalogueItem, grade: "high" | "medium" | "normal" = "medium"): TDraft {
-  return { item, serviceType: "development", mark: item.marks[grade], status: null, reasons: [], thirdPartyTesting: false, cisoConfirm: false, frequency: null };
+  return { item, serviceType: "development", mark: item.marks[grade], status: null, reasons: [], thirdPartyTesting: false, cisoConfirm: false, frequency: null, basis: null };
 }
 
 const ctx = (overrides: Parameters<typeof caseInput>[0] = {}) => buildContext(catalogue, obligations, caseInput(overrides));
@@ -72,7 +72,7 @@ describe("levelRule", () => {
     expect(next.status).toBe("standard");
     expect(next.frequency).toBe("全部核心資通系統每年2次");
     expect(next.reasons.join()).toContain("附表一");
-    expect(next.reasons.join()).toContain("待與官方附表核對"); // [S]
+    expect(next.reasons.join()).toContain("〔依據：第三方整理〕"); // [S]
     expect(next.reasons.join()).not.toContain("法定範圍"); // core: the scope is met
   });
   it("not required → optional", () => {
@@ -86,10 +86,12 @@ describe("levelRule", () => {
     expect(byGrade.status).toBe("standard");
     expect(byGrade.reasons.join()).toContain("系統防護需求等級為高，視為核心資通系統");
   });
-  it("[U] cell → needs-decision with the caveat", () => {
+  it("[U] cell → needs-decision with the 待查證 badge, and no research notes", () => {
     const next = levelRule.apply(draft(triangle("firewall")), ctx({ responsibilityLevel: "C" }));
     expect(next.status).toBe("needs-decision");
-    expect(next.reasons.join()).toContain("（本項依據尚待查證，僅供參考）");
+    expect(next.reasons.join()).toContain("〔依據：待查證，由機關決定〕");
+    expect(next.reasons.join()).not.toContain("記憶");
+    expect(next.basis).toEqual({ reliability: "U", citation: expect.stringContaining("附表五（C級公務機關）"), verified: null });
   });
   it("a cell with required null → needs-decision even when labelled [S]", () => {
     const raw = structuredClone(obligations);

@@ -14,8 +14,11 @@ import { emptyItemFields } from "@/lib/catalogue/empty-item";
 import { DraftButton } from "@/components/catalogue-admin/DraftButton";
 import { PublishPanel } from "@/components/catalogue-admin/PublishPanel";
 import { JsonSectionEditor } from "@/components/catalogue-admin/JsonSectionEditor";
+import { ObligationsCellEditor } from "@/components/catalogue-admin/ObligationsCellEditor";
+import { ObligationsJsonTools } from "@/components/catalogue-admin/ObligationsJsonTools";
+import { obligationMatrix } from "@/lib/resolve/obligation-matrix";
 import { requireUser } from "../../../_server/auth";
-import { deleteDraftAction, editDraftAction, publishDraftAction } from "../actions";
+import { deleteDraftAction, editDraftAction, editObligationCellAction, publishDraftAction } from "../actions";
 import { taipeiTime } from "@/lib/time";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 
@@ -73,6 +76,7 @@ export default async function VersionPage({
           )}
           <a href={`/catalogue/versions/${file.version}/export`} className="text-brand-700 underline">匯出資料檔</a>
           {!draft && <Link href={`/catalogue?version=${file.version}`} className="text-brand-700 underline">檢視目錄</Link>}
+          <Link href={`/catalogue/obligations?version=${file.version}`} className="text-brand-700 underline">應辦事項表（▲）</Link>
         </p>
       </div>
 
@@ -166,10 +170,11 @@ export default async function VersionPage({
               <ItemEditor mode="add" version={file.version} lockVersion={lock} serviceType={type.key} initial={emptyItemFields()} after={type.items.map((it, k) => ({ id: it.id, label: `${k + 1}．${it.text.slice(0, 30)}` }))} measures={measures} save={editDraftAction} />
             </div>
           </details>
-          <details className="rounded-lg border border-slate-200 bg-white p-4">
-            <summary className="cursor-pointer font-semibold">責任等級應辦事項表（▲ 項目依此判定）</summary>
-            <div className="mt-3">
-              <JsonSectionEditor op="set-obligations" field="obligations" label="應辦事項表（JSON）" hint="各措施依 A～E 級之應辦與否、頻率、條件及法源；每格須標示可信度。儲存時以載入資料檔之同一規則檢查。" version={file.version} lockVersion={lock} initial={file.obligations} save={editDraftAction} />
+          <details id="obligations" className="rounded-lg border border-slate-200 bg-white p-4">
+            <summary className="cursor-pointer font-semibold">責任等級應辦事項表（▲ 項目依此判定，逐格編輯與核對）</summary>
+            <div className="mt-3 space-y-4">
+              <ObligationsCellEditor version={file.version} lockVersion={lock} table={obligationMatrix(file.obligations)} save={editObligationCellAction} />
+              <ObligationsJsonTools version={file.version} lockVersion={lock} initial={file.obligations} save={editDraftAction} />
             </div>
           </details>
           <details className="rounded-lg border border-slate-200 bg-white p-4">

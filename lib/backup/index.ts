@@ -138,9 +138,9 @@ export async function tableCounts(db: TDb): Promise<Record<string, number>> {
  * The database's guards (published catalogue versions immutable, audit append-only) stand aside while
  * `--replace` empties the tables, and are back before the transaction commits.
  */
-async function withoutGuards(db: TDb, tx: TTx, fn: () => Promise<void>) {
+export async function withoutGuards(db: TDb, tx: TTx, fn: () => Promise<void>) {
   if (providerOf(db) === "postgresql") {
-    const guarded = ["CatalogueVersion", "ServiceType", "Requirement", "AuditEntry"];
+    const guarded = ["CatalogueVersion", "ServiceType", "Requirement", "AuditEntry", "AuditChainHead"];
     for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
     await fn();
     for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);

@@ -28,4 +28,5 @@ export const TABLES: readonly TTableSpec[] = [
   { model: "Decision", delegate: "decision", primaryKey: ["caseId", "itemId"], dates: ["decidedAt"], bigints: [] },
   { model: "Review", delegate: "review", primaryKey: ["id"], dates: ["at"], bigints: [] },
   { model: "AuditEntry", delegate: "auditEntry", primaryKey: ["id"], dates: ["at"], bigints: [] },
+  { model: "AuditChainHead", delegate: "auditChainHead", primaryKey: ["id"], dates: [], bigints: [] },
 ];

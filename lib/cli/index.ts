@@ -9,6 +9,7 @@ import { AdminError } from "../admin/errors";
 import { operatorGrantRole } from "../admin/operator-grant-role";
 import { ROLE_LABEL, ROLES, type TRole } from "../auth/roles";
 import { dbCommand, DB_USAGE } from "./db";
+import { auditCommand, AUDIT_USAGE } from "./audit";
 
 export type TIo = { out: (s: string) => void; err: (s: string) => void };
 export type TCliDeps = {
@@ -27,6 +28,7 @@ const USAGE = `用法：
   npm run -s cli -- user grant --email <電子郵件> --role catalogue-admin|admin|ciso|officer
                                                             授予角色（用於指定第一位目錄管理者或機關管理者；寫入稽核紀錄）
 ${DB_USAGE.replace(/^用法：\n/, "")}
+${AUDIT_USAGE}
 結束代碼：0 成功；2 輸入有誤（訊息寫在 stderr，每行「欄位: 說明」）；1 未預期的錯誤`;
 
 /** Runs one CLI command; returns the exit code (0 ok, 2 bad input or unknown version, 1 unexpected). */
@@ -37,6 +39,7 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
     if (command === "resolve") return await resolveArgs(rest, io, deps);
     if (command === "export") return await exportCommand(rest, io, exportDepsFromDb(deps.openDb));
     if (command === "user") return await userCommand(rest, io, deps);
+    if (command === "audit") return await auditCommand(rest, io, deps.openDb);
     if (command === "db") return await dbCommand(rest, io, { openDb: deps.openDb, openBareDb: deps.openBareDb ?? deps.openDb });
     io.err(command ? `未知的指令「${command}」\n${USAGE}` : USAGE);
     return 2;

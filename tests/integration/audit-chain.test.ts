@@ -6,6 +6,8 @@ import { carryForward, entryHash, isAuditViolation, recordAudit, verifyChain, ty
 import { withoutGuards } from "@/lib/backup";
 import { freshDb, TEST_DB } from "../helpers/db";
 import { cliRunner } from "../helpers/cli";
+import { createAgencyWithUsers } from "../helpers/people";
+import { auditChainStatus, CHAIN_CHECK_TTL_MS } from "@/lib/admin";
 
 const A = "agency-chain";
 const entry = (over: Partial<TAuditInput> = {}): TAuditInput => ({
@@ -142,6 +144,28 @@ describe(`the audit hash chain (${TEST_DB})`, { timeout: 60_000 }, () => {
     }
     const r = await verifyChain(db);
     expect(r).toMatchObject({ ok: true, count: 22, head: { seq: 22 } });
+  });
+});
+
+describe(`the chain's state on /admin/audit (${TEST_DB})`, () => {
+  it("intact, then an alarm naming the entry once a check after the cache's minute sees the break; admins only", async () => {
+    const { db, cleanup } = await freshDb();
+    try {
+      const { admin, officer } = await createAgencyWithUsers(db, "稽核頁測試機關");
+      await recordAudit(db, entry({ agencyId: null }));
+      const t0 = new Date();
+      const ok = await auditChainStatus(db, admin, t0);
+      expect(ok).toMatchObject({ ok: true, message: null });
+      expect(ok.count).toBe(1);
+      const first = await db.auditEntry.findFirstOrThrow({ where: { seq: 1 } });
+      await db.$transaction((tx) => withoutGuards(db, tx, async () => void (await tx.auditEntry.update({ where: { id: first.id }, data: { action: "auth.login" } }))));
+      expect((await auditChainStatus(db, admin, new Date(t0.getTime() + 1000))).ok).toBe(true); // the cached check
+      const broken = await auditChainStatus(db, admin, new Date(Date.now() + CHAIN_CHECK_TTL_MS));
+      expect(broken).toMatchObject({ ok: false, message: expect.stringMatching(new RegExp(`^稽核紀錄鏈中斷：第 1 筆（id ${first.id}，.*已被修改或偽造`)) });
+      await expect(auditChainStatus(db, officer)).rejects.toThrow(/無權/);
+    } finally {
+      await cleanup();
+    }
   });
 });
 

@@ -16,6 +16,7 @@ const code = await runCli(
       await withSetupLock(url, () => migrate(url));
       return (opened ??= createDb(url));
     },
+    env: process.env,
   },
 ).catch((e: unknown) => {
   process.stderr.write(`發生未預期的錯誤：${e instanceof Error ? e.message : String(e)}\n`);

@@ -16,6 +16,8 @@ export type TCliDeps = {
   openDb: () => Promise<TDb>;
   /** Migrated only, no bundled catalogue loaded (db import); openDb when absent. */
   openBareDb?: () => Promise<TDb>;
+  /** process.env in the CLI (db import's switches); empty when absent. */
+  env?: Record<string, string | undefined>;
 };
 
 const USAGE = `用法：
@@ -40,7 +42,7 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
     if (command === "export") return await exportCommand(rest, io, exportDepsFromDb(deps.openDb));
     if (command === "user") return await userCommand(rest, io, deps);
     if (command === "audit") return await auditCommand(rest, io, deps.openDb);
-    if (command === "db") return await dbCommand(rest, io, { openDb: deps.openDb, openBareDb: deps.openBareDb ?? deps.openDb });
+    if (command === "db") return await dbCommand(rest, io, { openDb: deps.openDb, openBareDb: deps.openBareDb ?? deps.openDb, env: deps.env ?? {} });
     io.err(command ? `未知的指令「${command}」\n${USAGE}` : USAGE);
     return 2;
   } catch (e) {

@@ -11,17 +11,24 @@ import { freshDbUrl } from "./db";
 export function cliRunner(prefix: string, env: Record<string, string> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), `secreq-${prefix}-`));
   const db = freshDbUrl();
-  const cli = (...args: string[]) => {
+  const run = (input: string | Buffer | undefined, args: string[]) => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
       encoding: "utf8",
       env: { ...process.env, DATABASE_URL: db.url, ...env },
+      input,
+      // A hung command fails its test (status null) instead of the run.
+      timeout: 120_000,
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
+  const cli = (...args: string[]) => run(undefined, args);
+  /** The same with `input` on stdin. */
+  const cliStdin = (input: string | Buffer, ...args: string[]) => run(input, args);
   return {
     dir,
     url: db.url,
     cli,
+    cliStdin,
     cleanup: async () => {
       rmSync(dir, { recursive: true, force: true });
       await db.remove();

@@ -10,6 +10,7 @@ import { operatorGrantRole } from "../admin/operator-grant-role";
 import { ROLE_LABEL, ROLES, type TRole } from "../auth/roles";
 import { dbCommand, DB_USAGE } from "./db";
 import { auditCommand, AUDIT_USAGE } from "./audit";
+import { DatabaseMissingError } from "../db/errors";
 
 export type TIo = { out: (s: string) => void; err: (s: string) => void };
 export type TCliDeps = {
@@ -24,7 +25,7 @@ const USAGE = `用法：
   npm run -s cli -- catalogue --json [--version <版本代碼>]   以 JSON 輸出目錄版本（預設為最新已發布版本）
   npm run -s cli -- catalogue diff --from <版本代碼> --to <版本代碼> --json
                                                             比較兩個目錄版本：新增、退場與變更的項目（JSON）
-  npm run -s cli -- resolve --input <個案.json>              依個案條件產生資安需求清單（JSON，與 POST /api/v1/resolve 相同）
+  npm run -s cli -- resolve --input <個案.json|->           依個案條件產生資安需求清單（JSON，與 POST /api/v1/resolve 相同）
   npm run -s cli -- export --input <個案.json> --doc annex|clauses|checklist --out <檔名.docx>
                                                             產生需求規範、契約條款或廠商自評表（草稿）
   npm run -s cli -- user grant --email <電子郵件> --role catalogue-admin|admin|ciso|officer
@@ -46,7 +47,7 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
     io.err(command ? `未知的指令「${command}」\n${USAGE}` : USAGE);
     return 2;
   } catch (e) {
-    if (e instanceof CatalogueError || e instanceof AdminError) {
+    if (e instanceof CatalogueError || e instanceof AdminError || e instanceof DatabaseMissingError) {
       io.err(e.message);
       return 2;
     }

@@ -27,6 +27,9 @@ const cliEnv = (env: Record<string, string>, url: string, ...args: string[]) => 
 };
 
 beforeAll(async () => {
+  // The CLI does not create databases: the target is migrated (empty) first, as the README says.
+  const migrated = spawnSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], { encoding: "utf8", env: { ...process.env, DATABASE_URL: target.url } });
+  if (migrated.status !== 0) throw new Error(migrated.stderr);
   const db = await prepareDatabase(source);
   const { officer } = await createAgencyWithUsers(db, "備份測試市政府");
   const id = await createCase(db, officer);

@@ -212,6 +212,26 @@ describe(`cli audit verify / audit head, and the start-up alarm (${TEST_DB})`, {
       const json = JSON.parse(head.stdout) as { seq: number; hash: string; intact: boolean };
       expect(json).toMatchObject({ seq: 3, hash: (await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })).hash, intact: true });
 
+      expect(cli("audit", "verify", "--head", `${json.seq}:${json.hash}`).code).toBe(0);
+      // The whole chain rebuilt from scratch by someone with the database: it verifies, but not against the exported head.
+      const rows = await db.auditEntry.findMany({ orderBy: { seq: "asc" } });
+      await db.$transaction((tx) =>
+        withoutGuards(db, tx, async () => {
+          let prev = "0".repeat(64);
+          for (const r of rows) {
+            const hash = entryHash(prev, { ...r, seq: r.seq!, actorName: "改寫" });
+            await tx.auditEntry.update({ where: { id: r.id }, data: { actorName: "改寫", hash } });
+            prev = hash;
+          }
+          await tx.auditChainHead.update({ where: { id: 1 }, data: { hash: prev } });
+        }),
+      );
+      expect(cli("audit", "verify").code).toBe(0);
+      const rewritten = cli("audit", "verify", "--head", `${json.seq}:${json.hash}`);
+      expect(rewritten.code).toBe(2);
+      expect(rewritten.stderr.trim()).toBe("稽核紀錄鏈已被改寫：外部保存的鏈頭第 3 筆的雜湊與資料庫不符");
+      expect(cli("audit", "verify", "--head", "3:nothex").code).toBe(2);
+
       await db.$transaction((tx) => withoutGuards(db, tx, async () => void (await tx.auditEntry.update({ where: { id: second }, data: { targetId: "edited" } }))));
     } finally {
       await db.$disconnect();

@@ -3,6 +3,7 @@ import type { TDb } from "../db/client";
 import { canonicalJson } from "./json";
 import { formatTaipei } from "./time";
 import type { TTx } from "./tx";
+import type { TAuditRecord } from "./list";
 
 /**
  * The audit trail as one hash chain over every agency (SECURITY.md says why one, not one per agency):
@@ -18,19 +19,8 @@ export const GENESIS_HASH = "0".repeat(64);
  */
 export const AUDIT_CLOCK_SKEW_MS = 5 * 60_000;
 
-export type TChainedFields = {
-  id: string;
-  seq: number;
-  agencyId: string | null;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  before: string | null;
-  after: string | null;
-  at: Date;
-};
+/** What the hash covers: the entry as stored (snapshots as their JSON text) and its place in the chain. */
+export type TChainedFields = Omit<TAuditRecord, "before" | "after"> & { seq: number; before: string | null; after: string | null };
 
 export function entryHash(prevHash: string, e: TChainedFields): string {
   const canonical = canonicalJson({

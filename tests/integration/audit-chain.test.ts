@@ -190,7 +190,7 @@ describe(`entries from before the chain (${TEST_DB})`, () => {
   });
 });
 
-describe(`cli audit verify / audit head, and the start-up alarm (${TEST_DB})`, { timeout: 120_000 }, () => {
+describe(`cli audit verify / audit head, and the start-up alarm (${TEST_DB})`, { timeout: 600_000 }, () => {
   const { cli, url, cleanup } = cliRunner("audit");
   afterAll(cleanup);
 

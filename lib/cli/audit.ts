@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { TDb } from "../db/client";
 import { verifyChain } from "../audit/chain";
-import type { TIo } from "./index";
+import type { TIo } from "./io";
 
 export const AUDIT_USAGE = `  npm run -s cli -- audit verify [--head <序號>:<雜湊>]       驗證稽核紀錄雜湊鏈（完整：結束代碼 0；中斷：2，並指出第一筆有問題的紀錄）；
                                                             --head 另比對先前匯出的鏈頭仍在鏈上

@@ -4,9 +4,10 @@ import { hostname, userInfo } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { TDb } from "../db/client";
-import { BackupError, backupJson, exportBackup, importBackup, parseBackup } from "../backup";
+import { backupJson, exportBackup, importBackup, parseBackup } from "../backup";
 import { decodeUtf8 } from "../api/json";
-import { BadInputError } from "../api/errors";
+import { DomainError } from "../errors";
+import { refusal, type TIo } from "./io";
 
 /** Set to 1 to allow `db import --replace` without the long flag (scripted restores). */
 export const ALLOW_REPLACE_ENV = "SECREQ_ALLOW_HISTORY_REPLACE";
@@ -17,7 +18,6 @@ export const REPLACE_FLAG = "i-understand-this-replaces-history";
  * table between databases (SQLite ↔ PostgreSQL) or keep a backup. The database is DATABASE_URL's.
  * Exit codes: 0 done; 2 bad arguments, an unreadable or invalid backup, or a non-empty target; 1 unexpected.
  */
-type TIo = { out: (s: string) => void; err: (s: string) => void };
 export type TDbCommandDeps = {
   /** The database with the app's setup done (export). */
   openDb: () => Promise<TDb>;
@@ -51,12 +51,12 @@ const PRISMA_REFUSAL: Record<string, string> = {
 };
 
 /** A database refusal during import as one zh-TW line (the transaction has rolled back: nothing was written). */
-function databaseRefusal(e: unknown): string | null {
+function databaseRefusal(e: unknown): DomainError | null {
   const err = e as { name?: unknown; code?: unknown; meta?: { modelName?: unknown } } | null;
   if (!err || typeof err.name !== "string" || !err.name.startsWith("PrismaClient")) return null;
   const code = typeof err.code === "string" ? err.code : "";
   const table = typeof err.meta?.modelName === "string" ? `（資料表 ${err.meta.modelName}）` : "";
-  return `資料庫拒絕寫入備份資料${table}：${PRISMA_REFUSAL[code] ?? `資料庫錯誤${code ? ` ${code}` : ""}`}。未匯入任何資料。`;
+  return new DomainError("invalid", `資料庫拒絕寫入備份資料${table}：${PRISMA_REFUSAL[code] ?? `資料庫錯誤${code ? ` ${code}` : ""}`}。未匯入任何資料。`);
 }
 
 export const DB_USAGE = `用法：
@@ -118,20 +118,7 @@ export async function dbCommand(args: string[], io: TIo, deps: TDbCommandDeps): 
       io.out(`已匯入 ${total(counts).toLocaleString("en-US")} 筆資料（${summary(counts)}）`);
       return 0;
     } catch (e) {
-      if (e instanceof BackupError) {
-        io.err(e.message);
-        return 2;
-      }
-      if (e instanceof BadInputError) {
-        io.err(e.message);
-        return 2;
-      }
-      const refused = databaseRefusal(e);
-      if (refused) {
-        io.err(refused);
-        return 2;
-      }
-      throw e;
+      return refusal(databaseRefusal(e) ?? e, io);
     }
   }
   io.err(sub ? `未知的 db 指令「${sub}」\n${DB_USAGE}` : DB_USAGE);

@@ -1,7 +1,8 @@
 import { BadInputError } from "../api/errors";
+import { DomainError } from "../errors";
 import { decodeUtf8, MAX_INPUT_BYTES, parseJsonInput, tooLarge } from "../api/json";
 import { createResolveService, resolveCase } from "../api/resolve";
-import type { TCliDeps, TIo } from "./index";
+import { refusal, type TCliDeps, type TIo } from "./io";
 import { InputReadError, readBoundedInput } from "./input";
 
 const SUBJECT = "輸入檔";
@@ -19,7 +20,7 @@ async function readInput(file: string): Promise<string> {
   try {
     return decodeUtf8(await readBoundedInput(file, MAX_INPUT_BYTES), SUBJECT);
   } catch (e) {
-    if (e instanceof BadInputError) throw e;
+    if (e instanceof DomainError) throw e;
     const code = e instanceof InputReadError ? e.code : String((e as { code?: unknown }).code ?? "未知原因");
     if (code === "TOOLARGE") throw tooLarge(SUBJECT, MAX_INPUT_BYTES);
     throw new BadInputError(READ_ERRORS[code] ?? `無法讀取輸入檔（${code}）`);
@@ -35,10 +36,7 @@ export async function resolveCommand(input: string, io: TIo, deps: TCliDeps): Pr
     io.out(JSON.stringify(resolution, null, 2));
     return 0;
   } catch (e) {
-    if (!(e instanceof BadInputError)) throw e;
     // The root of the document is the file itself, so "" reads as the file's name.
-    const issues = e.issues.length ? e.issues : [{ path: "", message: e.message }];
-    for (const issue of issues) io.err(`${issue.path || input}: ${issue.message}`);
-    return 2;
+    return refusal(e, io, (x) => (x.issues.length ? x.issues : [{ path: "", message: x.message }]).map((i) => `${i.path || input}: ${i.message}`));
   }
 }

@@ -21,3 +21,4 @@ export { exportAuditCsv } from "./export-audit";
 export { AUDIT_ACTION_LABEL, actionLabel } from "./audit-labels";
 export { auditCsvFileName } from "./csv-download";
 export { operatorGrantRole, OPERATOR_NAME } from "./operator-grant-role";
+export { auditChainStatus, CHAIN_CHECK_TTL_MS, type TAuditChainStatus } from "./audit-chain-status";

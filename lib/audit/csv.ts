@@ -7,8 +7,13 @@ export const AUDIT_CSV_HEADER = ["時間", "使用者", "動作", "對象類型"
 // since zh-TW input methods type them and some spreadsheet versions convert them.
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 
-/** One CSV cell: formulas neutralised with a leading apostrophe, then quoted when needed (RFC 4180). */
-export function csvCell(value: string): string {
+// Control characters (C0 but line breaks, DEL, C1) and the bidi controls that reorder what a reader sees
+// (Trojan Source): gone before the formula check, so they cannot hide a formula behind them either.
+const INVISIBLE = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** One CSV cell: control and bidi characters removed, formulas neutralised with a leading apostrophe, then quoted when needed (RFC 4180). */
+export function csvCell(raw: string): string {
+  const value = raw.replace(INVISIBLE, "");
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -6,3 +6,4 @@ export { isAuditViolation } from "./errors";
 export { formatTaipei, taipeiDay, AUDIT_TIME_ZONE } from "./time";
 export { redact, REDACTED } from "./redact";
 export type { TTx } from "./tx";
+export { verifyChain, carryForward, entryHash, GENESIS_HASH, AUDIT_CLOCK_SKEW_MS, type TChainReport, type TChainBreak, type TChainHead } from "./chain";

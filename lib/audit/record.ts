@@ -3,6 +3,8 @@ import { z } from "zod";
 import { canonicalJson } from "./json";
 import { redact } from "./redact";
 import type { TTx } from "./tx";
+import { isClient } from "../db/client";
+import { appendToChain } from "./chain";
 
 /** e.g. case.create, case.answers, decision.save, case.submit, review.approve, user.roles, auth.login */
 export const AUDIT_ACTION = /^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/;
@@ -19,7 +21,7 @@ export const ZAuditInput = z.object({
   /** Snapshots, before → after; pass `changes(before, after)` to keep only what changed. */
   before: z.unknown().optional(),
   after: z.unknown().optional(),
-  /** Defaults to the database's now; pass the change's own timestamp to make them match. */
+  /** Defaults to now; pass the change's own timestamp to make them match. */
   at: z.date().optional(),
 });
 export type TAuditInput = z.input<typeof ZAuditInput>;
@@ -28,23 +30,22 @@ const snapshot = (value: unknown): string | null => (value === undefined || valu
 
 /**
  * Writes one audit entry with the caller's transaction client, so the entry commits or rolls back together
- * with the change it records (issue 4: "in the same transaction as the change").
+ * with the change it records (issue 4: "in the same transaction as the change"), as the chain's next link.
  */
-export async function recordAudit(tx: TTx, entry: TAuditInput): Promise<{ id: string; at: Date }> {
+export async function recordAudit(tx: TTx, entry: TAuditInput): Promise<{ id: string; at: Date; seq: number }> {
   const e = ZAuditInput.parse(entry);
-  return tx.auditEntry.create({
-    data: {
-      id: randomUUID(),
-      agencyId: e.agencyId,
-      actorId: e.actorId,
-      actorName: e.actorName,
-      action: e.action,
-      targetType: e.targetType,
-      targetId: e.targetId,
-      before: snapshot(e.before),
-      after: snapshot(e.after),
-      ...(e.at ? { at: e.at } : {}),
-    },
-    select: { id: true, at: true },
+  // Outside a transaction (the client itself), the chain's lock-append-move needs one of its own.
+  if (isClient(tx)) return tx.$transaction((inner) => recordAudit(inner, entry));
+  return appendToChain(tx, {
+    id: randomUUID(),
+    agencyId: e.agencyId,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    before: snapshot(e.before),
+    after: snapshot(e.after),
+    at: e.at ?? new Date(),
   });
 }

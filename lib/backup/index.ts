@@ -4,6 +4,7 @@ import { providerOf } from "../db/client";
 import type { TTx } from "../audit/tx";
 import { DomainError } from "../errors";
 import { TABLES, type TTableSpec } from "./tables";
+import { recordAudit } from "../audit/record";
 
 /**
  * `db export` / `db import`: every table as JSON, to move an installation between SQLite and PostgreSQL
@@ -86,10 +87,57 @@ export function backupJson(backup: TBackup): string {
 const ZBackup = z.object({
   format: z.literal(BACKUP_FORMAT, { error: `不是 SecReq 備份檔（format 應為 ${BACKUP_FORMAT}）` }),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION, { error: `不支援的備份格式版本（應為 ${BACKUP_FORMAT_VERSION}）` }),
-  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()), { error: "應為資料列的陣列" }), { error: "缺少 tables" }),
-});
+  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown(), { error: "應為資料列物件" }), { error: "應為資料列的陣列" }), { error: "缺少 tables" }),
+}, { error: "不是 SecReq 備份檔（應為 JSON 物件）" });
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const typeError = (expected: string) => ({ error: (i: { input: unknown }) => (i.input === undefined ? "缺少必填欄位" : `應為${expected}`) });
+const COLUMN: Record<string, () => z.ZodType> = {
+  String: () => z.string(typeError("字串")),
+  Int: () => z.number(typeError("整數")).int("應為整數").min(-2147483648, "超出整數範圍").max(2147483647, "超出整數範圍"),
+  Float: () => z.number(typeError("數字")),
+  Boolean: () => z.boolean(typeError("布林值 true 或 false")),
+  DateTime: () =>
+    z
+      .string(typeError("ISO 8601 時間（含毫秒，UTC）"))
+      .refine((v) => ISO.test(v) && !Number.isNaN(new Date(v).getTime()) && new Date(v).toISOString() === v, "應為 ISO 8601 時間（含毫秒，UTC）"),
+  BigInt: () => z.string(typeError("整數字串")).regex(/^-?\d{1,19}$/, "應為整數字串"),
+};
+
+/** One zod schema per table, from its columns: types, nullability, required columns, and no other keys. */
+const ROW_SCHEMAS = new Map(
+  TABLES.map((t) => [
+    t.model,
+    z.strictObject(
+      Object.fromEntries(
+        Object.entries(t.columns).map(([name, type]) => {
+          let s = COLUMN[type.replace(/[?=]/g, "")]!();
+          if (type.includes("?")) s = s.nullable();
+          if (type.includes("?") || type.includes("=")) s = s.optional();
+          return [name, s];
+        }),
+      ),
+      { error: (i) => (i.code === "unrecognized_keys" ? `不認得的欄位：${i.keys.join("、")}` : "應為資料列物件") },
+    ),
+  ]),
+);
+
+/** Keys that would reach an object's prototype if the rows were ever merged into one. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The place of the first forbidden key or NUL character anywhere in the document. */
+function forbidden(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? `${path || "備份檔"}: 不得含有 NUL 字元（U+0000）` : null;
+  if (!value || typeof value !== "object") return null;
+  for (const [k, v] of Object.entries(value)) {
+    const here = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+    if (!Array.isArray(value) && (FORBIDDEN_KEYS.has(k) || k.includes("\u0000"))) return `${here.replace(/\u0000/g, "\\u0000")}: 不允許的鍵`;
+    const found = forbidden(v, here);
+    if (found) return found;
+  }
+  return null;
+}
 
 /** Parses a backup file's text; BackupError("invalid") with the place of the first problem. */
 export function parseBackup(text: string): TBackup {
@@ -99,6 +147,8 @@ export function parseBackup(text: string): TBackup {
   } catch {
     throw new BackupError("invalid", "備份檔不是有效的 JSON");
   }
+  const bad = forbidden(raw, "");
+  if (bad) throw new BackupError("invalid", bad);
   const r = ZBackup.safeParse(raw);
   if (!r.success) {
     const i = r.error.issues[0]!;
@@ -107,14 +157,16 @@ export function parseBackup(text: string): TBackup {
   const known = new Set(TABLES.map((t) => t.model));
   for (const name of Object.keys(r.data.tables)) if (!known.has(name)) throw new BackupError("invalid", `tables.${name}: 不認得的資料表`);
   for (const t of TABLES) {
+    // Backups from before the audit chain have no head; their entries are chained when the app starts.
+    if (!r.data.tables[t.model] && t.model === "AuditChainHead") r.data.tables[t.model] = [];
     if (!r.data.tables[t.model]) throw new BackupError("invalid", `tables.${t.model}: 缺少這個資料表`);
+    const schema = ROW_SCHEMAS.get(t.model)!;
     r.data.tables[t.model]!.forEach((row, n) => {
-      for (const k of t.dates)
-        if (row[k] !== null && row[k] !== undefined && (typeof row[k] !== "string" || !ISO.test(row[k] as string)))
-          throw new BackupError("invalid", `tables.${t.model}[${n}].${k}: 應為 ISO 8601 時間（含毫秒，UTC）`);
-      for (const k of t.bigints)
-        if (row[k] !== null && row[k] !== undefined && (typeof row[k] !== "string" || !/^-?\d+$/.test(row[k] as string)))
-          throw new BackupError("invalid", `tables.${t.model}[${n}].${k}: 應為整數字串`);
+      const v = schema.safeParse(row);
+      if (!v.success) {
+        const i = v.error.issues[0]!;
+        throw new BackupError("invalid", `tables.${t.model}[${n}]${i.path.length ? `.${i.path.join(".")}` : ""}: ${i.message}`);
+      }
     });
   }
   return r.data as TBackup;
@@ -131,6 +183,8 @@ function decodeRow(t: TTableSpec, row: TRow): TRow {
 export async function tableCounts(db: TDb): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const t of TABLES) counts[t.model] = await delegate(db, t).count();
+  // The empty chain's head, which the migration creates, is not data.
+  if (counts.AuditChainHead === 1 && (await db.auditChainHead.findUnique({ where: { id: 1 } }))?.seq === 0) counts.AuditChainHead = 0;
   return counts;
 }
 
@@ -138,9 +192,9 @@ export async function tableCounts(db: TDb): Promise<Record<string, number>> {
  * The database's guards (published catalogue versions immutable, audit append-only) stand aside while
  * `--replace` empties the tables, and are back before the transaction commits.
  */
-async function withoutGuards(db: TDb, tx: TTx, fn: () => Promise<void>) {
+export async function withoutGuards(db: TDb, tx: TTx, fn: () => Promise<void>) {
   if (providerOf(db) === "postgresql") {
-    const guarded = ["CatalogueVersion", "ServiceType", "Requirement", "AuditEntry"];
+    const guarded = ["CatalogueVersion", "ServiceType", "Requirement", "AuditEntry", "AuditChainHead"];
     for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
     await fn();
     for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
@@ -154,25 +208,38 @@ async function withoutGuards(db: TDb, tx: TTx, fn: () => Promise<void>) {
 
 const CHUNK = 500;
 
+/** Who restores and from what, for the audit entry a `--replace` import writes. */
+export type TImportOrigin = { operator: string; file: string; sha256: string };
+
 /**
  * Writes a backup into a migrated database in one transaction: all or nothing. A database with any rows
- * is refused unless `replace`, which empties it first. Catalogue versions go in as drafts and get their
- * status once their rows are in (the database refuses rows added to a published version).
+ * is refused unless `replace`, which empties it first and then records, as the restored chain's next
+ * entry, that it did (file hash, row counts before and after, the chain head it replaced, the operator).
+ * Catalogue versions go in as drafts and get their status once their rows are in (the database refuses
+ * rows added to a published version).
  */
-export async function importBackup(db: TDb, backup: TBackup, opts: { replace?: boolean } = {}): Promise<Record<string, number>> {
+export async function importBackup(db: TDb, backup: TBackup, opts: { replace?: boolean; origin?: TImportOrigin } = {}): Promise<Record<string, number>> {
   const counts = await tableCounts(db);
   const used = Object.entries(counts).filter(([, n]) => n > 0);
   if (used.length && !opts.replace)
-    throw new BackupError("not-empty", `目標資料庫已有資料（${used.map(([t, n]) => `${t} ${n} 筆`).join("、")}），未匯入。確定要以備份取代全部資料時，請加上 --replace。`);
+    throw new BackupError("not-empty", `目標資料庫已有資料（${used.map(([t, n]) => `${t} ${n} 筆`).join("、")}），未匯入。確定要以備份取代全部資料（包括稽核紀錄）時，請加上 --replace --i-understand-this-replaces-history。`);
   await db.$transaction(
     async (tx) => {
+      const replacedHead = used.length ? await tx.auditChainHead.findUnique({ where: { id: 1 }, select: { seq: true, hash: true } }) : null;
       if (used.length)
         await withoutGuards(db, tx, async () => {
           for (const t of [...TABLES].reverse()) await delegate(tx, t).deleteMany();
         });
       for (const t of TABLES) {
-        let rows = backup.tables[t.model]!.map((r) => decodeRow(t, r));
+        let rows = (backup.tables[t.model] ?? []).map((r) => decodeRow(t, r));
         if (t.model === "CatalogueVersion") rows = rows.map((r) => ({ ...r, status: "draft" }));
+        if (t.model === "AuditChainHead") {
+          // The migration's empty head may be there: it moves forward to the backup's.
+          for (const r of rows)
+            if (await tx.auditChainHead.findUnique({ where: { id: r.id as number } })) await tx.auditChainHead.update({ where: { id: r.id as number }, data: r });
+            else await tx.auditChainHead.create({ data: r as { id: number; seq: number; hash: string } });
+          continue;
+        }
         for (let i = 0; i < rows.length; i += CHUNK) await delegate(tx, t).createMany({ data: rows.slice(i, i + CHUNK) });
       }
       const versions = TABLES.find((t) => t.model === "CatalogueVersion")!;
@@ -180,8 +247,20 @@ export async function importBackup(db: TDb, backup: TBackup, opts: { replace?: b
         if (v.status !== "draft")
           // updatedAt given explicitly, or Prisma would stamp it now.
           await tx.catalogueVersion.update({ where: { id: v.id as string }, data: { status: v.status as string, updatedAt: v.updatedAt as Date } });
+      if (used.length)
+        await recordAudit(tx, {
+          agencyId: null,
+          actorId: null,
+          actorName: opts.origin?.operator ?? "operator",
+          action: "backup.replace",
+          targetType: "database",
+          targetId: opts.origin?.file ?? "",
+          // Keys without "hash" in them: the audit redacts those.
+          before: { rows: counts, chainHead: replacedHead ? { seq: replacedHead.seq, sha256: replacedHead.hash } : null },
+          after: { fileSha256: opts.origin?.sha256 ?? null, rows: Object.fromEntries(TABLES.map((t) => [t.model, (backup.tables[t.model] ?? []).length])) },
+        });
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
-  return Object.fromEntries(TABLES.map((t) => [t.model, backup.tables[t.model]!.length]));
+  return Object.fromEntries(TABLES.map((t) => [t.model, (backup.tables[t.model] ?? []).length]));
 }

@@ -1,11 +1,17 @@
 /**
  * Every table of the database, parents before children (the order rows are inserted in), with what a
- * JSON backup must restore exactly: the primary key (rows are written sorted by it, so a backup of the
- * same data is the same file whichever database it came from), DateTime and BigInt columns.
+ * JSON backup must restore exactly: every column and its type, the primary key (rows are written sorted
+ * by it, so a backup of the same data is the same file whichever database it came from).
  * tests/unit/backup/tables.test.ts checks this list against prisma/schema.prisma.
+ *
+ * A column's type as the schema says: the Prisma scalar, "?" when nullable, "=" when the database has a
+ * default (so a backup may leave it out). The backup's row schemas are built from these.
  */
+export type TColumnType = `${"String" | "Int" | "Boolean" | "DateTime" | "BigInt" | "Float"}${"" | "?"}${"" | "="}`;
+
 export type TTableSpec = {
   model: string;
+  columns: Record<string, TColumnType>;
   /** The client's delegate (db.<delegate>) */
   delegate: string;
   primaryKey: string[];
@@ -13,19 +19,25 @@ export type TTableSpec = {
   bigints: string[];
 };
 
+function table(model: string, delegate: string, primaryKey: string[], columns: Record<string, TColumnType>): TTableSpec {
+  const of = (type: string) => Object.keys(columns).filter((c) => columns[c]!.replace(/[?=]/g, "") === type);
+  return { model, delegate, primaryKey, columns, dates: of("DateTime"), bigints: of("BigInt") };
+}
+
 export const TABLES: readonly TTableSpec[] = [
-  { model: "Agency", delegate: "agency", primaryKey: ["id"], dates: ["createdAt"], bigints: [] },
-  { model: "User", delegate: "user", primaryKey: ["id"], dates: ["createdAt", "updatedAt", "lockedUntil"], bigints: [] },
-  { model: "Account", delegate: "account", primaryKey: ["id"], dates: ["accessTokenExpiresAt", "refreshTokenExpiresAt", "createdAt", "updatedAt"], bigints: [] },
-  { model: "Session", delegate: "session", primaryKey: ["id"], dates: ["expiresAt", "createdAt", "updatedAt", "lastActiveAt"], bigints: [] },
-  { model: "Verification", delegate: "verification", primaryKey: ["id"], dates: ["expiresAt", "createdAt", "updatedAt"], bigints: [] },
-  { model: "RateLimit", delegate: "rateLimit", primaryKey: ["id"], dates: [], bigints: ["lastRequest"] },
-  { model: "PasswordHistory", delegate: "passwordHistory", primaryKey: ["id"], dates: ["createdAt"], bigints: [] },
-  { model: "CatalogueVersion", delegate: "catalogueVersion", primaryKey: ["id"], dates: ["publishedAt", "createdAt", "updatedAt"], bigints: [] },
-  { model: "ServiceType", delegate: "serviceType", primaryKey: ["versionId", "key"], dates: [], bigints: [] },
-  { model: "Requirement", delegate: "requirement", primaryKey: ["versionId", "id"], dates: [], bigints: [] },
-  { model: "Case", delegate: "case", primaryKey: ["id"], dates: ["submittedAt", "approvedAt", "createdAt", "updatedAt"], bigints: [] },
-  { model: "Decision", delegate: "decision", primaryKey: ["caseId", "itemId"], dates: ["decidedAt"], bigints: [] },
-  { model: "Review", delegate: "review", primaryKey: ["id"], dates: ["at"], bigints: [] },
-  { model: "AuditEntry", delegate: "auditEntry", primaryKey: ["id"], dates: ["at"], bigints: [] },
+  table("Agency", "agency", ["id"], { id: "String", name: "String", idleTimeoutMinutes: "Int=", clauseDefaults: "String=", createdAt: "DateTime=" }),
+  table("User", "user", ["id"], { id: "String", name: "String", email: "String", emailVerified: "Boolean=", image: "String?", createdAt: "DateTime=", updatedAt: "DateTime=", agencyId: "String", roles: "String=", mustChangePassword: "Boolean=", failedLogins: "Int=", lockedUntil: "DateTime?", active: "Boolean=" }),
+  table("Account", "account", ["id"], { id: "String", accountId: "String", providerId: "String", userId: "String", accessToken: "String?", refreshToken: "String?", idToken: "String?", accessTokenExpiresAt: "DateTime?", refreshTokenExpiresAt: "DateTime?", scope: "String?", password: "String?", createdAt: "DateTime=", updatedAt: "DateTime=" }),
+  table("Session", "session", ["id"], { id: "String", expiresAt: "DateTime", token: "String", createdAt: "DateTime=", updatedAt: "DateTime=", ipAddress: "String?", userAgent: "String?", userId: "String", lastActiveAt: "DateTime=" }),
+  table("Verification", "verification", ["id"], { id: "String", identifier: "String", value: "String", expiresAt: "DateTime", createdAt: "DateTime=", updatedAt: "DateTime=" }),
+  table("RateLimit", "rateLimit", ["id"], { id: "String", key: "String", count: "Int", lastRequest: "BigInt" }),
+  table("PasswordHistory", "passwordHistory", ["id"], { id: "String", userId: "String", hash: "String", createdAt: "DateTime=" }),
+  table("CatalogueVersion", "catalogueVersion", ["id"], { id: "String", title: "String", issuer: "String", documentNumber: "String", issuedOn: "String", status: "String=", effective: "String?", legend: "String", contentHash: "String", basedOn: "String?", changeSummary: "String=", obligations: "String", clauses: "String", createdByName: "String=", publishedAt: "DateTime?", publishedById: "String?", publishedByName: "String?", lockVersion: "Int=", createdAt: "DateTime=", updatedAt: "DateTime=" }),
+  table("ServiceType", "serviceType", ["versionId", "key"], { versionId: "String", key: "String", name: "String", description: "String", notes: "String", position: "Int" }),
+  table("Requirement", "requirement", ["versionId", "id"], { versionId: "String", id: "String", serviceTypeKey: "String", category: "String", text: "String", markHigh: "String", markMedium: "String", markNormal: "String", note: "String", hints: "String", legalBasis: "String", position: "Int" }),
+  table("Case", "case", ["id"], { id: "String", agencyId: "String", createdById: "String", caseGroupId: "String", revision: "Int=", status: "String=", submittedAt: "DateTime?", approvedAt: "DateTime?", approvedById: "String?", catalogueVersionId: "String", title: "String=", answers: "String", lastSeenStatuses: "String?", clauseParameters: "String=", lockVersion: "Int=", createdAt: "DateTime=", updatedAt: "DateTime=" }),
+  table("Decision", "decision", ["caseId", "itemId"], { caseId: "String", itemId: "String", choice: "String", reason: "String=", reference: "String=", decidedBy: "String", decidedAt: "DateTime" }),
+  table("Review", "review", ["id"], { id: "String", caseId: "String", itemId: "String=", verdict: "String", comment: "String=", reviewerId: "String", reviewerName: "String", at: "DateTime=" }),
+  table("AuditEntry", "auditEntry", ["id"], { id: "String", agencyId: "String?", actorId: "String?", actorName: "String", action: "String", targetType: "String", targetId: "String", before: "String?", after: "String?", at: "DateTime=", seq: "Int?", hash: "String?" }),
+  table("AuditChainHead", "auditChainHead", ["id"], { id: "Int", seq: "Int", hash: "String" }),
 ];

@@ -1,4 +1,4 @@
-import { open, rename, rm, writeFile } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CatalogueError } from "../catalogue/errors";
@@ -7,11 +7,11 @@ import { readCatalogue } from "../catalogue/store";
 import { supplementFor } from "../catalogue/bundled";
 import type { TSupplement } from "../catalogue/schema/supplement";
 import type { TDb } from "../db/client";
-import { DomainError } from "../errors";
 import { issueLines, refusal, refusedLines, type TIo } from "./io";
 import { buildExportModel } from "../export/model/build";
 import { caseFileExportInput, parseExportCaseFile } from "../export/model/case-file";
 import { DOC_KINDS, DOC_TITLE, renderDocx, type TDocKind } from "../export/docx/render";
+import { readBoundedInput } from "./input";
 
 /**
  * `npm run -s cli -- export --input case.json --doc annex|clauses|checklist --out file.docx`
@@ -102,21 +102,17 @@ const READ_ERRORS: Record<string, string> = {
   EISDIR: "輸入檔是目錄，不是檔案",
   EACCES: "沒有讀取輸入檔的權限",
   EPERM: "沒有讀取輸入檔的權限",
+  NOTFILE: "輸入檔不是一般檔案（裝置、管線或通訊端）；請指定檔案，或以 --input - 從標準輸入讀取",
 };
 
 async function readJson(file: string): Promise<unknown> {
   let bytes: Uint8Array;
-  let handle;
   try {
-    handle = await open(file, "r");
-    if ((await handle.stat()).size > MAX_INPUT_BYTES) throw refusedLines([`${file}: 輸入檔超過 ${MAX_INPUT_BYTES / 1024} KiB 上限`]);
-    bytes = await handle.readFile();
+    bytes = await readBoundedInput(file, MAX_INPUT_BYTES);
   } catch (e) {
-    if (e instanceof DomainError) throw e;
     const code = String((e as { code?: unknown }).code ?? "");
+    if (code === "TOOLARGE") throw refusedLines([`${file}: 輸入檔超過 ${MAX_INPUT_BYTES / 1024} KiB 上限`]);
     throw refusedLines([`${file}: ${READ_ERRORS[code] ?? `無法讀取輸入檔（${code || "未知原因"}）`}`]);
-  } finally {
-    await handle?.close();
   }
   let text: string;
   try {

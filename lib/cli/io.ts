@@ -6,6 +6,8 @@ export type TCliDeps = {
   openDb: () => Promise<TDb>;
   /** Migrated only, no bundled catalogue loaded (db import); openDb when absent. */
   openBareDb?: () => Promise<TDb>;
+  /** process.env in the CLI (db import's switches); empty when absent. */
+  env?: Record<string, string | undefined>;
 };
 
 /**

@@ -1,9 +1,9 @@
-import { open } from "node:fs/promises";
 import { BadInputError } from "../api/errors";
 import { DomainError } from "../errors";
 import { decodeUtf8, MAX_INPUT_BYTES, parseJsonInput, tooLarge } from "../api/json";
 import { createResolveService, resolveCase } from "../api/resolve";
 import { refusal, type TCliDeps, type TIo } from "./io";
+import { InputReadError, readBoundedInput } from "./input";
 
 const SUBJECT = "輸入檔";
 
@@ -12,22 +12,18 @@ const READ_ERRORS: Record<string, string> = {
   EISDIR: "輸入檔是目錄，不是檔案",
   EACCES: "沒有讀取輸入檔的權限",
   EPERM: "沒有讀取輸入檔的權限",
+  NOTFILE: "輸入檔不是一般檔案（裝置、管線或通訊端）；請指定檔案，或以 --input - 從標準輸入讀取",
 };
 
-/** The file's bytes, capped like the API body; any failure to read is the caller's to fix (exit 2). */
+/** The file's (or stdin's) bytes, capped like the API body; any failure to read is the caller's to fix (exit 2). */
 async function readInput(file: string): Promise<string> {
-  let handle;
   try {
-    handle = await open(file, "r");
-    const { size } = await handle.stat();
-    if (size > MAX_INPUT_BYTES) throw tooLarge(SUBJECT, MAX_INPUT_BYTES);
-    return decodeUtf8(await handle.readFile(), SUBJECT);
+    return decodeUtf8(await readBoundedInput(file, MAX_INPUT_BYTES), SUBJECT);
   } catch (e) {
     if (e instanceof DomainError) throw e;
-    const code = (e as { code?: unknown }).code;
-    throw new BadInputError(READ_ERRORS[String(code)] ?? `無法讀取輸入檔（${String(code ?? "未知原因")}）`);
-  } finally {
-    await handle?.close();
+    const code = e instanceof InputReadError ? e.code : String((e as { code?: unknown }).code ?? "未知原因");
+    if (code === "TOOLARGE") throw tooLarge(SUBJECT, MAX_INPUT_BYTES);
+    throw new BadInputError(READ_ERRORS[code] ?? `無法讀取輸入檔（${code}）`);
   }
 }
 

@@ -33,6 +33,11 @@ export function providerOf(db: TDb): TDbProvider {
   return providers.get(db) ?? databaseProvider(databaseUrl());
 }
 
+/** A client from createDb, as opposed to a transaction's client (which has a `$transaction` too, at runtime). */
+export function isClient(x: unknown): x is TDb {
+  return typeof x === "object" && x !== null && providers.has(x);
+}
+
 // One client per server process (Next dev reloads modules; keep the connection on globalThis).
 const globalForDb = globalThis as unknown as { secreqDb?: TDb };
 export function db(): TDb {

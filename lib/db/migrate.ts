@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync, openSync, closeSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { databaseProvider, sqliteFilePath, type TDbProvider } from "./url";
+import { DatabaseMissingError } from "./errors";
 
 // Prisma's native schema engine cannot be downloaded here, so migrations run on its WASM build, for
 // SQLite (better-sqlite3 adapter) and PostgreSQL (pg adapter) alike. The wasm is instantiated by hand:
@@ -242,13 +243,43 @@ export async function withSetupLock<T>(url: string, fn: () => Promise<T>): Promi
   }
 }
 
+/**
+ * A new SQLite file is created empty with mode 0600 before SQLite opens it (it would use 0644 less the
+ * umask): the database holds password hashes and session tokens. SQLite gives its journal and WAL files
+ * the database file's mode.
+ */
+function createSqliteFile(file: string) {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(file, "wx", 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
+}
+
+/** Whether the database a URL names exists (an SQLite file, a PostgreSQL database on its server); creates nothing. */
+export async function databaseExists(url: string): Promise<boolean> {
+  if (databaseProvider(url) === "sqlite") {
+    const file = sqliteFilePath(url);
+    return file === ":memory:" || existsSync(file);
+  }
+  const name = pgConfig(url).database;
+  if (!name || name === "postgres") return true;
+  return withMaintenance(url, async (c) => ((await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount ?? 0) > 0);
+}
+
+/** DatabaseMissingError unless the database exists: for every command but setup and db:migrate. */
+export async function assertDatabaseExists(url: string): Promise<void> {
+  if (!(await databaseExists(url))) throw new DatabaseMissingError(url);
+}
+
 async function openEngine(url: string, log: (msg: string) => void): Promise<Engine & { close(): Promise<void> }> {
   const provider = databaseProvider(url);
   let factory: ShadowSafeBetterSqlite3 | ClosingPg;
   if (provider === "postgresql") factory = new ClosingPg(url);
   else {
     const file = sqliteFilePath(url);
-    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    if (file !== ":memory:") createSqliteFile(file);
     factory = new ShadowSafeBetterSqlite3({ url: file === ":memory:" ? file : `file:${file}` });
   }
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);

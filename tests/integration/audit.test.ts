@@ -246,6 +246,16 @@ describe("the audit trail in the database", () => {
       for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
     });
 
+    it("strips control and bidi characters, also when they hide a formula", () => {
+      const base = { at: new Date("2026-11-25T15:54:30.500Z"), action: "case.edit", targetType: "case", before: null, after: null };
+      const csv = auditCsv([
+        { ...base, actorName: "\u202Egnp.exe\u202C王小明\u0007", targetId: "\u200F=cmd|' /C calc'!A0", after: { title: "案\u2066名\u2069\u0085" } },
+      ]);
+      const rows = readCsv(csv.slice(1));
+      expect(rows[1]).toEqual(["2026-11-25T23:54:30+08:00", "gnp.exe王小明", "case.edit", "case", "'=cmd|' /C calc'!A0", "", '{"title":"案名"}']);
+      expect(csv).not.toMatch(/[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    });
+
     it("an empty log is the header alone", () => {
       expect(auditCsv([])).toBe("\uFEFF時間,使用者,動作,對象類型,對象,變更前,變更後\r\n");
     });

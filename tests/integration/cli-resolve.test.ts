@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliRunner } from "../helpers/cli";
 import { call, jsonRequest, REALISTIC_CASE, routeOnFreshDb, type TPost } from "../helpers/api";
 
-const { dir, cli, cleanup: removeDir } = cliRunner("cli-resolve");
+const { dir, cli, cliStdin, cleanup: removeDir } = cliRunner("cli-resolve");
 let POST: TPost;
 let cleanup: () => Promise<void>;
 beforeAll(async () => ({ POST, cleanup } = await routeOnFreshDb()));
@@ -67,6 +67,18 @@ describe("npm run -s cli -- resolve --input case.json", () => {
       expect(r.stdout).toBe("");
       expect(lines(r.stderr)).toEqual([`${file}: ${message}`]);
     }
+  });
+
+  it("a device or pipe is refused at once, not read forever; stdin is read with `--input -`, capped", () => {
+    const zero = cli("resolve", "--input", "/dev/zero");
+    expect(zero.code).toBe(2);
+    expect(lines(zero.stderr)).toEqual(["/dev/zero: 輸入檔不是一般檔案（裝置、管線或通訊端）；請指定檔案，或以 --input - 從標準輸入讀取"]);
+    const piped = cliStdin(JSON.stringify(REALISTIC_CASE), "resolve", "--input", "-");
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ catalogueVersion: NEWEST_VERSION });
+    const flood = cliStdin(Buffer.alloc(200 * 1024, 0x20), "resolve", "--input", "-");
+    expect(flood.code).toBe(2);
+    expect(lines(flood.stderr)).toEqual(["-: 輸入檔超過 64 KiB 上限"]);
   });
 
   it("without --input → exit 2 with usage", () => {

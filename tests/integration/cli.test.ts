@@ -1,4 +1,10 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { TABLES } from "@/lib/backup/tables";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { TEST_PG_SERVER } from "../helpers/db";
 import { BASE_VERSION, NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
 import { cliRunner } from "../helpers/cli";
 
@@ -64,5 +70,41 @@ describe("npm run -s cli -- obligations --json", () => {
   it("without --json or with an unknown version exits 2", () => {
     expect(cli("obligations").code).toBe(2);
     expect(cli("obligations", "--json", "--version", "2020-01-01").code).toBe(2);
+  });
+});
+
+describe("a DATABASE_URL that names no database", () => {
+  const run = (url: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: url }, timeout: 120_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it("SQLite: every command refuses it (exit 2, one zh-TW line naming the URL) and creates neither file nor folder", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "secreq-missing-"));
+    try {
+      const url = `file:${path.join(dir, "typo", "secreq.db")}`;
+      const backup = path.join(dir, "empty.json");
+      writeFileSync(backup, JSON.stringify({ format: "secreq-backup", formatVersion: 1, tables: Object.fromEntries(TABLES.map((t) => [t.model, []])) }));
+      for (const args of [["catalogue", "--json"], ["audit", "verify"], ["db", "import", "--in", backup], ["user", "grant", "--email", "a@b.tw", "--role", "admin"]]) {
+        const r = run(url, ...args);
+        expect(r.code, args.join(" ")).toBe(2);
+        expect(r.stdout).toBe("");
+        expect(r.stderr.trim().split("\n")).toEqual([`找不到 DATABASE_URL 所指的資料庫：${url}。請檢查 DATABASE_URL；要建立新的資料庫，請先執行 npm run setup（或 npm run db:migrate）。`]);
+      }
+      expect(existsSync(path.join(dir, "typo"))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(process.env.SECREQ_TEST_DB === "postgres")("PostgreSQL: refused the same, the password not shown", () => {
+    const u = new URL(TEST_PG_SERVER);
+    u.username ||= "postgres";
+    u.password = "s3cret-pass";
+    u.pathname = `/secreq_missing_${Date.now()}`;
+    const r = run(u.toString(), "catalogue", "--json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^找不到 DATABASE_URL 所指的資料庫：postgres:\/\/[^:]+:\*\*\*@/);
+    expect(r.stderr).not.toContain("s3cret-pass");
   });
 });

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { actionLabel, AUDIT_PAGE_SIZE, listAgencyAudit, listAuditActions, listUsers, readAuditQuery, type TAuditQueryValues } from "@/lib/admin";
+import { actionLabel, AUDIT_PAGE_SIZE, auditChainStatus, listAgencyAudit, listAuditActions, listUsers, readAuditQuery, type TAuditQueryValues } from "@/lib/admin";
 import { AdminHeader } from "@/components/admin/AdminHeader";
 import { AuditFilters } from "@/components/admin/AuditFilters";
 import { AuditTable } from "@/components/admin/AuditTable";
+import { AuditChainStatus } from "@/components/admin/AuditChainStatus";
+import { formatTaipei } from "@/lib/audit";
 import { requireUser } from "../../_server/auth";
 
 export const metadata: Metadata = { title: "稽核紀錄" };
@@ -19,7 +21,7 @@ function href(path: string, values: Partial<TAuditQueryValues>) {
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const me = await requireUser({ roles: ["admin"] });
   const query = readAuditQuery(await searchParams);
-  const [users, actions] = await Promise.all([listUsers(db(), me), listAuditActions(db(), me)]);
+  const [users, actions, chain] = await Promise.all([listUsers(db(), me), listAuditActions(db(), me), auditChainStatus(db(), me)]);
   const page = query.filter ? await listAgencyAudit(db(), me, query.filter) : null;
   const { cursor, ...filters } = query.values;
   const names = new Map(users.map((u) => [u.id, `${u.name}（${u.email}）`]));
@@ -28,6 +30,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       <AdminHeader title="稽核紀錄">
         <p className="text-slate-700">{me.agencyName}的登入與變更紀錄，新的在前；紀錄只能新增，任何人都無法修改或刪除。</p>
       </AdminHeader>
+      <AuditChainStatus ok={chain.ok} count={chain.count} message={chain.message} checkedAt={formatTaipei(chain.checkedAt)} />
       <AuditFilters
         values={query.values}
         errors={query.errors}

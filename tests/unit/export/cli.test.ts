@@ -110,6 +110,12 @@ describe("cli export", () => {
     const latin1 = path.join(dir, "latin1.json");
     writeFileSync(latin1, Buffer.from([0x7b, 0xe9, 0x7d]));
     expect((await cli(["--input", latin1, "--doc", "annex", "--out", outFile("m.docx")])).err).toEqual([`${latin1}: 輸入檔須為 UTF-8 編碼的 JSON`]);
+    // A device is refused at once: its stat() size is 0, and reading it would never end.
+    expect((await cli(["--input", "/dev/zero", "--doc", "annex", "--out", outFile("m.docx")])).err).toEqual([
+      "/dev/zero: 輸入檔不是一般檔案（裝置、管線或通訊端）；請指定檔案，或以 --input - 從標準輸入讀取",
+    ]);
+    const big = input("big.json", " ".repeat(260 * 1024));
+    expect((await cli(["--input", big, "--doc", "annex", "--out", outFile("m.docx")])).err).toEqual([`${big}: 輸入檔超過 256 KiB 上限`]);
   });
 
   it("schema issues → one `path: message` line each", async () => {

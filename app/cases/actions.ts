@@ -23,7 +23,14 @@ const ZStep = z.enum(Object.keys(DRAFT_SCHEMAS) as [TFormStep, ...TFormStep[]]);
 
 export async function createCaseAction(): Promise<void> {
   const user = await requireUser({ roles: ["officer"] });
-  const id = await createCase(db(), user);
+  let id: string;
+  try {
+    id = await createCase(db(), user);
+  } catch (e) {
+    // The case list says why (an incomplete agency profile) and whom to ask.
+    if (e instanceof CaseError && e.code === "profile-incomplete") redirect("/cases?blocked=profile");
+    throw e;
+  }
   redirect(`/cases/${id}/agency`);
 }
 
@@ -77,8 +84,9 @@ export async function setClauseParametersAction(caseId: string, values: unknown)
 const acknowledgeInner = authedAction({ input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
   const record = await getCaseFor(db(), caseId, user);
   if (!record) throw new CaseError("not-found", "找不到這個案件");
-  const { checklist } = await loadChecklist(db(), record);
-  if (checklist.ok) await markStatusesSeen(db(), record.id, statusesOf(checklist.items));
+  const { checklist, profile } = await loadChecklist(db(), record);
+  const open = record.status === "draft" || record.status === "returned";
+  if (checklist.ok) await markStatusesSeen(db(), record.id, statusesOf(checklist.items), open ? profile : null);
   revalidatePath(`/cases/${record.id}/review`);
   return {};
 });
@@ -105,8 +113,8 @@ async function caseAndChecklist(caseId: string, user: { agencyId: string }) {
 }
 
 const submitInner = authedAction({ input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
-  const { checklist } = await caseAndChecklist(caseId, user);
-  await submitCase(db(), caseId, checklist, user);
+  const { checklist, profile } = await caseAndChecklist(caseId, user);
+  await submitCase(db(), caseId, checklist, user, profile);
   revalidatePath(`/cases/${caseId}`, "layout");
   return {};
 });

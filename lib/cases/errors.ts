@@ -1,7 +1,7 @@
 /** A case operation refused for a reason the user can act on; `message` is zh-TW and safe to show. */
 export class CaseError extends Error {
   constructor(
-    readonly code: "not-found" | "invalid" | "no-catalogue" | "not-applicable" | "conflict",
+    readonly code: "not-found" | "invalid" | "no-catalogue" | "not-applicable" | "conflict" | "profile-incomplete",
     message: string,
     readonly issues: { path: string; message: string }[] = [],
   ) {

@@ -13,6 +13,7 @@ import type { TProblem } from "../workflow/problems";
 import { CaseError } from "./errors";
 import { caseEditors } from "./editors";
 import type { TChecklist } from "./checklist";
+import type { TCaseProfile } from "../agency/snapshot";
 
 // The case's workflow verbs. Each loads the case in a transaction, asks the state machine, writes, and
 // records the audit entry in the same transaction.
@@ -38,16 +39,21 @@ export class ProblemsError extends CaseError {
 const reviewsOf = (rows: { itemId: string; verdict: string; comment: string; reviewerId: string; at: Date }[]) =>
   rows.map((r) => ({ ...r, verdict: r.verdict as TItemReview["verdict"] }));
 
-/** Officer: 草稿/退回 → 送審, only when every decision the checklist asks for has been made. */
-export async function submitCase(db: TDb, caseId: string, checklist: TChecklist, actor: TActor) {
+/**
+ * Officer: 草稿/退回 → 送審, only when every decision the checklist asks for has been made. `profile` is
+ * the agency-profile values the checklist was resolved with: kept on the case from now on, so a later
+ * profile change never changes what was submitted (or approved).
+ */
+export async function submitCase(db: TDb, caseId: string, checklist: TChecklist, actor: TActor, profile: TCaseProfile | null) {
   const problems = submissionProblems(checklist);
   if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項需要處理，才能送審`, problems);
   await db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);
     const r = allow(row, "submit", actor);
-    await tx.case.update({ where: { id: caseId }, data: { status: r.to, submittedAt: new Date(), lockVersion: { increment: 1 } } });
-    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.submit", targetType: "case", targetId: caseId, before: { status: row.status }, after: { status: r.to } });
+    if (!profile) throw new CaseError("invalid", "機關資料尚未填寫完整，無法送審");
+    await tx.case.update({ where: { id: caseId }, data: { status: r.to, submittedAt: new Date(), agencySnapshot: JSON.stringify(profile), lockVersion: { increment: 1 } } });
+    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.submit", targetType: "case", targetId: caseId, before: { status: row.status }, after: { status: r.to, agencySnapshot: profile } });
   });
 }
 
@@ -109,7 +115,7 @@ export async function reviseCase(db: TDb, caseId: string, actor: TActor): Promis
       throw e;
     }
     const id = randomUUID();
-    await tx.case.create({ data: { id, ...next, catalogueVersionId: row.catalogueVersionId, title: row.title, answers: row.answers, lastSeenStatuses: row.lastSeenStatuses, clauseParameters: row.clauseParameters } });
+    await tx.case.create({ data: { id, ...next, catalogueVersionId: row.catalogueVersionId, title: row.title, answers: row.answers, lastSeenStatuses: row.lastSeenStatuses, clauseParameters: row.clauseParameters, agencySnapshot: row.agencySnapshot } });
     const decisions = await tx.decision.findMany({ where: { caseId } });
     if (decisions.length) await tx.decision.createMany({ data: decisions.map((d) => ({ ...d, caseId: id })) });
     await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.revise", targetType: "case", targetId: id, after: { from: caseId, revision: next.revision } });

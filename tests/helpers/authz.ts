@@ -6,7 +6,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { TDb } from "@/lib/db/client";
 import type { TActor, TRole } from "@/lib/auth/roles";
 import { prepareDatabase } from "@/lib/setup";
-import { PASSWORD } from "./people";
+import { PASSWORD, TEST_PROFILE } from "./people";
 import { freshDbUrl } from "./db";
 
 // The world of the authorization matrix (tests/integration/authz.test.ts): a temp database, three
@@ -63,7 +63,7 @@ export async function createWorld(): Promise<TWorld> {
 
   const agency = async (name: string) => {
     const id = randomUUID();
-    await db.agency.create({ data: { id, name } });
+    await db.agency.create({ data: { id, name, ...TEST_PROFILE } });
     return id;
   };
   const [agencyA, agencyB, agencyC] = [await agency(AGENCY_A_NAME), await agency("乙縣政府（授權測試）"), await agency("丙鄉公所（授權測試）")];
@@ -204,7 +204,7 @@ export class CaseFixtures {
 
     const id = await createCase(db, officer);
     if (state === "blank") return id;
-    for (const step of ["agency", "case", "grade", "facts"] as const) await saveAnswers(db, id, step, ANSWERS[step], officer);
+    for (const step of ["case", "grade", "facts"] as const) await saveAnswers(db, id, step, ANSWERS[step], officer);
     let c = await checklist();
     if (!this.items.choice) {
       this.items.choice = c.items.find((i) => i.decisionKind === "choice")?.id ?? "";
@@ -219,7 +219,7 @@ export class CaseFixtures {
     if (state === "draft") return id;
 
     c = await checklist();
-    await submitCase(db, id, c, officer);
+    await submitCase(db, id, c, officer, (await loadChecklist(db, (await getCase(db, id))!)).profile);
     // Every risk the CISO must accept, accepted: the case can then be approved by a CISO who did not edit it.
     for (const p of approvalProblems(c, []))
       if (p.kind === "item") await reviewItem(db, id, { itemId: p.itemId, verdict: "accept-risk", comment: "授權矩陣測試：接受風險" }, ciso);

@@ -36,7 +36,7 @@ describe("clause parameters: library defaults ← agency defaults ← case value
   /** A case of the officer's agency with every step filled and every decision made (草稿, ready to submit). */
   async function filledCase(officer: TActor): Promise<string> {
     const caseId = await createCase(db, officer);
-    for (const step of ["agency", "case", "grade", "facts"] as const) await saveAnswers(db, caseId, step, ANSWERS[step], officer);
+    for (const step of ["case", "grade", "facts"] as const) await saveAnswers(db, caseId, step, ANSWERS[step], officer);
     const { checklist } = await loadChecklist(db, (await getCase(db, caseId))!);
     if (!checklist.ok) throw new Error("the fixture's answers do not resolve");
     for (const item of checklist.items) {
@@ -157,7 +157,7 @@ describe("clause parameters: library defaults ← agency defaults ← case value
       if (!c.ok) throw new Error("does not resolve");
       return c;
     };
-    await submitCase(db, caseId, await checklist(), a.officer);
+    await submitCase(db, caseId, await checklist(), a.officer, (await loadChecklist(db, (await getCase(db, caseId))!)).profile);
     await expect(setClauseParameters(db, caseId, { vulnFixDays: 10 }, a.officer)).rejects.toMatchObject({ code: "invalid", message: expect.stringMatching(/已送審/) });
 
     for (const p of approvalProblems(await checklist(), []))

@@ -3,6 +3,7 @@ import type { TDecisionKind } from "../../cases/decisions";
 import type { TConditions } from "../../resolve/input";
 import type { TLevel } from "../../resolve/obligations";
 import type { TStatus } from "../../resolve/types";
+import type { TExportSector } from "../../agency/snapshot";
 import type { TClauseLibrary } from "../clauses/schema";
 import type { TParameterOrigin, TResolvedParameters } from "../clauses/parameters";
 
@@ -11,6 +12,8 @@ import type { TParameterOrigin, TResolvedParameters } from "../clauses/parameter
 /** The case facts a document states. Names are optional: a missing one reads 「本機關」/「本案」. */
 export interface TExportCase {
   agencyName?: string | null;
+  /** The agency's sector from its profile (lib/agency/snapshot.ts exportSector). */
+  agencySector?: TExportSector | null;
   caseName?: string | null;
   caseNumber?: string | null;
   grade: TGrade;

@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { getCaseFor, markStatusesSeen } from "@/lib/cases/store";
+import { caseStartProblem, getCaseFor, markStatusesSeen } from "@/lib/cases/store";
 import { requireUser } from "../../../_server/auth";
-import { STEPS, STEP_LABEL, STEP_SCHEMAS, stepIssues, type TStep } from "@/lib/cases/answers";
-import { loadChecklist, pinnedCatalogue } from "@/lib/cases/load";
+import { STEPS, STEP_LABEL, STEP_SCHEMAS, type TStep } from "@/lib/cases/answers";
+import { caseProfile, loadChecklist, pinnedCatalogue } from "@/lib/cases/load";
 import { statusesOf } from "@/lib/cases/checklist";
 import { newestPublished } from "@/lib/catalogue/store";
 import { StepIndicator } from "@/components/wizard/StepIndicator";
-import { AgencyForm } from "@/components/wizard/AgencyForm";
+import { AgencyProfileView } from "@/components/wizard/AgencyProfileView";
+import { ProfileChangesNote } from "@/components/wizard/ProfileChangesNote";
+import { caseProfileLines } from "@/lib/agency/snapshot";
 import { CaseForm } from "@/components/wizard/CaseForm";
 import { GradeForm } from "@/components/wizard/GradeForm";
 import { FactsForm } from "@/components/wizard/FactsForm";
@@ -42,9 +44,11 @@ export default async function CaseStepPage({ params }: { params: Params }) {
   const record = await getCaseFor(db(), id, user);
   if (!record) notFound();
 
-  const complete = Object.fromEntries(
-    (Object.keys(STEP_SCHEMAS) as (keyof typeof STEP_SCHEMAS)[]).map((s) => [s, STEP_SCHEMAS[s].safeParse(record.answers[s]).success]),
-  );
+  const { profile, profileChanges } = await caseProfile(db(), record);
+  const complete = {
+    agency: profile !== null,
+    ...Object.fromEntries((Object.keys(STEP_SCHEMAS) as (keyof typeof STEP_SCHEMAS)[]).map((s) => [s, STEP_SCHEMAS[s].safeParse(record.answers[s]).success])),
+  };
   const save = saveAnswersAction.bind(null, record.id);
   const editable = user.roles.includes("officer") && (record.status === "draft" || record.status === "returned");
   const reviews = await caseReviews(db(), record.id);
@@ -57,7 +61,16 @@ export default async function CaseStepPage({ params }: { params: Params }) {
   let body: React.ReactNode;
   switch (step.data) {
     case "agency":
-      body = <AgencyForm caseId={record.id} initial={record.answers.agency} save={save} readOnly={!editable} nextHref={next("agency")} />;
+      body = (
+        <AgencyProfileView
+          lines={profile ? caseProfileLines(profile) : []}
+          officerName={profile?.officerName || record.creatorName}
+          fixed={record.status === "submitted" || record.status === "approved"}
+          incomplete={profile ? null : await caseStartProblem(db(), record.agencyId)}
+          isAdmin={user.roles.includes("admin")}
+          nextHref={next("agency")}
+        />
+      );
       break;
     case "case": {
       const catalogue = await pinnedCatalogue(db(), record.catalogueVersionId);
@@ -73,7 +86,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
       break;
     case "review": {
       const { catalogue, checklist } = await loadChecklist(db(), record);
-      if (checklist.ok && !record.lastSeenStatuses) await markStatusesSeen(db(), record.id, statusesOf(checklist.items));
+      if (checklist.ok && !record.lastSeenStatuses) await markStatusesSeen(db(), record.id, statusesOf(checklist.items), editable ? profile : null);
       const latest = latestReviews(reviews.map((r) => ({ ...r, verdict: r.verdict as "approve" | "return" | "accept-risk" })));
       const problems = submissionProblems(checklist).map((p) => ({
         href: p.kind === "item" ? `#item-${p.itemId}` : `/cases/${record.id}/${p.step ?? "agency"}`,
@@ -81,6 +94,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
       }));
       body = (
         <>
+        {editable && <ProfileChangesNote changes={profileChanges} acknowledge={acknowledgeChangesAction.bind(null, record.id)} />}
         {editable && <SubmitPanel problems={problems} submit={submitCaseAction.bind(null, record.id)} />}
         {checklist.ok && <ExportLinks caseId={record.id} final={record.status === "approved"} />}
         {editable && (
@@ -98,7 +112,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
           checklist={checklist}
           ciiBelowMedium={checklist.ok && record.answers.facts.cii === "yes" && checklist.resolution.effectiveGrade === "normal"}
           typeNames={Object.fromEntries(catalogue.serviceTypes.map((t) => [t.key, t.name]))}
-          issues={stepIssues(record.answers)}
+          issues={checklist.ok ? [] : checklist.issues}
           saveDecision={saveDecisionAction.bind(null, record.id)}
           acknowledge={acknowledgeChangesAction.bind(null, record.id)}
           raiseGrade={raiseGradeToMediumAction.bind(null, record.id)}

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { getCaseFor } from "@/lib/cases/store";
-import { newestCatalogue, pinnedCatalogue } from "@/lib/cases/load";
+import { newestCatalogue, pinnedCatalogue, caseProfile } from "@/lib/cases/load";
 import { compareCaseVersions, type TCaseItemChange } from "@/lib/cases/compare-version";
 import { STATUS_LABEL } from "@/lib/cases/labels";
 import { ItemChangeDetails } from "@/components/catalogue/CatalogueDiffView";
@@ -64,7 +64,7 @@ export default async function CaseVersionPage({ params }: { params: Promise<{ id
       </div>
     );
 
-  const c = compareCaseVersions(record, await pinnedCatalogue(db(), record.catalogueVersionId), newest);
+  const c = compareCaseVersions(record, await pinnedCatalogue(db(), record.catalogueVersionId), newest, (await caseProfile(db(), record)).profile);
   const latest = await db().case.aggregate({ where: { caseGroupId: record.caseGroupId }, _max: { revision: true } });
   const canMove = user.roles.includes("officer") && record.status !== "submitted" && record.revision === latest._max.revision && c.ok;
 

@@ -16,11 +16,11 @@ export const DEMO_PROFILE = {
   agencyKind: "public",
   ciProvider: false,
   sector: "government",
-  responsibilityLevel: "B",
+  responsibilityLevel: "C",
   levelBasis: "approved",
   levelDate: "2026-03-15",
   levelDocument: "示範字第1150000001號",
-  mailServer: true,
+  mailServer: false,
   cisoName: "林資安長",
   cisoTitle: "副市長",
 } as const;

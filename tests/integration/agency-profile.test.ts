@@ -69,7 +69,7 @@ describe("the 平台管理者 and agencies", { timeout: 60_000 }, () => {
   });
 
   it("a deactivated agency's users cannot sign in (sessions end); reactivated, they can; its data is kept", async () => {
-    const auth = createAuth(db, { secret: "agency-profile-test-secret-agency-profile", baseURL: "http://localhost:3000" });
+    const auth = createAuth(db, { secret: "agency-profile-test-secret-agency-profile", baseURL: "http://localhost:3000", trustedOrigins: ["http://localhost:3000"] });
     const email = `officer-${people.agencyId.slice(0, 8)}@test.secreq.tw`;
     // better-auth throws a before-hook's refusal; either way the status is what the browser gets.
     const signIn = async () => {

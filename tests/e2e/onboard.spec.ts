@@ -39,7 +39,7 @@ test("agency create → the admin fills the profile and makes an officer → the
   expect(cli("agency", "list")).toContain("花蓮縣試辦鄉公所");
 
   // 2. The admin signs in, changes the password, and fills the profile (errors at the fields first).
-  const admin = await firstSignIn(browser, "admin@shiban.test", created.initialPassword, "Shiban#Admin-2026");
+  const admin = await firstSignIn(browser, "admin@shiban.test", created.initialPassword, "Hualien#Head-2026x");
   await admin.goto("/admin/agency");
   await expect(admin.getByRole("alert").filter({ hasText: "尚未填寫完整" })).toBeVisible();
   await expect(admin.getByLabel("機關名稱")).toHaveValue("花蓮縣試辦鄉公所");
@@ -75,7 +75,7 @@ test("agency create → the admin fills the profile and makes an officer → the
   const password = (await admin.getByRole("region", { name: "帳號已建立" }).getByTestId("one-time-password").textContent())!.trim();
 
   // 4. The officer starts a case and sees the profile on step 1; the officer's name is the account's.
-  const officer = await firstSignIn(browser, "officer@shiban.test", password, "Shiban#Officer-2026");
+  const officer = await firstSignIn(browser, "officer@shiban.test", password, "Hualien#Clerk-2026x");
   await officer.getByRole("button", { name: "建立新案件" }).click();
   await officer.waitForURL(/\/agency$/);
   const profile = officer.getByRole("region", { name: "機關資料" });
@@ -100,7 +100,7 @@ test("the 平台管理者 lists and creates agencies; a deactivated agency canno
   const page = await (await browser.newContext()).newPage();
   await page.goto("/login");
   await page.getByLabel("電子郵件").fill("admin@shiban.test");
-  await page.getByLabel("密碼").fill("Shiban#Admin-2026");
+  await page.getByLabel("密碼").fill("Hualien#Head-2026x");
   await page.getByRole("button", { name: "登入" }).click();
   await expect(page).toHaveURL(/\/cases/);
   await page.getByRole("navigation", { name: "主選單" }).getByRole("link", { name: "平台管理" }).click();

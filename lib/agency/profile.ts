@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LEVELS } from "../resolve/obligations";
 
 /**
  * The agency profile (機關資料): facts that belong to the agency, not to a case. Agency admins keep it on
@@ -19,7 +20,7 @@ export const AGENCY_SECTOR_LABEL: Record<TAgencySector, string> = {
   other: "其他",
 };
 
-export const PROFILE_LEVELS = ["A", "B", "C", "D", "E"] as const;
+export const PROFILE_LEVELS = LEVELS;
 export const LEVEL_BASES = ["approved", "submitted"] as const;
 export const LEVEL_BASIS_LABEL: Record<(typeof LEVEL_BASES)[number], string> = { approved: "核定", submitted: "提交" };
 
@@ -123,7 +124,7 @@ export const ZAgencyProfile = z.object({
     .string({ error: "請填寫核定或提交日期" })
     .trim()
     .min(1, "請填寫核定或提交日期")
-    .refine(realDate, "日期格式須為 YYYY-MM-DD，例如 2026-03-15"),
+    .refine((s) => s === "" || realDate(s), "日期格式須為 YYYY-MM-DD，例如 2026-03-15"),
   levelDocument: required("核定或提交文號", 100),
   mailServer: yesNo("機關是否自行維運郵件伺服器"),
   cisoName: required("資安長姓名", 100),

@@ -19,15 +19,9 @@ export const STEP_LABEL: Record<TStep, string> = {
   review: "檢視與決定",
 };
 
-export const LEVELS = ["A", "B", "C", "D", "E"] as const;
-export const SECTORS = ["government", "cii-provider", "financial", "education", "medical"] as const;
-export const SECTOR_LABEL: Record<(typeof SECTORS)[number], string> = {
-  government: "政府機關",
-  "cii-provider": "關鍵基礎設施提供者",
-  financial: "金融機構",
-  education: "教育單位",
-  medical: "醫療院所",
-};
+// The old agency step's values (legacy answers only; the agency profile holds these now).
+const LEVELS = ["A", "B", "C", "D", "E"] as const;
+const SECTORS = ["government", "cii-provider", "financial", "education", "medical"] as const;
 export const FACTS = ["personalData", "coreSystem", "cii", "externalService", "mobileApp"] as const;
 
 // ---- Draft: whatever the officer has typed so far, bounded so a request cannot store megabytes.

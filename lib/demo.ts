@@ -26,7 +26,12 @@ export const DEMO_PROFILE = {
 } as const;
 
 export async function seedDemo(db: TDb): Promise<boolean> {
-  if (await db.agency.findUnique({ where: { name: DEMO_AGENCY } })) return false;
+  const existing = await db.agency.findUnique({ where: { name: DEMO_AGENCY }, select: { id: true, agencyKind: true } });
+  if (existing) {
+    // A demo database from before the agency profile: give it the demo profile, so its officer can start cases.
+    if (!existing.agencyKind) await db.agency.update({ where: { id: existing.id }, data: DEMO_PROFILE });
+    return false;
+  }
   const agencyId = randomUUID();
   await db.agency.create({ data: { id: agencyId, name: DEMO_AGENCY, ...DEMO_PROFILE } });
   for (const u of DEMO_USERS) await createUser(db, { agencyId, ...u, mustChangePassword: true });

@@ -6,6 +6,7 @@ import { draftsAffectedByProfile, getAgencyProfile } from "@/lib/agency";
 import { createCaseAction } from "./actions";
 import { requireUser } from "../_server/auth";
 import { CASE_STATUSES, CASE_STATUS_LABEL } from "@/lib/workflow/state";
+import { taipeiTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "採購案件" };
 export const dynamic = "force-dynamic";
@@ -104,7 +105,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                     </span>
                   </span>
                   <span className="text-sm text-slate-600">
-                    目錄版本 {c.catalogueVersionId}．最後更新 {c.updatedAt.toLocaleString("zh-TW", { timeZone: "Asia/Taipei" })}
+                    目錄版本 {c.catalogueVersionId}．最後更新 {taipeiTime(c.updatedAt)}
                   </span>
                 </Link>
               </li>

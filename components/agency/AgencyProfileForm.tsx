@@ -15,7 +15,7 @@ import {
   PROFILE_LEVELS,
   type TAgencyProfile,
 } from "@/lib/agency/profile";
-import { FieldError } from "../wizard/fields";
+import { FieldError } from "../ui/FieldError";
 import { fieldErrors, OFFLINE, type TAdminAction } from "../admin/result";
 import { BUTTON, BUTTON_QUIET, INPUT } from "../admin/styles";
 

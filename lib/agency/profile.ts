@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LEVELS } from "../resolve/obligations";
+import { LEVELS } from "../catalogue/schema/obligations";
 
 /**
  * The agency profile (機關資料): facts that belong to the agency, not to a case. Agency admins keep it on

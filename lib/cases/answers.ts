@@ -22,7 +22,6 @@ export const STEP_LABEL: Record<TStep, string> = {
 // The old agency step's values (legacy answers only; the agency profile holds these now).
 const LEVELS = ["A", "B", "C", "D", "E"] as const;
 const SECTORS = ["government", "cii-provider", "financial", "education", "medical"] as const;
-export const FACTS = ["personalData", "coreSystem", "cii", "externalService", "mobileApp"] as const;
 
 // ---- Draft: whatever the officer has typed so far, bounded so a request cannot store megabytes.
 const text = (max: number) => z.string().max(max).default("");

@@ -34,7 +34,7 @@ export async function caseProfile(db: TDb | TTx, record: TCaseRecord) {
 }
 
 /** The case's checklist, resolved against the catalogue version (and its ▲ table) the case is pinned to. */
-export async function loadChecklist(db: TDb, record: TCaseRecord) {
+export async function loadChecklist(db: TDb | TTx, record: TCaseRecord) {
   const catalogue = await pinnedCatalogue(db, record.catalogueVersionId);
   const { profile, profileChanges } = await caseProfile(db, record);
   return { catalogue, profile, profileChanges, checklist: buildChecklist(catalogue, catalogue.obligations, record, profile) };

@@ -13,7 +13,8 @@ import type { TProblem } from "../workflow/problems";
 import { CaseError } from "./errors";
 import { caseEditors } from "./editors";
 import type { TChecklist } from "./checklist";
-import type { TCaseProfile } from "../agency/snapshot";
+import { loadChecklist } from "./load";
+import { getCase } from "./store";
 
 // The case's workflow verbs. Each loads the case in a transaction, asks the state machine, writes, and
 // records the audit entry in the same transaction.
@@ -38,18 +39,26 @@ export class ProblemsError extends CaseError {
 
 const reviewsOf = (rows: { itemId: string; verdict: string; comment: string; reviewerId: string; at: Date }[]) =>
   rows.map((r) => ({ ...r, verdict: r.verdict as TItemReview["verdict"] }));
+async function loadedChecklist(tx: TTx, caseId: string) {
+  const record = await getCase(tx, caseId);
+  if (!record) throw new CaseError("not-found", "找不到這個案件");
+  return loadChecklist(tx, record);
+}
+const checklistOf = async (tx: TTx, caseId: string): Promise<TChecklist> => (await loadedChecklist(tx, caseId)).checklist;
 
 /**
- * Officer: 草稿/退回 → 送審, only when every decision the checklist asks for has been made. `profile` is
- * the agency-profile values the checklist was resolved with: kept on the case from now on, so a later
+ * Officer: 草稿/退回 → 送審, only when every decision the checklist asks for has been made. The
+ * agency-profile values the checklist was resolved with are kept on the case from now on, so a later
  * profile change never changes what was submitted (or approved).
  */
-export async function submitCase(db: TDb, caseId: string, checklist: TChecklist, actor: TActor, profile: TCaseProfile | null) {
-  const problems = submissionProblems(checklist);
-  if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項需要處理，才能送審`, problems);
+export async function submitCase(db: TDb, caseId: string, actor: TActor) {
   await db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);
+    // The checklist as stored under the lock: what was checked is what is submitted.
+    const { checklist, profile } = await loadedChecklist(tx, caseId);
+    const problems = submissionProblems(checklist);
+    if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項需要處理，才能送審`, problems);
     const r = allow(row, "submit", actor);
     if (!profile) throw new CaseError("invalid", "機關資料尚未填寫完整，無法送審");
     await tx.case.update({ where: { id: caseId }, data: { status: r.to, submittedAt: new Date(), agencySnapshot: JSON.stringify(profile), lockVersion: { increment: 1 } } });
@@ -72,13 +81,14 @@ export async function reviewItem(db: TDb, caseId: string, input: unknown, actor:
 }
 
 /** CISO: approve the case as a whole (locks it) or return it to the officer with a comment. */
-export async function decideCase(db: TDb, caseId: string, checklist: TChecklist, verdict: "approve" | "return", comment: string, actor: TActor) {
+export async function decideCase(db: TDb, caseId: string, verdict: "approve" | "return", comment: string, actor: TActor) {
   await db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);
     const r = allow(row, verdict, actor, { comment, editorIds: await caseEditors(tx, caseId) });
     if (verdict === "approve") {
       const reviews = reviewsOf(await tx.review.findMany({ where: { caseId } }));
+      const checklist = await checklistOf(tx, caseId);
       const problems = [...submissionProblems(checklist), ...approvalProblems(checklist, reviews)];
       if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項未完成審查，無法核准`, problems);
     }

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import type { TDb } from "../db/client";
-import { AdminError } from "../admin/errors";
+import type { DomainError } from "../errors";
 import { operatorGrantRole } from "../admin/operator-grant-role";
 import { createAgency, listAgencies } from "../platform";
-import type { TIo } from "./index";
+import { refusal, type TIo } from "./io";
 
 export const AGENCY_USAGE = `  npm run -s cli -- agency create --name <機關名稱> --admin-email <電子郵件> [--admin-name <姓名>] [--json]
                                                             建立機關與第一位管理者（初始密碼只顯示這一次；寫入稽核紀錄）
@@ -13,10 +13,7 @@ export const AGENCY_USAGE = `  npm run -s cli -- agency create --name <機關名
 const FIELD_LABEL: Record<string, string> = { name: "機關名稱（--name）", adminEmail: "管理者電子郵件（--admin-email）", adminName: "管理者姓名（--admin-name）" };
 
 /** One zh-TW line per field, as the issue asks: "欄位: 說明". */
-function refusal(e: AdminError): string {
-  if (!e.issues.length) return e.message;
-  return e.issues.map((i) => `${FIELD_LABEL[i.path] ?? i.path}: ${i.message}`).join("\n");
-}
+const fieldLines = (e: DomainError): string[] => (e.issues.length ? e.issues.map((i) => `${FIELD_LABEL[i.path] ?? i.path}: ${i.message}`) : [e.message]);
 
 export async function agencyCommand(args: string[], io: TIo, openDb: () => Promise<TDb>, usage: string): Promise<number> {
   const [sub, ...rest] = args;
@@ -31,11 +28,7 @@ export async function agencyCommand(args: string[], io: TIo, openDb: () => Promi
         );
       return 0;
     } catch (e) {
-      if (e instanceof AdminError) {
-        io.err(refusal(e));
-        return 2;
-      }
-      throw e;
+      return refusal(e, io, fieldLines);
     }
   }
   if (sub === "list") {

@@ -174,16 +174,16 @@ describe("a case keeps the profile it was submitted with; a draft follows the pr
     people = await createAgencyWithUsers(db, "快照市政府");
     approved = await createCase(db, people.officer);
     await fill(approved);
-    let { checklist, profile } = await checklistOf(approved);
+    let { checklist } = await checklistOf(approved);
     if (!checklist.ok) throw new Error("does not resolve");
     for (const item of checklist.items) {
       if (item.decisionKind === "choice") await saveDecision(db, approved, item, { choice: "include", reason: "測試" }, people.officer);
       if (item.decisionKind === "placement") await saveDecision(db, approved, item, { choice: "this-case" }, people.officer);
     }
-    ({ checklist, profile } = await checklistOf(approved));
-    await submitCase(db, approved, checklist, people.officer, profile);
+    ({ checklist } = await checklistOf(approved));
+    await submitCase(db, approved, people.officer);
     for (const p of approvalProblems(checklist, [])) if (p.kind === "item") await reviewItem(db, approved, { itemId: p.itemId, verdict: "accept-risk", comment: "測試" }, people.ciso);
-    await decideCase(db, approved, (await checklistOf(approved)).checklist, "approve", "", people.ciso);
+    await decideCase(db, approved, "approve", "", people.ciso);
     draft = await createCase(db, people.officer);
     await fill(draft);
   }, 120_000);
@@ -232,7 +232,7 @@ describe("a case keeps the profile it was submitted with; a draft follows the pr
   it("an incomplete profile blocks new cases, saying why and whom to ask", async () => {
     await db.agency.update({ where: { id: people.agencyId }, data: { responsibilityLevel: "", cisoName: "" } });
     await expect(createCase(db, people.officer)).rejects.toMatchObject({
-      code: "profile-incomplete",
+      reason: "profile-incomplete",
       message: "機關資料尚未填寫完整（資通安全責任等級、資安長姓名），還不能建立案件。請洽機關的管理者至「管理 → 機關資料」補齊。",
     });
     // A draft with a snapshot keeps resolving on it meanwhile (nothing the officer did is lost).

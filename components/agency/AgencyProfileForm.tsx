@@ -124,7 +124,7 @@ export function AgencyProfileForm({ initial, profileVersion, save, affected: ini
         const choices = CHOICES[f];
         if (choices)
           return (
-            <fieldset key={f} id={`profile-${f}`} aria-describedby={describedBy(f)} className="space-y-1">
+            <fieldset key={f} id={`profile-${f}`} aria-describedby={describedBy(f)} aria-invalid={errors[f] ? true : undefined} className="space-y-1">
               <legend className="font-semibold">{PROFILE_FIELD_LABEL[f]}</legend>
               {HINT[f] && (
                 <p id={`profile-${f}-hint`} className="text-sm text-slate-600">
@@ -134,7 +134,7 @@ export function AgencyProfileForm({ initial, profileVersion, save, affected: ini
               <div className="flex flex-wrap gap-x-5 gap-y-1">
                 {choices.map((c) => (
                   <label key={c.value} className="flex items-center gap-2">
-                    <input type="radio" name={f} value={c.value} checked={values[f] === c.value} onChange={set(f)} aria-invalid={errors[f] ? true : undefined} />
+                    <input type="radio" name={f} value={c.value} checked={values[f] === c.value} onChange={set(f)} />
                     {c.label}
                   </label>
                 ))}

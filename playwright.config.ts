@@ -26,7 +26,8 @@ export default defineConfig({
   projects: [
     // Logs in each demo role once (through the forced password change) and keeps the session.
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "app", testIgnore: /auth\.setup\.ts/, dependencies: ["setup"] },
+    // tests/e2e/onboard.spec.ts runs on a database without the demo: playwright.onboard.config.ts.
+    { name: "app", testIgnore: [/auth\.setup\.ts/, /onboard\.spec\.ts/], dependencies: ["setup"] },
   ],
   webServer: {
     // `npm run build` must have run; the test script does it.

@@ -35,6 +35,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 目錄版本
               </Link>
             )}
+            {user?.roles.includes("platform-admin") && (
+              <Link href="/platform/agencies" className="underline-offset-4 hover:underline">
+                平台管理
+              </Link>
+            )}
             {user?.roles.includes("admin") && (
               <Link href="/admin" className="underline-offset-4 hover:underline">
                 管理

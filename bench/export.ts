@@ -24,6 +24,8 @@ const input = {
   serviceTypes: [...SERVICE_TYPE_KEYS],
   grade: "high" as const,
   responsibilityLevel: "A" as const,
+  agencyKind: "public" as const,
+  ciProvider: false,
   contractValue: 48_000_000,
   conditions: { personalData: true, coreSystem: true, cii: true, externalService: true, mobileApp: true, mailServer: true },
   riskLevel: "中風險（含）以上",

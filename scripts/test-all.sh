@@ -35,3 +35,5 @@ npx next build
 if [ -n "$PG" ]; then npx vitest run --config vitest.instances.config.ts; fi
 rm -f var/e2e.db
 npx playwright test
+# A fresh database without the demo: the first agency from the CLI, as the README describes.
+npx playwright test --config playwright.onboard.config.ts

@@ -36,7 +36,7 @@ export const sessionState = cache(async function sessionState(): Promise<TSessio
   if (!session) return { user: null, reason: "none" };
   const row = await db().session.findUnique({ where: { id: session.session.id }, select: { lastActiveAt: true } });
   const user = await db().user.findUnique({ where: { id: session.user.id }, include: { agency: true } });
-  if (!row || !user || !user.active) return { user: null, reason: "none" };
+  if (!row || !user || !user.active || !user.agency.active) return { user: null, reason: "none" };
   const state = idleState(row.lastActiveAt, user.agency.idleTimeoutMinutes, new Date());
   if (state === "expired") {
     await db().session.delete({ where: { id: session.session.id } }).catch(() => {});

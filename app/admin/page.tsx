@@ -15,6 +15,7 @@ export default async function AdminPage() {
   const inactive = users.filter((u) => !u.active).length;
   const parts = [
     { href: "/admin/users", title: "使用者與角色", text: `本機關 ${users.length} 位使用者（停用 ${inactive}、鎖定中 ${locked}）。新增帳號、指派角色、重設密碼、解除鎖定、停用。` },
+    { href: "/admin/agency", title: "機關資料", text: "機關名稱、性質、類別、資通安全責任等級、郵件伺服器與資安長；每件案件都依此產出需求。" },
     { href: "/admin/settings", title: "機關設定", text: `閒置逾時目前為 ${settings.idleTimeoutMinutes} 分鐘。` },
     { href: "/admin/audit", title: "稽核紀錄", text: "登入與各項變更的紀錄（誰、何時、做了什麼、變更前後），可篩選並匯出 CSV。" },
   ];
@@ -24,7 +25,7 @@ export default async function AdminPage() {
         <h1 className="text-2xl font-bold">機關管理</h1>
         <p className="text-slate-700">{settings.name}</p>
       </div>
-      <ul className="grid gap-4 sm:grid-cols-3">
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {parts.map((p) => (
           <li key={p.href}>
             <Link href={p.href} className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-700">

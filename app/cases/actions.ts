@@ -23,7 +23,14 @@ const ZStep = z.enum(Object.keys(DRAFT_SCHEMAS) as [TFormStep, ...TFormStep[]]);
 
 export async function createCaseAction(): Promise<void> {
   const user = await requireUser({ roles: ["officer"] });
-  const id = await createCase(db(), user);
+  let id: string;
+  try {
+    id = await createCase(db(), user);
+  } catch (e) {
+    // The case list says why (an incomplete agency profile) and whom to ask.
+    if (e instanceof CaseError && e.reason === "profile-incomplete") redirect("/cases?blocked=profile");
+    throw e;
+  }
   redirect(`/cases/${id}/agency`);
 }
 
@@ -68,8 +75,9 @@ export const setClauseParametersAction = authedAction({ args: (caseId: string, v
 export const acknowledgeChangesAction = authedAction({ args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
   const record = await getCaseFor(db(), caseId, user);
   if (!record) throw new CaseError("not-found", "找不到這個案件");
-  const { checklist } = await loadChecklist(db(), record);
-  if (checklist.ok) await markStatusesSeen(db(), record.id, statusesOf(checklist.items));
+  const { checklist, profile } = await loadChecklist(db(), record);
+  const open = record.status === "draft" || record.status === "returned";
+  if (checklist.ok) await markStatusesSeen(db(), record.id, statusesOf(checklist.items), open ? profile : null);
   revalidatePath(`/cases/${record.id}/review`);
   return {};
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { listCases, ZCaseListQuery, type TCaseListQuery } from "@/lib/cases/store";
+import { caseStartProblem, listCases, ZCaseListQuery, type TCaseListQuery } from "@/lib/cases/store";
+import { draftsAffectedByProfile, getAgencyProfile } from "@/lib/agency";
 import { createCaseAction } from "./actions";
 import { requireUser } from "../_server/auth";
 import { CASE_STATUSES, CASE_STATUS_LABEL } from "@/lib/workflow/state";
@@ -27,11 +28,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const { items: cases, total, page, pages } = await listCases(db(), user.agencyId, query);
   const filtered = !!(query.q || query.status);
   const isOfficer = user.roles.includes("officer");
+  const startProblem = isOfficer ? await caseStartProblem(db(), user.agencyId) : null;
+  const current = isOfficer ? await getAgencyProfile(db(), user.agencyId) : null;
+  const affected = current ? await draftsAffectedByProfile(db(), user.agencyId, current.profile) : [];
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">採購案件</h1>
-        {isOfficer && (
+        {isOfficer && !startProblem && (
           <form action={createCaseAction}>
             <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               建立新案件
@@ -39,6 +43,29 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </form>
         )}
       </div>
+      {startProblem && (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">
+          {startProblem}
+          {user.roles.includes("admin") && (
+            <Link href="/admin/agency" className="ml-2 font-semibold text-brand-700 underline">
+              填寫機關資料
+            </Link>
+          )}
+        </p>
+      )}
+      {affected.length > 0 && (
+        <section aria-labelledby="affected-title" className="space-y-2 rounded-lg border border-sky-300 bg-sky-50 p-4">
+          <h2 id="affected-title" className="font-semibold">機關資料已變更，下列未送審案件將依新的機關資料重新產出檢核表：</h2>
+          <ul className="list-disc pl-6">
+            {affected.map((a) => (
+              <li key={a.id}>
+                <Link href={`/cases/${a.id}/review`} className="text-brand-700 underline">{a.title || "（未命名案件）"}</Link>：
+                {a.changes.map((c) => `${c.label} ${c.from} → ${c.to}`).join("；")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form method="get" action="/cases" role="search" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex min-w-56 flex-1 flex-col">
           <label htmlFor="cases-q" className="text-sm font-semibold">案件名稱</label>

@@ -1,7 +1,7 @@
 import type { TDb } from "../db/client";
 import { recordAudit } from "../audit";
 import { createUser } from "../auth/users";
-import { APP_WIDE_ROLES, parseRoles } from "../auth/roles";
+import { APP_WIDE_ROLES, parseRoles, ROLE_LABEL } from "../auth/roles";
 import { assertAdmin, type TAdminActor } from "./actor";
 import { AdminError } from "./errors";
 import { parseOrRefuse, ZNewUser, type TNewUser } from "./schemas";
@@ -21,10 +21,12 @@ export async function createAgencyUser(db: TDb, actor: TAdminActor, input: TNewU
       await assertAdmin(tx, actor);
       // E-mails are unique across agencies (they are the login name).
       if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw emailTaken();
-      if (data.roles.some((r) => APP_WIDE_ROLES.includes(r))) {
-        const self = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { roles: true } });
-        if (!parseRoles(self.roles).includes("catalogue-admin"))
-          throw new AdminError("invalid", "只有目錄管理者可以授予「目錄管理者」角色。", [{ path: "roles", message: "只有目錄管理者可以授予「目錄管理者」角色" }]);
+      const appWide = data.roles.filter((r) => APP_WIDE_ROLES.includes(r));
+      if (appWide.length) {
+        const self = parseRoles((await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { roles: true } })).roles);
+        const denied = appWide.find((r) => !self.includes(r));
+        if (denied)
+          throw new AdminError("invalid", `只有${ROLE_LABEL[denied]}可以授予「${ROLE_LABEL[denied]}」角色。`, [{ path: "roles", message: `只有${ROLE_LABEL[denied]}可以授予「${ROLE_LABEL[denied]}」角色` }]);
       }
       const id = await createUser(tx, { agencyId: actor.agencyId, ...data, password, mustChangePassword: true });
       await recordAudit(tx, {

@@ -1,6 +1,6 @@
 import type { TDb } from "../db/client";
 import { recordAudit } from "../audit";
-import { APP_WIDE_ROLES, parseRoles, ROLES, type TRole } from "../auth/roles";
+import { APP_WIDE_ROLES, parseRoles, ROLE_LABEL, ROLES, type TRole } from "../auth/roles";
 import { assertAdmin, targetUser, type TAdminActor } from "./actor";
 import { AdminError } from "./errors";
 import { parseOrRefuse, ZRoleSet, ZUserId } from "./schemas";
@@ -24,10 +24,13 @@ export async function setUserRoles(db: TDb, actor: TAdminActor, userId: string, 
     const appWideChanged = APP_WIDE_ROLES.filter((r) => before.includes(r) !== next.includes(r));
     if (appWideChanged.length) {
       const self = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { roles: true } });
-      if (!parseRoles(self.roles).includes("catalogue-admin")) throw refuse("只有目錄管理者可以授予或移除「目錄管理者」角色。");
-      if (before.includes("catalogue-admin") && !next.includes("catalogue-admin")) {
-        const others = await tx.user.findMany({ where: { active: true, NOT: { id: user.id } }, select: { roles: true } });
-        if (!others.some((o) => parseRoles(o.roles).includes("catalogue-admin"))) throw refuse("系統至少須保留一位啟用中的目錄管理者。");
+      for (const role of appWideChanged) {
+        const label = ROLE_LABEL[role];
+        if (!parseRoles(self.roles).includes(role)) throw refuse(`只有${label}可以授予或移除「${label}」角色。`);
+        if (before.includes(role) && !next.includes(role)) {
+          const others = await tx.user.findMany({ where: { active: true, NOT: { id: user.id } }, select: { roles: true } });
+          if (!others.some((o) => parseRoles(o.roles).includes(role))) throw refuse(`系統至少須保留一位啟用中的${label}。`);
+        }
       }
     }
     if (before.includes("admin") && !next.includes("admin")) {

@@ -50,8 +50,9 @@ export function createAuth(db: TDb, options: TAuthOptions) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === SIGN_IN) {
-          const user = await db.user.findUnique({ where: { email: emailOf(ctx.body) }, select: { lockedUntil: true, active: true } });
+          const user = await db.user.findUnique({ where: { email: emailOf(ctx.body) }, select: { lockedUntil: true, active: true, agency: { select: { active: true } } } });
           if (user && !user.active) throw new APIError("FORBIDDEN", { message: "此帳號已停用，請洽機關管理者。" });
+          if (user && !user.agency.active) throw new APIError("FORBIDDEN", { message: "您的機關已停用 SecReq，請洽平台管理者。" });
           if (user?.lockedUntil && user.lockedUntil > new Date())
             throw new APIError("FORBIDDEN", {
               message: `登入失敗次數過多，帳號已鎖定至 ${taipeiTime(user.lockedUntil, "time")}，請稍後再試。`,

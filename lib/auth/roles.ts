@@ -1,14 +1,15 @@
 import { z } from "zod";
 
 /**
- * Roles per agency: 承辦人, 資安長, 管理者; and one app-wide role, 目錄管理者, who maintains the catalogue
- * versions every agency uses. A user may hold several.
+ * Roles per agency: 承辦人, 資安長, 管理者; and two app-wide roles: 目錄管理者, who maintains the catalogue
+ * versions every agency uses, and 平台管理者, who creates and deactivates agencies (never sees their cases).
+ * A user may hold several.
  */
-export const ROLES = ["officer", "ciso", "admin", "catalogue-admin"] as const;
+export const ROLES = ["officer", "ciso", "admin", "catalogue-admin", "platform-admin"] as const;
 export type TRole = (typeof ROLES)[number];
-export const ROLE_LABEL: Record<TRole, string> = { officer: "承辦人", ciso: "資安長", admin: "管理者", "catalogue-admin": "目錄管理者" };
-/** Roles whose holders act for every agency: only a holder may grant or remove them. */
-export const APP_WIDE_ROLES: readonly TRole[] = ["catalogue-admin"];
+export const ROLE_LABEL: Record<TRole, string> = { officer: "承辦人", ciso: "資安長", admin: "管理者", "catalogue-admin": "目錄管理者", "platform-admin": "平台管理者" };
+/** Roles whose holders act for every agency: only a holder may grant or remove them, and one active holder is always kept. */
+export const APP_WIDE_ROLES: readonly TRole[] = ["catalogue-admin", "platform-admin"];
 const ZRoleList = z.array(z.enum(ROLES));
 
 /** `User.roles` is a JSON array; anything unreadable or unknown grants nothing. */

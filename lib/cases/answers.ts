@@ -2,6 +2,7 @@ import { z } from "zod";
 import { GRADES, SERVICE_TYPE_KEYS, type TServiceTypeKey } from "../catalogue/schema";
 import { ASPECTS, gradeFromAspects } from "../resolve/grade";
 import { RISK_LEVEL_LABEL, type TEngineInput } from "../resolve/input";
+import type { TCaseProfile } from "../agency/snapshot";
 
 /**
  * The wizard's answers. Saved as typed (strings, "yes"/"no") on every change so nothing is lost,
@@ -18,21 +19,16 @@ export const STEP_LABEL: Record<TStep, string> = {
   review: "檢視與決定",
 };
 
-export const LEVELS = ["A", "B", "C", "D", "E"] as const;
-export const SECTORS = ["government", "cii-provider", "financial", "education", "medical"] as const;
-export const SECTOR_LABEL: Record<(typeof SECTORS)[number], string> = {
-  government: "政府機關",
-  "cii-provider": "關鍵基礎設施提供者",
-  financial: "金融機構",
-  education: "教育單位",
-  medical: "醫療院所",
-};
+// The old agency step's values (legacy answers only; the agency profile holds these now).
+const LEVELS = ["A", "B", "C", "D", "E"] as const;
+const SECTORS = ["government", "cii-provider", "financial", "education", "medical"] as const;
 
 // ---- Draft: whatever the officer has typed so far, bounded so a request cannot store megabytes.
 const text = (max: number) => z.string().max(max).default("");
 const yesNo = z.enum(["yes", "no", ""]).default("");
 const gradeOrBlank = z.enum([...GRADES, ""]).default("");
 
+/** Legacy: cases from before the agency profile kept these on their first step; read, never written. */
 export const ZAgencyDraft = z.object({
   agencyName: text(200),
   officerName: text(100),
@@ -68,7 +64,8 @@ export const ZAnswers = z.object({
   facts: ZFactsDraft.default(ZFactsDraft.parse({})),
 });
 export type TAnswers = z.infer<typeof ZAnswers>;
-export const DRAFT_SCHEMAS = { agency: ZAgencyDraft, case: ZCaseDraft, grade: ZGradeDraft, facts: ZFactsDraft } as const;
+// The agency step shows the agency profile (lib/agency) read-only: only these three are typed per case.
+export const DRAFT_SCHEMAS = { case: ZCaseDraft, grade: ZGradeDraft, facts: ZFactsDraft } as const;
 export type TFormStep = keyof typeof DRAFT_SCHEMAS;
 export const emptyAnswers = (): TAnswers => ZAnswers.parse({});
 
@@ -84,13 +81,6 @@ export function parseContractValue(raw: string): number | null {
   return Number(s);
 }
 
-export const ZAgencyStep = z.object({
-  agencyName: required("機關名稱", 200),
-  officerName: required("承辦人姓名", 100),
-  responsibilityLevel: z.enum(LEVELS, { error: () => "請選擇機關的資通安全責任等級" }),
-  sector: z.enum(SECTORS, { error: () => "請選擇機關類別" }),
-  mailServer: answered("機關是否自行維運郵件伺服器"),
-});
 export const ZCaseStep = z.object({
   caseName: required("案件名稱", 300),
   caseNumber: required("案號", 100),
@@ -116,7 +106,7 @@ export const ZFactsStep = z.object({
   mobileApp: answered("是否包含行動應用程式（App）"),
   riskLevel: z.string().trim().max(20, `${RISK_LEVEL_LABEL}最多 20 字`),
 });
-export const STEP_SCHEMAS = { agency: ZAgencyStep, case: ZCaseStep, grade: ZGradeStep, facts: ZFactsStep } as const;
+export const STEP_SCHEMAS = { case: ZCaseStep, grade: ZGradeStep, facts: ZFactsStep } as const;
 
 /** The grade the answers give: chosen directly, or the highest of the 附表九 aspects. */
 export function chosenGrade(grade: TAnswers["grade"]) {
@@ -126,7 +116,10 @@ export function chosenGrade(grade: TAnswers["grade"]) {
   return gradeFromAspects({ confidentiality: a.confidentiality, integrity: a.integrity, availability: a.availability, legalCompliance: a.legalCompliance }).grade;
 }
 
-export type TStepIssue = { step: TFormStep; path: string; message: string };
+export type TStepIssue = { step: TFormStep | "agency"; path: string; message: string };
+
+/** The agency step's one issue: the profile is the admins' to complete, not the officer's. */
+export const PROFILE_INCOMPLETE = "機關資料尚未填寫完整，無法產出檢核表。請洽機關的管理者至「管理 → 機關資料」補齊。";
 
 /** Which steps are complete; the first incomplete one is where the officer should go. */
 export function stepIssues(answers: TAnswers): TStepIssue[] {
@@ -140,11 +133,12 @@ export function stepIssues(answers: TAnswers): TStepIssue[] {
 export function toResolveInput(
   answers: TAnswers,
   catalogueVersion: string,
+  profile: TCaseProfile | null,
 ): { ok: true; input: TEngineInput } | { ok: false; issues: TStepIssue[] } {
-  const issues = stepIssues(answers);
+  const issues: TStepIssue[] = [...(profile ? [] : [{ step: "agency" as const, path: "profile", message: PROFILE_INCOMPLETE }]), ...stepIssues(answers)];
   const grade = chosenGrade(answers.grade);
   const value = parseContractValue(answers.case.contractValue);
-  if (issues.length || !grade || value === null) return { ok: false, issues };
+  if (issues.length || !profile || !grade || value === null) return { ok: false, issues };
   const f = answers.facts;
   return {
     ok: true,
@@ -152,7 +146,9 @@ export function toResolveInput(
       catalogueVersion,
       serviceTypes: answers.case.serviceTypes as TServiceTypeKey[],
       grade,
-      responsibilityLevel: answers.agency.responsibilityLevel as (typeof LEVELS)[number],
+      responsibilityLevel: profile.responsibilityLevel,
+      agencyKind: profile.agencyKind,
+      ciProvider: profile.ciProvider,
       contractValue: value,
       conditions: {
         personalData: f.personalData === "yes",
@@ -161,7 +157,7 @@ export function toResolveInput(
         cii: f.cii === "yes",
         externalService: f.externalService === "yes",
         mobileApp: f.mobileApp === "yes",
-        mailServer: answers.agency.mailServer === "yes",
+        mailServer: profile.mailServer,
       },
       ...(f.riskLevel.trim() ? { riskLevel: f.riskLevel.trim() } : {}),
     },

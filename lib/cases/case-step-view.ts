@@ -4,11 +4,11 @@ import { newestPublished } from "../catalogue/store";
 import { can } from "../workflow/state";
 import { latestReviews } from "../workflow/reviews";
 import { submissionProblems } from "../workflow/submission";
-import { STEP_SCHEMAS, stepIssues, type TStep } from "./answers";
+import { STEP_SCHEMAS, type TStep } from "./answers";
 import { statusesOf } from "./checklist";
-import { loadChecklist, pinnedCatalogue } from "./load";
+import { caseProfile, loadChecklist, pinnedCatalogue } from "./load";
 import { clauseParameterView, loadClauseParameters } from "./set-clause-parameters";
-import { getCaseFor, markStatusesSeen } from "./store";
+import { caseStartProblem, getCaseFor, markStatusesSeen } from "./store";
 import { caseReviews } from "./workflow-ops";
 
 type TItemVerdict = "approve" | "return" | "accept-risk";
@@ -16,14 +16,17 @@ type TItemVerdict = "approve" | "return" | "accept-risk";
 /**
  * Everything the case step page shows, read in one place: the case, what the viewer may do with it
  * (asked of the state machine), the latest verdicts with reviewer names, and for the review step the
- * checklist with its problems as links. null when the case is not the viewer's agency's.
+ * checklist with its problems as links; the agency-profile values the case resolves with and what changed
+ * in them since the case last saw them. null when the case is not the viewer's agency's.
  */
 export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TStep) {
   const record = await getCaseFor(db, id, viewer);
   if (!record) return null;
-  const complete = Object.fromEntries(
-    (Object.keys(STEP_SCHEMAS) as (keyof typeof STEP_SCHEMAS)[]).map((s) => [s, STEP_SCHEMAS[s].safeParse(record.answers[s]).success]),
-  ) as Partial<Record<TStep, boolean>>;
+  const { profile, profileChanges } = await caseProfile(db, record);
+  const complete = {
+    agency: profile !== null,
+    ...Object.fromEntries((Object.keys(STEP_SCHEMAS) as (keyof typeof STEP_SCHEMAS)[]).map((s) => [s, STEP_SCHEMAS[s].safeParse(record.answers[s]).success])),
+  } as Partial<Record<TStep, boolean>>;
   const reviews = await caseReviews(db, record.id);
   const caseVerdicts = reviews.filter((r) => r.itemId === "");
   const lastVerdict = caseVerdicts[caseVerdicts.length - 1];
@@ -33,6 +36,8 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
   const editable = can(record, "edit", viewer);
   const base = {
     record,
+    profile,
+    profileChanges,
     complete,
     editable,
     /** A CISO may at least return a submitted case, so the approval page has something to offer. */
@@ -46,11 +51,15 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
     const catalogue = await pinnedCatalogue(db, record.catalogueVersionId);
     return { ...base, step, types: catalogue.serviceTypes.map((t) => ({ key: t.key, name: t.name, description: t.description })) };
   }
+  if (step === "agency") {
+    // Why the step is empty and whom to ask, when the profile the case would resolve with is incomplete.
+    return { ...base, step, incomplete: profile ? null : await caseStartProblem(db, record.agencyId) };
+  }
   if (step !== "review") return { ...base, step };
 
   const { catalogue, checklist } = await loadChecklist(db, record);
   // The first look at a complete checklist is the baseline the officer's later changes are shown against.
-  if (checklist.ok && !record.lastSeenStatuses) await markStatusesSeen(db, record.id, statusesOf(checklist.items));
+  if (checklist.ok && !record.lastSeenStatuses) await markStatusesSeen(db, record.id, statusesOf(checklist.items), editable ? profile : null);
   const latestByItem = latestReviews(reviews.map((r) => ({ ...r, verdict: r.verdict as TItemVerdict })));
   const problems = submissionProblems(checklist).map((p) => ({
     href: p.kind === "item" ? `#item-${p.itemId}` : `/cases/${record.id}/${p.step ?? "agency"}`,
@@ -69,6 +78,6 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
     clauseParameters,
     ciiBelowMedium: checklist.ok && record.answers.facts.cii === "yes" && checklist.resolution.effectiveGrade === "normal",
     typeNames: Object.fromEntries(catalogue.serviceTypes.map((t) => [t.key, t.name])),
-    issues: stepIssues(record.answers),
+    issues: checklist.ok ? [] : checklist.issues,
   };
 }

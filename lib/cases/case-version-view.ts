@@ -2,7 +2,7 @@ import type { TDb } from "../db/client";
 import type { TActor } from "../auth/roles";
 import { can } from "../workflow/state";
 import { compareCaseVersions } from "./compare-version";
-import { newestCatalogue, pinnedCatalogue } from "./load";
+import { caseProfile, newestCatalogue, pinnedCatalogue } from "./load";
 import { getCaseFor } from "./store";
 
 /**
@@ -15,7 +15,7 @@ export async function caseVersionView(db: TDb, id: string, viewer: TActor) {
   if (!record) return null;
   const newest = await newestCatalogue(db);
   if (newest.version <= record.catalogueVersionId) return { record, newest, upToDate: true as const };
-  const comparison = compareCaseVersions(record, await pinnedCatalogue(db, record.catalogueVersionId), newest);
+  const comparison = compareCaseVersions(record, await pinnedCatalogue(db, record.catalogueVersionId), newest, (await caseProfile(db, record)).profile);
   const latest = await db.case.aggregate({ where: { caseGroupId: record.caseGroupId }, _max: { revision: true } });
   const canMove = comparison.ok && record.revision === latest._max.revision && (can(record, "edit", viewer) || can(record, "revise", viewer));
   return { record, newest, upToDate: false as const, comparison, canMove };

@@ -6,6 +6,7 @@ import { STATUSES, type TResolution, type TResolvedItem, type TStatus } from "..
 import { toResolveInput, type TStepIssue } from "./answers";
 import { decisionKind, decisionFits, type TDecisionKind } from "./decisions";
 import type { TCaseRecord, TDecisionRecord } from "./store";
+import type { TCaseProfile } from "../agency/snapshot";
 
 export type TChecklistItem = TResolvedItem & {
   /** The text with `_____級` / `未含____等級風險` filled where the case says what goes there. */
@@ -37,8 +38,9 @@ export function fillPlaceholders(text: string, grade: string, riskLevel: string 
   return out;
 }
 
-export function buildChecklist(catalogue: TCatalogueFile, obligations: TObligationsFile, record: TCaseRecord): TChecklist {
-  const input = toResolveInput(record.answers, record.catalogueVersionId);
+/** `profile`: the agency-profile values the case resolves with (lib/agency effectiveCaseProfile). */
+export function buildChecklist(catalogue: TCatalogueFile, obligations: TObligationsFile, record: TCaseRecord, profile: TCaseProfile | null): TChecklist {
+  const input = toResolveInput(record.answers, record.catalogueVersionId, profile);
   if (!input.ok) return { ok: false, issues: input.issues };
   const resolution = resolve(catalogue, obligations, input.input);
   const decisions = new Map(record.decisions.map((d) => [d.itemId, d]));

@@ -3,6 +3,7 @@ import { diffCatalogues, type TItemChange } from "../catalogue/diff";
 import type { TCatalogueFile } from "../catalogue/schema";
 import type { TStatus } from "../resolve/types";
 import { buildChecklist, type TChecklistItem } from "./checklist";
+import type { TCaseProfile } from "../agency/snapshot";
 import { decisionFits } from "./decisions";
 import type { TCaseRecord, TDecisionRecord } from "./store";
 
@@ -38,9 +39,9 @@ export type TCaseVersionComparison =
 
 const applies = (status: TStatus | null | undefined) => !!status && status !== "not-applicable";
 
-export function compareCaseVersions(record: TCaseRecord, from: TCatalogueFile, to: TCatalogueFile): TCaseVersionComparison {
-  const before = buildChecklist(from, from.obligations, { ...record, catalogueVersionId: from.version });
-  const after = buildChecklist(to, to.obligations, { ...record, catalogueVersionId: to.version });
+export function compareCaseVersions(record: TCaseRecord, from: TCatalogueFile, to: TCatalogueFile, profile: TCaseProfile | null): TCaseVersionComparison {
+  const before = buildChecklist(from, from.obligations, { ...record, catalogueVersionId: from.version }, profile);
+  const after = buildChecklist(to, to.obligations, { ...record, catalogueVersionId: to.version }, profile);
   if (!before.ok || !after.ok) return { ok: false, message: "案件資料尚未完整，請先完成精靈各步驟再比較版本。" };
 
   const catalogueChanges = new Map(diffCatalogues(from, to).changed.map((c) => [c.id, c.fields]));

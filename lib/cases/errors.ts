@@ -1,12 +1,13 @@
 import { DomainError, type TErrorCode, type TIssue } from "../errors";
 
-export type TCaseErrorReason = "not-found" | "invalid" | "no-catalogue" | "not-applicable" | "conflict";
+export type TCaseErrorReason = "not-found" | "invalid" | "no-catalogue" | "not-applicable" | "conflict" | "profile-incomplete";
 const CODE: Record<TCaseErrorReason, TErrorCode> = {
   "not-found": "not-found",
   invalid: "invalid",
   "no-catalogue": "invalid",
   "not-applicable": "invalid",
   conflict: "conflict",
+  "profile-incomplete": "invalid",
 };
 
 /** A case operation refused; `reason` is the finer cause, `code` what kind of refusal it is. */

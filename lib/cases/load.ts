@@ -3,6 +3,7 @@ import type { TTx } from "../audit";
 import { newestPublished, readCatalogue } from "../catalogue/store";
 import type { TCatalogueFile } from "../catalogue/schema";
 import { buildChecklist } from "./checklist";
+import { caseProfileChanges, effectiveCaseProfile, getAgencyProfile } from "../agency";
 import type { TCaseRecord } from "./store";
 
 // Published versions are immutable (database triggers), so a case's pinned catalogue is read once per
@@ -25,8 +26,16 @@ export async function newestCatalogue(db: TDb | TTx): Promise<TCatalogueFile> {
   return pinnedCatalogue(db, (await newestPublished(db)) ?? "");
 }
 
+/** The agency-profile values the case resolves with now, and what changed since the case last saw them. */
+export async function caseProfile(db: TDb | TTx, record: TCaseRecord) {
+  const current = await getAgencyProfile(db, record.agencyId);
+  const profile = effectiveCaseProfile(record, current?.profile ?? null);
+  return { profile, profileChanges: caseProfileChanges(record.agencySnapshot, profile) };
+}
+
 /** The case's checklist, resolved against the catalogue version (and its ▲ table) the case is pinned to. */
 export async function loadChecklist(db: TDb | TTx, record: TCaseRecord) {
   const catalogue = await pinnedCatalogue(db, record.catalogueVersionId);
-  return { catalogue, checklist: buildChecklist(catalogue, catalogue.obligations, record) };
+  const { profile, profileChanges } = await caseProfile(db, record);
+  return { catalogue, profile, profileChanges, checklist: buildChecklist(catalogue, catalogue.obligations, record, profile) };
 }

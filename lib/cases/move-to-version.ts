@@ -8,7 +8,7 @@ import { nextRevision } from "../workflow/revise";
 import { checkTransition, type TCaseStatus } from "../workflow/state";
 import { compareCaseVersions } from "./compare-version";
 import { CaseError } from "./errors";
-import { pinnedCatalogue } from "./load";
+import { caseProfile, pinnedCatalogue } from "./load";
 import { getCase } from "./store";
 
 export type TMoveResult = { caseId: string; newRevision: boolean; kept: string[]; dropped: string[]; needDecision: string[] };
@@ -31,7 +31,7 @@ export async function moveCaseToVersion(db: TDb, caseId: string, target: string,
 
     const status = row.status as TCaseStatus;
     const record = (await getCase(tx, caseId))!;
-    const comparison = compareCaseVersions(record, await pinnedCatalogue(tx, row.catalogueVersionId), await pinnedCatalogue(tx, target));
+    const comparison = compareCaseVersions(record, await pinnedCatalogue(tx, row.catalogueVersionId), await pinnedCatalogue(tx, target), (await caseProfile(tx, record)).profile);
     if (!comparison.ok) throw new CaseError("invalid", comparison.message);
     const kept = comparison.keptDecisions.map((d) => d.itemId);
     const dropped = comparison.droppedDecisions.map((d) => d.itemId);
@@ -49,7 +49,7 @@ export async function moveCaseToVersion(db: TDb, caseId: string, target: string,
       }
       const id = randomUUID();
       await tx.case.create({
-        data: { id, ...next, catalogueVersionId: target, title: row.title, answers: row.answers, lastSeenStatuses: row.lastSeenStatuses, clauseParameters: row.clauseParameters },
+        data: { id, ...next, catalogueVersionId: target, title: row.title, answers: row.answers, lastSeenStatuses: row.lastSeenStatuses, clauseParameters: row.clauseParameters, agencySnapshot: row.agencySnapshot },
       });
       const keep = new Set(kept);
       const decisions = record.decisions.filter((d) => keep.has(d.itemId));

@@ -5,7 +5,8 @@ import type { TTx } from "../audit";
 import { lockCaseRow } from "../db/lock";
 import { newestPublished } from "../catalogue/store";
 import { CaseError } from "./errors";
-import { DRAFT_SCHEMAS, ZAnswers, emptyAnswers, type TAnswers, type TFormStep } from "./answers";
+import { DRAFT_SCHEMAS, ZAgencyDraft, ZAnswers, emptyAnswers, type TAnswers, type TFormStep } from "./answers";
+import { caseProfileFrom, completeProfile, getAgencyProfile, parseCaseProfile, PROFILE_FIELD_LABEL, profileIssues, type TCaseProfile } from "../agency";
 import { recordAudit } from "../audit";
 import type { TActor } from "../auth/roles";
 
@@ -35,6 +36,10 @@ export type TCaseRecord = {
   catalogueVersionId: string;
   title: string;
   answers: TAnswers;
+  /** The agency-profile values last resolved with (fixed from submission on); null: none recorded. */
+  agencySnapshot: TCaseProfile | null;
+  /** The officer who started the case, as the account names them now. */
+  creatorName: string;
   lastSeenStatuses: Record<string, string> | null;
   lockVersion: number;
   createdAt: Date;
@@ -55,19 +60,35 @@ function parseAnswers(json: string): TAnswers {
     const r = DRAFT_SCHEMAS[step].safeParse(raw[step] ?? {});
     if (r.success) (answers as Record<TFormStep, unknown>)[step] = r.data;
   }
+  // Kept as it was typed on the old agency step (cases from before the agency profile).
+  const legacy = ZAgencyDraft.safeParse(raw.agency ?? {});
+  if (legacy.success) answers.agency = legacy.data;
   return ZAnswers.parse(answers);
+}
+
+/** Why the agency cannot start a case yet, and whom to ask; null when it can. */
+export async function caseStartProblem(db: TDb, agencyId: string): Promise<string | null> {
+  const current = await getAgencyProfile(db, agencyId);
+  const issues = current ? profileIssues(current.profile) : [];
+  if (current && !issues.length) return null;
+  const missing = [...new Set(issues.map((i) => PROFILE_FIELD_LABEL[i.path]))].join("、");
+  return `機關資料尚未填寫完整（${missing || "機關資料"}），還不能建立案件。請洽機關的管理者至「管理 → 機關資料」補齊。`;
 }
 
 export async function createCase(db: TDb, actor: TActor): Promise<string> {
   const version = await newestPublished(db);
   if (!version) throw new CaseError("no-catalogue", "尚無已發布的需求目錄版本，無法建立案件。");
+  const problem = await caseStartProblem(db, actor.agencyId);
+  if (problem) throw new CaseError("profile-incomplete", problem);
+  const current = await getAgencyProfile(db, actor.agencyId);
+  const snapshot = caseProfileFrom(completeProfile(current!.profile)!, actor.name);
   const id = randomUUID();
   const answers = emptyAnswers();
   await db.$transaction(async (tx) => {
     await tx.case.create({
-      data: { id, agencyId: actor.agencyId, createdById: actor.id, caseGroupId: id, catalogueVersionId: version, answers: JSON.stringify(answers) },
+      data: { id, agencyId: actor.agencyId, createdById: actor.id, caseGroupId: id, catalogueVersionId: version, answers: JSON.stringify(answers), agencySnapshot: JSON.stringify(snapshot) },
     });
-    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.create", targetType: "case", targetId: id, after: { catalogueVersionId: version } });
+    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.create", targetType: "case", targetId: id, after: { catalogueVersionId: version, agencySnapshot: snapshot } });
   });
   return id;
 }
@@ -79,7 +100,7 @@ export async function getCaseFor(db: TDb, id: string, actor: Pick<TActor, "agenc
 }
 
 export async function getCase(db: TDb | TTx, id: string): Promise<TCaseRecord | null> {
-  const row = await db.case.findUnique({ where: { id }, include: { decisions: true } });
+  const row = await db.case.findUnique({ where: { id }, include: { decisions: true, createdBy: { select: { name: true } } } });
   if (!row) return null;
   return {
     id: row.id,
@@ -94,6 +115,8 @@ export async function getCase(db: TDb | TTx, id: string): Promise<TCaseRecord | 
     catalogueVersionId: row.catalogueVersionId,
     title: row.title,
     answers: parseAnswers(row.answers),
+    agencySnapshot: parseCaseProfile(row.agencySnapshot),
+    creatorName: row.createdBy.name,
     lastSeenStatuses: row.lastSeenStatuses ? (JSON.parse(row.lastSeenStatuses) as Record<string, string>) : null,
     lockVersion: row.lockVersion,
     createdAt: row.createdAt,
@@ -154,6 +177,7 @@ export async function saveAnswers(
   actor: TActor,
   base?: unknown,
 ): Promise<{ savedAt: Date; lockVersion: number }> {
+  if (!Object.hasOwn(DRAFT_SCHEMAS, step)) throw new CaseError("invalid", "這個步驟不能在案件中填寫");
   const parsed = DRAFT_SCHEMAS[step].safeParse(values);
   if (!parsed.success)
     throw new CaseError(
@@ -184,7 +208,7 @@ export async function saveAnswers(
   });
 }
 
-/** Records the statuses the officer has now seen, so later changes can be pointed out. */
-export async function markStatusesSeen(db: TDb, id: string, statuses: Record<string, string>): Promise<void> {
-  await db.case.update({ where: { id }, data: { lastSeenStatuses: JSON.stringify(statuses) } });
+/** Records the statuses (and the agency-profile values) the officer has now seen, so later changes can be pointed out. */
+export async function markStatusesSeen(db: TDb, id: string, statuses: Record<string, string>, profile?: TCaseProfile | null): Promise<void> {
+  await db.case.update({ where: { id }, data: { lastSeenStatuses: JSON.stringify(statuses), ...(profile ? { agencySnapshot: JSON.stringify(profile) } : {}) } });
 }

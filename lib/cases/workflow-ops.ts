@@ -39,23 +39,30 @@ export class ProblemsError extends CaseError {
 
 const reviewsOf = (rows: { itemId: string; verdict: string; comment: string; reviewerId: string; at: Date }[]) =>
   rows.map((r) => ({ ...r, verdict: r.verdict as TItemReview["verdict"] }));
-async function checklistOf(tx: TTx, caseId: string): Promise<TChecklist> {
+async function loadedChecklist(tx: TTx, caseId: string) {
   const record = await getCase(tx, caseId);
   if (!record) throw new CaseError("not-found", "找不到這個案件");
-  return (await loadChecklist(tx, record)).checklist;
+  return loadChecklist(tx, record);
 }
+const checklistOf = async (tx: TTx, caseId: string): Promise<TChecklist> => (await loadedChecklist(tx, caseId)).checklist;
 
-/** Officer: 草稿/退回 → 送審, only when every decision the checklist asks for has been made. */
+/**
+ * Officer: 草稿/退回 → 送審, only when every decision the checklist asks for has been made. The
+ * agency-profile values the checklist was resolved with are kept on the case from now on, so a later
+ * profile change never changes what was submitted (or approved).
+ */
 export async function submitCase(db: TDb, caseId: string, actor: TActor) {
   await db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);
     // The checklist as stored under the lock: what was checked is what is submitted.
-    const problems = submissionProblems(await checklistOf(tx, caseId));
+    const { checklist, profile } = await loadedChecklist(tx, caseId);
+    const problems = submissionProblems(checklist);
     if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項需要處理，才能送審`, problems);
     const r = allow(row, "submit", actor);
-    await tx.case.update({ where: { id: caseId }, data: { status: r.to, submittedAt: new Date(), lockVersion: { increment: 1 } } });
-    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.submit", targetType: "case", targetId: caseId, before: { status: row.status }, after: { status: r.to } });
+    if (!profile) throw new CaseError("invalid", "機關資料尚未填寫完整，無法送審");
+    await tx.case.update({ where: { id: caseId }, data: { status: r.to, submittedAt: new Date(), agencySnapshot: JSON.stringify(profile), lockVersion: { increment: 1 } } });
+    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.submit", targetType: "case", targetId: caseId, before: { status: row.status }, after: { status: r.to, agencySnapshot: profile } });
   });
 }
 
@@ -118,7 +125,7 @@ export async function reviseCase(db: TDb, caseId: string, actor: TActor): Promis
       throw e;
     }
     const id = randomUUID();
-    await tx.case.create({ data: { id, ...next, catalogueVersionId: row.catalogueVersionId, title: row.title, answers: row.answers, lastSeenStatuses: row.lastSeenStatuses, clauseParameters: row.clauseParameters } });
+    await tx.case.create({ data: { id, ...next, catalogueVersionId: row.catalogueVersionId, title: row.title, answers: row.answers, lastSeenStatuses: row.lastSeenStatuses, clauseParameters: row.clauseParameters, agencySnapshot: row.agencySnapshot } });
     const decisions = await tx.decision.findMany({ where: { caseId } });
     if (decisions.length) await tx.decision.createMany({ data: decisions.map((d) => ({ ...d, caseId: id })) });
     await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.revise", targetType: "case", targetId: id, after: { from: caseId, revision: next.revision } });

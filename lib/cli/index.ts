@@ -10,6 +10,7 @@ import { dbCommand, DB_USAGE } from "./db";
 import { COLUMN_INFO } from "../catalogue/schema/obligations";
 import { obligationMatrix } from "../resolve/obligation-matrix";
 import { auditCommand, AUDIT_USAGE } from "./audit";
+import { agencyCommand, AGENCY_USAGE, platformCommand } from "./agency";
 
 export type { TCliDeps, TIo } from "./io";
 
@@ -21,8 +22,9 @@ const USAGE = `用法：
   npm run -s cli -- resolve --input <個案.json|->           依個案條件產生資安需求清單（JSON，與 POST /api/v1/resolve 相同）
   npm run -s cli -- export --input <個案.json> --doc annex|clauses|checklist --out <檔名.docx>
                                                             產生需求規範、契約條款或廠商自評表（草稿）
-  npm run -s cli -- user grant --email <電子郵件> --role catalogue-admin|admin|ciso|officer
+  npm run -s cli -- user grant --email <電子郵件> --role catalogue-admin|platform-admin|admin|ciso|officer
                                                             授予角色（用於指定第一位目錄管理者或機關管理者；寫入稽核紀錄）
+${AGENCY_USAGE}
 ${DB_USAGE.replace(/^用法：\n/, "")}
 ${AUDIT_USAGE}
 結束代碼：0 成功；2 輸入有誤（訊息寫在 stderr，每行「欄位: 說明」）；1 未預期的錯誤`;
@@ -37,6 +39,8 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
     if (command === "export") return await exportCommand(rest, io, exportDepsFromDb(deps.openDb));
     if (command === "user") return await userCommand(rest, io, deps);
     if (command === "audit") return await auditCommand(rest, io, deps.openDb);
+    if (command === "agency") return await agencyCommand(rest, io, deps.openDb, USAGE);
+    if (command === "platform") return await platformCommand(rest, io, deps.openDb, USAGE);
     if (command === "db") return await dbCommand(rest, io, { openDb: deps.openDb, openBareDb: deps.openBareDb ?? deps.openDb, env: deps.env ?? {} });
     io.err(command ? `未知的指令「${command}」\n${USAGE}` : USAGE);
     return 2;

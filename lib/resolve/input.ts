@@ -65,7 +65,9 @@ export const ZResolveInput = z.strictObject(
         issue.input === undefined ? "請選擇系統防護需求等級" : "系統防護需求等級須為 high（高）、medium（中）或 normal（普）",
     }),
     responsibilityLevel: ZLevel,
+    /** 公務機關 / 特定非公務機關; omitted: public, so existing clients keep working. */
     agencyKind: z.enum(["public", "non-public"]).default("public"),
+    /** 關鍵基礎設施提供者 */
     ciProvider: z.boolean().default(false),
     contractValue: z
       .int({

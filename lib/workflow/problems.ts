@@ -5,7 +5,7 @@ import type { TWorkflowItem } from "./checklist-view";
 /** Something that stands in the way of submitting or approving; the page links each to its item or step. */
 export type TItemProblem = { kind: "item"; itemId: string; serviceType: TServiceTypeKey; text: string; message: string };
 /** `step` is null only when the answers are incomplete without a step to point at. */
-export type TStepProblem = { kind: "step"; step: TFormStep | null; message: string };
+export type TStepProblem = { kind: "step"; step: TFormStep | "agency" | null; message: string };
 export type TProblem = TItemProblem | TStepProblem;
 
 export const itemProblem = (item: TWorkflowItem, message: string): TItemProblem => ({
@@ -16,11 +16,12 @@ export const itemProblem = (item: TWorkflowItem, message: string): TItemProblem 
   message,
 });
 
-const isFormStep = (step: TStep): step is TFormStep => step in DRAFT_SCHEMAS;
+type TIssueStep = TFormStep | "agency";
+const isFormStep = (step: TStep): step is TIssueStep => step === "agency" || step in DRAFT_SCHEMAS;
 
 /** One problem per incomplete wizard step, in the wizard's order, naming the step and what it lacks. */
 export function stepProblems(issues: readonly TStepIssue[]): TStepProblem[] {
-  const byStep = new Map<TFormStep, string[]>();
+  const byStep = new Map<TIssueStep, string[]>();
   for (const issue of issues) {
     const messages = byStep.get(issue.step) ?? [];
     if (!messages.includes(issue.message)) messages.push(issue.message);

@@ -4,7 +4,7 @@ import { storageFor } from "./accounts";
 
 // The agency admin area as the demo admin (示範市政府), and the refusals for an officer and for nobody.
 
-const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/settings", "/admin/audit"];
+const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/agency", "/admin/settings", "/admin/audit"];
 const taipeiToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Taipei" }).format(new Date());
 const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@demo.secreq.tw`;
 

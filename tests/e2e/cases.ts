@@ -1,19 +1,15 @@
 import type { Page } from "@playwright/test";
 
 /**
- * The officer fills the wizard for a small case at 普, level C, no special facts, and lands on the review
- * step; returns the case's URL (without the step).
+ * The officer fills the wizard for a small case at 普, no special facts (the demo agency's profile: level C,
+ * no own mail server), and lands on the review step; returns the case's URL (without the step).
  */
 export async function fillCase(page: Page, c: { name: string; number: string; value: string; type: string }) {
   await page.goto("/cases");
   await page.getByRole("button", { name: "建立新案件" }).click();
   await page.waitForURL(/\/agency$/);
-  await page.getByLabel("機關名稱").fill("示範市政府");
-  await page.getByLabel("承辦人姓名").fill("王承辦");
-  await page.getByLabel("C 級").check();
-  await page.getByLabel("政府機關").check();
-  await page.getByRole("group", { name: /郵件伺服器/ }).getByLabel("否").check();
-  await page.getByRole("button", { name: "儲存並繼續" }).click();
+  // Step 1 shows the agency profile read-only.
+  await page.getByRole("link", { name: "下一步" }).click();
   await page.waitForURL(/\/case$/);
   await page.getByLabel("案件名稱").fill(c.name);
   await page.getByLabel("案號").fill(c.number);

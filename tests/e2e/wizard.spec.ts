@@ -18,28 +18,25 @@ async function expectAccessible(page: Page) {
 
 const saved = (page: Page) => expect(page.getByRole("status").filter({ hasText: "已自動儲存" })).toBeVisible();
 
-async function fillAgency(page: Page) {
-  await page.getByLabel("機關名稱").fill("測試市政府");
-  await page.getByLabel("承辦人姓名").fill("王小明");
-  await page.getByLabel("B 級").check();
-  await page.getByLabel("政府機關").check();
-  await page.getByRole("group", { name: /郵件伺服器/ }).getByLabel("是").check();
-}
-
 test("a whole wizard run, accessible on every step, ends in a checklist with decisions", async ({ page }) => {
   await newCase(page);
 
-  // Step 1: errors at the fields, nothing lost.
+  // Step 1: the agency profile, read-only; the officer's name from the account; no link to change it for an officer.
+  const profile = page.getByRole("region", { name: "機關資料" });
+  await expect(profile).toContainText("示範市政府");
+  await expect(profile).toContainText("C 級");
+  await expect(profile).toContainText("王承辦（取自登入帳號）");
+  await expect(page.getByRole("link", { name: "修改機關資料" })).toHaveCount(0);
+  await expect(page.getByLabel("機關名稱")).toHaveCount(0);
   await expectAccessible(page);
-  await page.getByRole("button", { name: "儲存並繼續" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "欄位需要修正" })).toContainText("還有 5 個欄位需要修正");
-  await expect(page.getByText("請填寫機關名稱").first()).toBeVisible();
-  await expectAccessible(page);
-  await fillAgency(page);
-  await page.getByRole("button", { name: "儲存並繼續" }).click();
+  await page.getByRole("link", { name: "下一步" }).click();
 
-  // Step 2.
+  // Step 2: errors at the fields, nothing lost.
   await page.waitForURL(/\/case$/);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "儲存並繼續" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "欄位需要修正" })).toContainText("還有 4 個欄位需要修正");
+  await expect(page.getByText("請填寫案件名稱").first()).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("案件名稱").fill("市民服務平台開發案");
   await page.getByLabel("案號").fill("SEC-115-001");
@@ -107,51 +104,49 @@ test("a whole wizard run, accessible on every step, ends in a checklist with dec
 
 test("a reload in the middle of a step loses nothing", async ({ page }) => {
   const base = await newCase(page);
-  await page.getByLabel("機關名稱").fill("衛生福利部測試署");
-  await page.getByLabel("C 級").check();
+  await page.goto(`${base}/case`);
+  await page.getByLabel("案件名稱").fill("衛生福利部測試案");
+  await page.getByLabel("應用軟體或系統開發服務").check();
   await saved(page);
   await page.reload();
-  await expect(page.getByLabel("機關名稱")).toHaveValue("衛生福利部測試署");
-  await expect(page.getByLabel("C 級")).toBeChecked();
+  await expect(page.getByLabel("案件名稱")).toHaveValue("衛生福利部測試案");
+  await expect(page.getByLabel("應用軟體或系統開發服務")).toBeChecked();
 
   // Typed and reloaded at once, before the autosave: restored from this browser and saved.
-  await page.getByLabel("承辦人姓名").fill("陳美玲");
+  await page.getByLabel("案號").fill("MOHW-115-9");
   await page.reload();
-  await expect(page.getByLabel("承辦人姓名")).toHaveValue("陳美玲");
+  await expect(page.getByLabel("案號")).toHaveValue("MOHW-115-9");
   await expect(page.getByText("已還原您上次在此瀏覽器輸入但尚未儲存的內容")).toBeVisible();
   await saved(page);
 
   // Coming back later (a new page, no local copy) shows the server's answers.
   await page.evaluate(() => localStorage.clear());
-  await page.goto(`${base}/agency`);
-  await expect(page.getByLabel("承辦人姓名")).toHaveValue("陳美玲");
+  await page.goto(`${base}/case`);
+  await expect(page.getByLabel("案號")).toHaveValue("MOHW-115-9");
 });
 
 test("a step done with the keyboard alone", async ({ page }) => {
   await newCase(page);
-  const focus = async (name: RegExp | string) => {
-    const target = page.getByLabel(name).first();
-    for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  const focus = async (name: RegExp | string, role?: "link" | "button") => {
+    const target = role ? page.getByRole(role, { name }).first() : page.getByLabel(name).first();
+    for (let i = 0; i < 60 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
     await expect(target).toBeFocused();
   };
-  await focus("機關名稱");
-  await page.keyboard.type("鍵盤市政府");
-  await page.keyboard.press("Tab");
-  await expect(page.getByLabel("承辦人姓名")).toBeFocused();
-  await page.keyboard.type("林志明");
-  await page.keyboard.press("Tab");
-  await expect(page.getByLabel("A 級")).toBeFocused();
-  await page.keyboard.press("ArrowDown"); // radios: arrows move and select
-  await expect(page.getByLabel("B 級")).toBeChecked();
-  await page.keyboard.press("Tab");
-  await expect(page.getByLabel("政府機關")).toBeFocused();
-  await page.keyboard.press("Space");
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Space");
-  await expect(page.getByRole("group", { name: /郵件伺服器/ }).getByLabel("是")).toBeChecked();
-  await page.keyboard.press("Tab");
-  await expect(page.getByRole("button", { name: "儲存並繼續" })).toBeFocused();
+  await focus("下一步", "link");
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/case$/);
-  await expect(page.getByRole("navigation", { name: "填寫步驟" }).getByRole("link", { name: /機關/ })).toContainText("✓");
+  await focus("案件名稱");
+  await page.keyboard.type("鍵盤測試案");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("案號")).toBeFocused();
+  await page.keyboard.type("KEY-115-1");
+  await focus(/契約金額/);
+  await page.keyboard.type("500000");
+  await focus("應用軟體或系統開發服務");
+  await page.keyboard.press("Space");
+  await expect(page.getByLabel("應用軟體或系統開發服務")).toBeChecked();
+  await focus("儲存並繼續", "button");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/grade$/);
+  await expect(page.getByRole("navigation", { name: "填寫步驟" }).getByRole("link", { name: /^案件( 已完成)?$/ })).toContainText("✓");
 });

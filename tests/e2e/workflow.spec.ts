@@ -88,7 +88,9 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
   await officer.goto(`${base}/agency`);
   await expect(officer.getByText("第 1 版．核准")).toBeVisible();
   await expect(officer.getByText(/核准：林資安長/)).toBeVisible();
-  await expect(officer.getByLabel("機關名稱")).toBeDisabled();
+  await expect(officer.getByRole("region", { name: "機關資料" })).toContainText("已固定");
+  await officer.goto(`${base}/case`);
+  await expect(officer.getByLabel("案件名稱")).toBeDisabled();
   await officer.getByRole("link", { name: "歷程" }).click();
   const history = officer.getByRole("listitem");
   for (const step of ["建立案件", "記錄決定", "送審", "審查：退回", "退回", "審查：同意", "審查：接受風險", "核准"])
@@ -112,22 +114,23 @@ test("two people saving the same step: the second gets a conflict and keeps thei
   await a.goto("/cases");
   await a.getByRole("button", { name: "建立新案件" }).click();
   await a.waitForURL(/\/agency$/);
-  const url = a.url();
+  const url = a.url().replace(/\/agency$/, "/case");
+  await a.goto(url);
   const b = await as(browser, "officer");
   await b.goto(url);
 
-  await a.getByLabel("機關名稱").fill("甲機關");
+  await a.getByLabel("案件名稱").fill("甲案件");
   await expect(a.getByRole("status").filter({ hasText: "已自動儲存" })).toBeVisible();
 
-  await b.getByLabel("機關名稱").fill("乙機關");
+  await b.getByLabel("案件名稱").fill("乙案件");
   const conflict = b.getByRole("alert").filter({ hasText: "修改這個步驟" });
   await expect(conflict).toBeVisible();
-  await expect(conflict).toContainText("甲機關");
-  await expect(conflict).toContainText("乙機關");
-  await expect(b.getByLabel("機關名稱")).toHaveValue("乙機關");
+  await expect(conflict).toContainText("甲案件");
+  await expect(conflict).toContainText("乙案件");
+  await expect(b.getByLabel("案件名稱")).toHaveValue("乙案件");
 
   await conflict.getByRole("button", { name: "以我的內容覆寫" }).click();
   await expect(b.getByRole("status").filter({ hasText: "已自動儲存" })).toBeVisible();
   await a.reload();
-  await expect(a.getByLabel("機關名稱")).toHaveValue("乙機關");
+  await expect(a.getByLabel("案件名稱")).toHaveValue("乙案件");
 });

@@ -6,14 +6,14 @@ import { hashPassword } from "better-auth/crypto";
 import type { TDb } from "@/lib/db/client";
 import type { TActor, TRole } from "@/lib/auth/roles";
 import { prepareDatabase } from "@/lib/setup";
-import { PASSWORD } from "./people";
+import { PASSWORD, TEST_PROFILE } from "./people";
 import { freshDbUrl } from "./db";
 
 // The world of the authorization matrix (tests/integration/authz.test.ts): a temp database, three
 // agencies, one signed-in session per subject, case fixtures in every workflow state, and the rules
 // that turn what an action, route or page did into "allowed" or "refused".
 
-export const SUBJECTS = ["anonymous", "officerA", "cisoA", "adminA", "agencyB", "pendingA"] as const;
+export const SUBJECTS = ["anonymous", "officerA", "cisoA", "adminA", "agencyB", "pendingA", "platformC"] as const;
 export type TSubject = (typeof SUBJECTS)[number];
 export const SUBJECT_LABEL: Record<TSubject, string> = {
   anonymous: "anonymous (no session)",
@@ -22,6 +22,7 @@ export const SUBJECT_LABEL: Record<TSubject, string> = {
   adminA: "admin of agency A",
   agencyB: "officer+CISO+admin of agency B",
   pendingA: "officer+CISO+admin of agency A who must still change the initial password",
+  platformC: "平台管理者 (app-wide, no agency role) of agency C",
 };
 /** Subjects whose account belongs to agency A (the agency that owns every fixture). */
 export const IN_AGENCY_A: readonly TSubject[] = ["officerA", "cisoA", "adminA", "pendingA"];
@@ -63,7 +64,7 @@ export async function createWorld(): Promise<TWorld> {
 
   const agency = async (name: string) => {
     const id = randomUUID();
-    await db.agency.create({ data: { id, name } });
+    await db.agency.create({ data: { id, name, ...TEST_PROFILE } });
     return id;
   };
   const [agencyA, agencyB, agencyC] = [await agency(AGENCY_A_NAME), await agency("乙縣政府（授權測試）"), await agency("丙鄉公所（授權測試）")];
@@ -98,6 +99,7 @@ export async function createWorld(): Promise<TWorld> {
     adminA: await person(agencyA, `admin@${EMAIL_DOMAIN_A}`, "甲管理者", ["admin"]),
     agencyB: await person(agencyB, "all-roles@b.authz.test", "乙全角色", ["officer", "ciso", "admin"]),
     pendingA: await person(agencyA, `pending@${EMAIL_DOMAIN_A}`, "甲待改密碼", ["officer", "ciso", "admin"], true),
+    platformC: await person(agencyC, "platform@c.authz.test", "丙平台管理者", ["platform-admin"]),
   };
   const visitorEmail = "visitor@c.authz.test";
   const visitorId = randomUUID();
@@ -204,7 +206,7 @@ export class CaseFixtures {
 
     const id = await createCase(db, officer);
     if (state === "blank") return id;
-    for (const step of ["agency", "case", "grade", "facts"] as const) await saveAnswers(db, id, step, ANSWERS[step], officer);
+    for (const step of ["case", "grade", "facts"] as const) await saveAnswers(db, id, step, ANSWERS[step], officer);
     let c = await checklist();
     if (!this.items.choice) {
       this.items.choice = c.items.find((i) => i.decisionKind === "choice")?.id ?? "";
@@ -263,7 +265,7 @@ export async function agencyPrint(db: TDb, agencyId: string): Promise<Record<str
     db.review.findMany({ where: inA, orderBy: { id: "asc" }, select: { id: true } }),
     db.user.findMany({ where: { agencyId }, orderBy: { id: "asc" }, select: { id: true, name: true, email: true, roles: true, active: true, mustChangePassword: true, failedLogins: true, lockedUntil: true } }),
     db.account.findMany({ where: { user: { agencyId } }, orderBy: { id: "asc" }, select: { id: true, password: true } }),
-    db.agency.findUnique({ where: { id: agencyId }, select: { name: true, idleTimeoutMinutes: true } }),
+    db.agency.findUnique({ where: { id: agencyId }, select: { name: true, idleTimeoutMinutes: true, active: true, profileVersion: true, cisoTitle: true } }),
     db.auditEntry.count({ where: { agencyId } }),
   ]);
   return {
@@ -272,7 +274,7 @@ export async function agencyPrint(db: TDb, agencyId: string): Promise<Record<str
     reviews: list(reviews),
     users: list(users),
     accounts: list(accounts),
-    agency: agency ? `${agency.name}:${agency.idleTimeoutMinutes}` : "",
+    agency: agency ? `${agency.name}:${agency.idleTimeoutMinutes}:${agency.active}:${agency.profileVersion}:${agency.cisoTitle}` : "",
     audit: String(audit),
   };
 }

@@ -29,7 +29,7 @@ import {
   type TWorld,
 } from "../helpers/authz";
 import { actAs } from "../helpers/authz-request";
-import { PASSWORD } from "../helpers/people";
+import { PASSWORD, TEST_PROFILE } from "../helpers/people";
 
 // Issue 4, Tests: "An authorization matrix: every role (and an anonymous user, and a user of another
 // agency) × every action and API route, asserting allowed or refused; it fails when a new route is
@@ -50,7 +50,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const EVERYONE = SUBJECTS;
 const A_ROLES = ["officerA", "cisoA", "adminA"] as const satisfies readonly TSubject[];
 /** Anyone with a session, whatever the agency, including a pending forced password change. */
-const ANY_SESSION = ["officerA", "cisoA", "adminA", "agencyB", "pendingA"] as const satisfies readonly TSubject[];
+const ANY_SESSION = ["officerA", "cisoA", "adminA", "agencyB", "pendingA", "platformC"] as const satisfies readonly TSubject[];
 const NOBODY = [] as const satisfies readonly TSubject[];
 
 // ---- how to call ----
@@ -95,6 +95,8 @@ type TEntry = {
    * empty answer cannot pass for "nothing of agency A leaked" to the others).
    */
   shows?: { to: readonly TSubject[]; text: string };
+  /** The 平台管理者 view: agency names (agency A's among them) are what it shows; nothing else of A may appear. */
+  agencyNames?: boolean;
   /** Further checks of an outcome (run before ownAccount restores the account). */
   verify?: (c: TCall, o: TOutcome) => Promise<void>;
 };
@@ -112,6 +114,15 @@ const load = {
   betterAuth: () => import("@/app/api/auth/[...all]/route"),
   catalogue: () => import("@/app/catalogue/versions/actions"),
   catalogueExport: () => import("@/app/catalogue/versions/[version]/export/route"),
+  agencyProfile: () => import("@/app/admin/agency/actions"),
+  platform: () => import("@/app/platform/agencies/actions"),
+};
+
+/** An agency of its own for a platform action to act on, so agency A stays as it was. */
+const spareAgency = async (c: TCall) => {
+  const id = crypto.randomUUID();
+  await c.world.db.agency.create({ data: { id, name: `丁機關-${id.slice(0, 8)}` } });
+  return id;
 };
 
 /** None of the matrix's subjects holds the app-wide 目錄管理者 role (its positive path: tests/e2e/catalogue-versions.spec.ts). */
@@ -370,6 +381,19 @@ const ACTIONS: TEntry[] = [
   // app/admin/** — the agency's admins, on their own agency only.
   {
     kind: "action",
+    file: "app/admin/agency/actions.ts",
+    name: "saveAgencyProfileAction",
+    rule: "an admin; saves the admin's own agency's profile only",
+    allowed: ["adminA", "agencyB"],
+    setup: async (c) => {
+      const { saveAgencyProfileAction } = await load.agencyProfile();
+      const agency = await c.world.db.agency.findUniqueOrThrow({ where: { id: c.person?.agencyId ?? c.world.agencyA } });
+      const title = agency.cisoTitle === "副首長" ? "資安長" : "副首長";
+      return () => saveAgencyProfileAction({ ...TEST_PROFILE, name: agency.name, ciProvider: "no", mailServer: "yes", cisoTitle: title }, agency.profileVersion);
+    },
+  },
+  {
+    kind: "action",
     file: "app/admin/settings/actions.ts",
     name: "setIdleTimeoutAction",
     rule: "an admin; changes the admin's own agency only",
@@ -484,7 +508,7 @@ const ROUTES: TEntry[] = [
       return () => GET(c.http("GET", `/admin/audit/export?user=${c.world.people.officerA.id}`));
     },
     shows: { to: ["adminA"], text: "甲承辦人" },
-    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 200, agencyB: 200, pendingA: 403 },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 200, agencyB: 200, pendingA: 403, platformC: 403 },
   },
   {
     kind: "route",
@@ -498,7 +522,7 @@ const ROUTES: TEntry[] = [
       return () => GET(c.http("GET", "/catalogue/versions/2023-09-25-law2026/export"), { params: Promise.resolve({ version: "2023-09-25-law2026" }) });
     },
     // The forced password change is 403 here as on every route (it was 401 before authedRoute).
-    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403 },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403, platformC: 403 },
   },
   {
     kind: "route",
@@ -515,7 +539,7 @@ const ROUTES: TEntry[] = [
     verify: async (_c, o) => {
       if (o.outcome === "allowed") expect(o.text.slice(0, 2), "a DOCX (zip) file").toBe("PK");
     },
-    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 200, agencyB: 404, pendingA: 403 },
+    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 200, agencyB: 404, pendingA: 403, platformC: 404 },
   },
   {
     kind: "route",
@@ -653,6 +677,48 @@ const ROUTES: TEntry[] = [
   },
 ];
 
+// app/platform/** — the app-wide 平台管理者 only; agencies as a whole, never their cases.
+ACTIONS.push(
+  {
+    kind: "action",
+    file: "app/platform/agencies/actions.ts",
+    name: "createAgencyAction",
+    rule: "a 平台管理者 (app-wide role)",
+    allowed: ["platformC"],
+    setup: async () => {
+      const { createAgencyAction } = await load.platform();
+      const tag = crypto.randomUUID().slice(0, 8);
+      return () => createAgencyAction({ name: `新機關-${tag}`, adminEmail: `first-admin-${tag}@new.authz.test` });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/platform/agencies/actions.ts",
+    name: "renameAgencyAction",
+    probe: "another agency",
+    rule: "a 平台管理者 (app-wide role)",
+    allowed: ["platformC"],
+    setup: async (c) => {
+      const { renameAgencyAction } = await load.platform();
+      const agencyId = await spareAgency(c);
+      return () => renameAgencyAction({ agencyId, name: `更名機關-${agencyId.slice(0, 8)}` });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/platform/agencies/actions.ts",
+    name: "setAgencyActiveAction",
+    probe: "another agency",
+    rule: "a 平台管理者 (app-wide role)",
+    allowed: ["platformC"],
+    setup: async (c) => {
+      const { setAgencyActiveAction } = await load.platform();
+      const agencyId = await spareAgency(c);
+      return () => setAgencyActiveAction({ agencyId, active: false });
+    },
+  },
+);
+
 type TPageProps = { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> };
 type TPage = (props: TPageProps) => unknown;
 
@@ -705,7 +771,7 @@ const PAGES: TEntry[] = [
   }),
   page("app/login/page.tsx", () => import("@/app/login/page"), "public (a signed-in user is sent on to /cases)", EVERYONE),
   page("app/forbidden/page.tsx", () => import("@/app/forbidden/page"), "public", EVERYONE),
-  page("app/cases/page.tsx", () => import("@/app/cases/page"), "anyone signed in; lists the own agency's cases only", [...A_ROLES, "agencyB"], {
+  page("app/cases/page.tsx", () => import("@/app/cases/page"), "anyone signed in; lists the own agency's cases only", [...A_ROLES, "agencyB", "platformC"], {
     shows: { to: A_ROLES, text: CASE_TITLE_A },
   }),
   page("app/cases/[id]/[step]/page.tsx", () => import("@/app/cases/[id]/[step]/page"), "anyone of the case's agency (read-only unless an officer and the case is editable)", A_ROLES, {
@@ -724,6 +790,15 @@ const PAGES: TEntry[] = [
   page("app/admin/users/page.tsx", () => import("@/app/admin/users/page"), "an admin; lists the own agency's users only", ADMIN_OWN, {
     shows: { to: ["adminA"], text: EMAIL_DOMAIN_A },
   }),
+  page("app/admin/agency/page.tsx", () => import("@/app/admin/agency/page"), "an admin; the own agency's profile", ADMIN_OWN, {
+    shows: { to: ["adminA"], text: AGENCY_A_NAME },
+  }),
+  {
+    ...page("app/platform/agencies/page.tsx", () => import("@/app/platform/agencies/page"), "a 平台管理者 (app-wide role): agency names and counts, no case content", ["platformC"], {
+      shows: { to: ["platformC"], text: AGENCY_A_NAME },
+    }),
+    agencyNames: true,
+  },
   page("app/admin/settings/page.tsx", () => import("@/app/admin/settings/page"), "an admin; the own agency's settings", ADMIN_OWN, {
     shows: { to: ["adminA"], text: AGENCY_A_NAME },
   }),
@@ -841,7 +916,8 @@ describe("authorization matrix: every subject × every action, route and page", 
           if (o.outcome === "refused") expect(mineAfter, "the caller's account is unchanged").toEqual(mineBefore);
           // What someone outside agency A is shown holds nothing of agency A.
           if (o.outcome === "allowed" && !IN_AGENCY_A.includes(subject))
-            for (const marker of await agencyMarkers(world)) expect(o.text, `no trace of agency A (${marker})`).not.toContain(marker);
+            for (const marker of await agencyMarkers(world))
+              if (!(entry.agencyNames && marker === AGENCY_A_NAME)) expect(o.text, `no trace of agency A (${marker})`).not.toContain(marker);
         });
       }
     });

@@ -10,7 +10,6 @@ import { freshDb } from "../helpers/db";
 import { createAgencyWithUsers } from "../helpers/people";
 import type { TActor } from "@/lib/auth/roles";
 
-const agency = { agencyName: "測試市政府", officerName: "王小明", responsibilityLevel: "B", sector: "government", mailServer: "yes" };
 const kase = { caseName: "市民服務平台開發案", caseNumber: "SEC-115-001", contractValue: "9,999,999", serviceTypes: ["development"] };
 const facts = { personalData: "no", coreSystem: "no", cii: "no", externalService: "yes", mobileApp: "no", riskLevel: "高" };
 
@@ -36,15 +35,16 @@ describe("a case from wizard answers to a checklist with decisions", () => {
   it("is pinned to the newest published catalogue and starts empty", async () => {
     const record = (await getCase(db, id))!;
     expect(record.catalogueVersionId).toBe(NEWEST_VERSION);
-    expect(record.answers.agency.agencyName).toBe("");
+    // The agency facts come from the agency's profile and the officer's account, not from the officer.
+    expect(record.agencySnapshot).toMatchObject({ agencyName: "測試市政府", officerName: "王小明", responsibilityLevel: "B", mailServer: true });
     const c = await checklist();
     expect(c.ok).toBe(false);
   });
 
   it("is invisible and closed to another agency", async () => {
     expect(await getCaseFor(db, id, other)).toBeNull();
-    await expect(saveAnswers(db, id, "agency", agency, other)).rejects.toMatchObject({ code: "not-found" });
-    expect((await getCase(db, id))!.answers.agency.agencyName).toBe("");
+    await expect(saveAnswers(db, id, "case", kase, other)).rejects.toMatchObject({ code: "not-found" });
+    expect((await getCase(db, id))!.answers.case.caseName).toBe("");
   });
 
   it("keeps partial, even invalid, answers exactly as typed", async () => {
@@ -52,19 +52,18 @@ describe("a case from wizard answers to a checklist with decisions", () => {
     expect((await getCase(db, id))!.answers.case.contractValue).toBe("十二萬");
     const c = await checklist();
     expect(c.ok).toBe(false);
-    if (!c.ok) expect(c.issues.map((i) => `${i.step}.${i.path}`)).toEqual(expect.arrayContaining(["agency.agencyName", "case.contractValue", "facts.personalData"]));
+    if (!c.ok) expect(c.issues.map((i) => `${i.step}.${i.path}`)).toEqual(expect.arrayContaining(["case.contractValue", "facts.personalData"]));
   });
 
   it("refuses malformed saves with field paths and keeps the stored answers", async () => {
-    const error = await saveAnswers(db, id, "agency", { ...agency, responsibilityLevel: "Z" }, officer).catch((e: unknown) => e);
+    const error = await saveAnswers(db, id, "grade", { mode: "direct", grade: "Z" }, officer).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CaseError);
-    expect((error as CaseError).issues[0]!.path).toBe("responsibilityLevel");
+    expect((error as CaseError).issues[0]!.path).toBe("grade");
     await expect(saveAnswers(db, id, "case", { ...kase, caseName: "x".repeat(5000) }, officer)).rejects.toBeInstanceOf(CaseError);
     expect((await getCase(db, id))!.answers.case.contractValue).toBe("十二萬");
   });
 
   it("resolves once every step is complete; the title follows the case name", async () => {
-    await saveAnswers(db, id, "agency", agency, officer);
     await saveAnswers(db, id, "case", kase, officer);
     await saveAnswers(db, id, "grade", { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } }, officer);
     await saveAnswers(db, id, "facts", facts, officer);

@@ -9,7 +9,7 @@ import { diffCatalogues } from "@/lib/catalogue/diff";
 import type { TCatalogueItem } from "@/lib/catalogue/schema";
 import { createCase, getCase, saveAnswers } from "@/lib/cases/store";
 import { saveDecision } from "@/lib/cases/decisions";
-import { loadChecklist, pinnedCatalogue } from "@/lib/cases/load";
+import { caseProfile, loadChecklist, pinnedCatalogue } from "@/lib/cases/load";
 import { compareCaseVersions } from "@/lib/cases/compare-version";
 import { moveCaseToVersion } from "@/lib/cases/move-to-version";
 import { decideCase, reviewItem, submitCase } from "@/lib/cases/workflow-ops";
@@ -215,7 +215,6 @@ describe("a case on an older version: compare with the newest, then move (golden
     keeper = { id, name: "周目錄", agencyId: people.agencyId, roles: ["catalogue-admin"] };
 
     caseId = await createCase(db, officer);
-    await saveAnswers(db, caseId, "agency", { agencyName: "測試市政府", officerName: "王小明", responsibilityLevel: "B", sector: "government", mailServer: "yes" }, officer);
     await saveAnswers(db, caseId, "case", { caseName: "市民服務平台開發案", caseNumber: "SEC-115-001", contractValue: "9,999,999", serviceTypes: ["development"] }, officer);
     await saveAnswers(db, caseId, "grade", { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } }, officer);
     await saveAnswers(db, caseId, "facts", { personalData: "no", coreSystem: "no", cii: "no", externalService: "no", mobileApp: "no", riskLevel: "高" }, officer);
@@ -246,7 +245,7 @@ describe("a case on an older version: compare with the newest, then move (golden
   it("shows what would change for this case and which decisions move with it", async () => {
     const record = (await getCase(db, caseId))!;
     expect(record.catalogueVersionId).toBe(NEWEST_VERSION);
-    const c = compareCaseVersions(record, await pinnedCatalogue(db, NEWEST_VERSION), await pinnedCatalogue(db, NEXT));
+    const c = compareCaseVersions(record, await pinnedCatalogue(db, NEWEST_VERSION), await pinnedCatalogue(db, NEXT), (await caseProfile(db, record)).profile);
     if (!c.ok) throw new Error(c.message);
     expect(c.appear.map((i) => [i.id, i.from, i.to])).toEqual([["development.ai-bom", null, "optional"]]);
     expect(c.disappear.map((i) => [i.id, i.from, i.to])).toEqual([["development.easm", "optional", null]]);

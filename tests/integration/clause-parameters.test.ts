@@ -36,7 +36,7 @@ describe("clause parameters: library defaults ← agency defaults ← case value
   /** A case of the officer's agency with every step filled and every decision made (草稿, ready to submit). */
   async function filledCase(officer: TActor): Promise<string> {
     const caseId = await createCase(db, officer);
-    for (const step of ["agency", "case", "grade", "facts"] as const) await saveAnswers(db, caseId, step, ANSWERS[step], officer);
+    for (const step of ["case", "grade", "facts"] as const) await saveAnswers(db, caseId, step, ANSWERS[step], officer);
     const { checklist } = await loadChecklist(db, (await getCase(db, caseId))!);
     if (!checklist.ok) throw new Error("the fixture's answers do not resolve");
     for (const item of checklist.items) {

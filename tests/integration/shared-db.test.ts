@@ -95,11 +95,11 @@ describe.runIf(TEST_DB === "postgres")("two instances sharing one PostgreSQL dat
     const empty = emptyAnswers();
     await Promise.all([
       saveAnswers(a, id, "case", { ...empty.case, caseName: "並行步驟一" }, officer, empty.case),
-      saveAnswers(b, id, "agency", { ...empty.agency, agencyName: "並行步驟二" }, officer, empty.agency),
+      saveAnswers(b, id, "facts", { ...empty.facts, riskLevel: "並行步驟二" }, officer, empty.facts),
     ]);
     const stored = (await getCase(a, id))!;
     expect(stored.answers.case.caseName).toBe("並行步驟一");
-    expect(stored.answers.agency.agencyName).toBe("並行步驟二");
+    expect(stored.answers.facts.riskLevel).toBe("並行步驟二");
     expect(stored.lockVersion).toBe(2);
   });
 });

@@ -26,7 +26,7 @@ export default async function AdminUsersPage() {
   const me = await requireUser({ roles: ["admin"] });
   const users = await listUsers(db(), me);
   // The app-wide 目錄管理者 is handed out only by a holder (lib/admin/set-roles.ts refuses anyone else).
-  const grantable = me.roles.includes("catalogue-admin") ? ROLES : ROLES.filter((r) => !APP_WIDE_ROLES.includes(r));
+  const grantable = ROLES.filter((r) => !APP_WIDE_ROLES.includes(r) || me.roles.includes(r));
   const now = new Date();
   return (
     <div className="space-y-6">

@@ -4,6 +4,7 @@ import type { TChecklist } from "../../cases/checklist";
 import type { TResolvedParameters } from "../clauses/parameters";
 import type { TSupplement } from "../../catalogue/schema/supplement";
 import type { TApproval, TExportInput } from "./types";
+import { exportSector, type TCaseProfile } from "../../agency/snapshot";
 
 /**
  * A saved case (the wizard's answers and its resolved checklist with the officer's decisions) → the
@@ -11,6 +12,8 @@ import type { TApproval, TExportInput } from "./types";
  */
 export function exportInputFromChecklist(args: {
   answers: TAnswers;
+  /** The agency-profile values the checklist was resolved with. */
+  profile: TCaseProfile;
   catalogue: TCatalogueFile;
   checklist: Extract<TChecklist, { ok: true }>;
   parameters?: TResolvedParameters;
@@ -18,13 +21,14 @@ export function exportInputFromChecklist(args: {
   generatedAt: Date;
   supplement?: TSupplement | null;
 }): TExportInput {
-  const resolved = toResolveInput(args.answers, args.catalogue.version);
+  const resolved = toResolveInput(args.answers, args.catalogue.version, args.profile);
   // buildChecklist succeeded on the same answers, so this cannot fail; if it does, the caller mixed cases.
   if (!resolved.ok) throw new Error("案件資料不完整，無法匯出（請先完成精靈各步驟）");
   const { input } = resolved;
   return {
     case: {
-      agencyName: args.answers.agency.agencyName,
+      agencyName: args.profile.agencyName,
+      agencySector: exportSector(args.profile),
       caseName: args.answers.case.caseName,
       caseNumber: args.answers.case.caseNumber,
       grade: input.grade,

@@ -4,6 +4,7 @@ import type { TDecisionKind } from "../../cases/decisions";
 import type { TConditions } from "../../resolve/input";
 import type { TLevel } from "../../catalogue/schema/obligations";
 import type { TStatus } from "../../resolve/types";
+import type { TExportSector } from "../../agency/snapshot";
 import type { TClauseLibrary } from "../../catalogue/schema/clauses";
 import type { TAgencySector, TSupplement } from "../../catalogue/schema/supplement";
 import type { TParameterOrigin, TResolvedParameters } from "../clauses/parameters";
@@ -13,6 +14,8 @@ import type { TParameterOrigin, TResolvedParameters } from "../clauses/parameter
 /** The case facts a document states. Names are optional: a missing one reads 「本機關」/「本案」. */
 export interface TExportCase {
   agencyName?: string | null;
+  /** The agency's sector from its profile (lib/agency/snapshot.ts exportSector). */
+  agencySector?: TExportSector | null;
   caseName?: string | null;
   caseNumber?: string | null;
   grade: TGrade;

@@ -22,9 +22,16 @@ const CJK = /[\u4e00-\u9fff]/;
 
 describe("ZResolveInput", () => {
   it("accepts the issue's example, with or without catalogueVersion and riskLevel", () => {
+    // Omitted agencyKind and ciProvider read as a 公務機關 that is not a CI provider (existing clients keep working).
     expect(ZResolveInput.parse(valid)).toEqual({ ...valid, agencyKind: "public", ciProvider: false });
     const { catalogueVersion: _omit, ...rest } = valid;
     expect(parseResolveInput({ ...rest, riskLevel: " 中 " })).toMatchObject({ ok: true, input: { riskLevel: "中" } });
+  });
+
+  it("carries agencyKind and ciProvider when sent, and refuses other values", () => {
+    expect(ZResolveInput.parse({ ...valid, agencyKind: "non-public", ciProvider: true })).toMatchObject({ agencyKind: "non-public", ciProvider: true });
+    expect(ZResolveInput.safeParse({ ...valid, agencyKind: "private" }).success).toBe(false);
+    expect(ZResolveInput.safeParse({ ...valid, ciProvider: "yes" }).success).toBe(false);
   });
 
   it("missing fields → one zh-TW message per path", () => {

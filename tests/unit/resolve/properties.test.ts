@@ -18,6 +18,8 @@ const input: fc.Arbitrary<TResolveInput> = fc.record(
     serviceTypes,
     grade: fc.constantFrom(...GRADES),
     responsibilityLevel: fc.constantFrom(...LEVELS),
+    agencyKind: fc.constantFrom("public" as const, "non-public" as const),
+    ciProvider: fc.boolean(),
     contractValue,
     conditions: fc.record({
       personalData: fc.boolean(),
@@ -29,7 +31,7 @@ const input: fc.Arbitrary<TResolveInput> = fc.record(
     }),
     riskLevel: fc.constantFrom("高", "中高", "中"),
   },
-  { requiredKeys: ["serviceTypes", "grade", "responsibilityLevel", "contractValue", "conditions"] },
+  { requiredKeys: ["serviceTypes", "grade", "responsibilityLevel", "agencyKind", "ciProvider", "contractValue", "conditions"] },
 );
 
 const run = (value: TResolveInput) => resolve(catalogue, obligations, value);

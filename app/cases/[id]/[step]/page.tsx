@@ -6,7 +6,9 @@ import { db } from "@/lib/db/client";
 import { STEPS, STEP_LABEL, type TStep } from "@/lib/cases/answers";
 import { caseStepView } from "@/lib/cases/case-step-view";
 import { StepIndicator } from "@/components/wizard/StepIndicator";
-import { AgencyForm } from "@/components/wizard/AgencyForm";
+import { AgencyProfileView } from "@/components/wizard/AgencyProfileView";
+import { ProfileChangesNote } from "@/components/wizard/ProfileChangesNote";
+import { caseProfileLines } from "@/lib/agency/snapshot";
 import { CaseForm } from "@/components/wizard/CaseForm";
 import { GradeForm } from "@/components/wizard/GradeForm";
 import { FactsForm } from "@/components/wizard/FactsForm";
@@ -34,14 +36,23 @@ export default async function CaseStepPage({ params }: { params: Params }) {
   const user = await requireUser();
   const view = await caseStepView(db(), id, user, step.data);
   if (!view) notFound();
-  const { record, editable } = view;
+  const { record, editable, profile } = view;
   const save = saveAnswersAction.bind(null, record.id);
   const next = (s: TStep) => `/cases/${record.id}/${STEPS[STEPS.indexOf(s) + 1]}`;
 
   let body: React.ReactNode;
   switch (view.step) {
     case "agency":
-      body = <AgencyForm caseId={record.id} initial={record.answers.agency} save={save} readOnly={!editable} nextHref={next("agency")} />;
+      body = (
+        <AgencyProfileView
+          lines={profile ? caseProfileLines(profile) : []}
+          officerName={profile?.officerName || record.creatorName}
+          fixed={record.status === "submitted" || record.status === "approved"}
+          incomplete={view.incomplete}
+          isAdmin={user.roles.includes("admin")}
+          nextHref={next("agency")}
+        />
+      );
       break;
     case "case":
       body = <CaseForm caseId={record.id} initial={record.answers.case} types={view.types} save={save} readOnly={!editable} nextHref={next("case")} />;
@@ -56,6 +67,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
       const { checklist } = view;
       body = (
         <>
+        {editable && <ProfileChangesNote changes={view.profileChanges} acknowledge={acknowledgeChangesAction.bind(null, record.id)} />}
         {editable && <SubmitPanel problems={view.problems} submit={submitCaseAction.bind(null, record.id)} />}
         {checklist.ok && <ExportLinks caseId={record.id} final={record.status === "approved"} />}
         {view.clauseParameters && (

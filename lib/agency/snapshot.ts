@@ -47,10 +47,9 @@ export function parseCaseProfile(json: string | null): TCaseProfile | null {
   return r.success ? r.data : null;
 }
 
-/** The export's sector (the documents' key set): a CI provider's own regime comes first. */
-export type TExportSector = "government" | "cii-provider" | "financial" | "education" | "medical" | "other";
-export function exportSector(p: Pick<TCaseProfile, "ciProvider" | "sector">): TExportSector {
-  return p.ciProvider ? "cii-provider" : p.sector;
+/** What the documents tailor by: the agency's sector, and its CI regime besides when it is a CI provider. */
+export function exportSector(p: Pick<TCaseProfile, "ciProvider" | "sector">): { agencySector: TCaseProfile["sector"]; ciProvider: boolean } {
+  return { agencySector: p.sector, ciProvider: p.ciProvider || p.sector === "cii-provider" };
 }
 
 const SECTOR_LABEL: Record<TCaseProfile["sector"], string> = { ...AGENCY_SECTOR_LABEL, "cii-provider": "關鍵基礎設施提供者" };

@@ -93,7 +93,6 @@ describe("▲ table: verify a cell in a draft, publish, and a case cites the ver
 
     const caseId = await createCase(db, officer);
     expect((await getCase(db, caseId))!.catalogueVersionId).toBe(DRAFT);
-    await saveAnswers(db, caseId, "agency", { agencyName: "測試市政府", officerName: "王小明", responsibilityLevel: "B", sector: "government", mailServer: "no" }, officer);
     await saveAnswers(db, caseId, "case", { caseName: "平台開發案", caseNumber: "SEC-1", contractValue: "1,000,000", serviceTypes: ["development"] }, officer);
     await saveAnswers(db, caseId, "grade", { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } }, officer);
     await saveAnswers(db, caseId, "facts", { personalData: "no", coreSystem: "no", cii: "no", externalService: "no", mobileApp: "no", riskLevel: "高" }, officer);

@@ -28,7 +28,7 @@ export function exportInputFromChecklist(args: {
   return {
     case: {
       agencyName: args.profile.agencyName,
-      agencySector: exportSector(args.profile),
+      ...exportSector(args.profile),
       caseName: args.answers.case.caseName,
       caseNumber: args.answers.case.caseNumber,
       grade: input.grade,
@@ -37,8 +37,6 @@ export function exportInputFromChecklist(args: {
       serviceTypes: input.serviceTypes,
       conditions: input.conditions,
       riskLevel: input.riskLevel ?? null,
-      // Until the agency profile lands: the wizard's 機關類別 answer.
-      agencySector: args.answers.agency.sector || null,
     },
     catalogue: args.catalogue,
     items: args.checklist.items,

@@ -4,7 +4,6 @@ import type { TDecisionKind } from "../../cases/decisions";
 import type { TConditions } from "../../resolve/input";
 import type { TLevel } from "../../catalogue/schema/obligations";
 import type { TStatus } from "../../resolve/types";
-import type { TExportSector } from "../../agency/snapshot";
 import type { TClauseLibrary } from "../../catalogue/schema/clauses";
 import type { TAgencySector, TSupplement } from "../../catalogue/schema/supplement";
 import type { TParameterOrigin, TResolvedParameters } from "../clauses/parameters";
@@ -14,8 +13,6 @@ import type { TParameterOrigin, TResolvedParameters } from "../clauses/parameter
 /** The case facts a document states. Names are optional: a missing one reads 「本機關」/「本案」. */
 export interface TExportCase {
   agencyName?: string | null;
-  /** The agency's sector from its profile (lib/agency/snapshot.ts exportSector). */
-  agencySector?: TExportSector | null;
   caseName?: string | null;
   caseNumber?: string | null;
   grade: TGrade;
@@ -24,7 +21,7 @@ export interface TExportCase {
   serviceTypes: readonly TServiceTypeKey[];
   conditions: TConditions;
   riskLevel?: string | null;
-  /** The agency's sector (機關類別); omitted, null or `other`: items listing regimes by sector print them all. */
+  /** The agency's sector (機關類別, from its profile through lib/agency/snapshot.ts exportSector); omitted, null or `other`: items listing regimes by sector print them all. */
   agencySector?: TAgencySector | null;
   /** The agency provides critical infrastructure (關鍵基礎設施提供者): its regime is printed too. */
   ciProvider?: boolean;

@@ -46,8 +46,9 @@ describe("a case's snapshot of the profile", () => {
   const snap = caseProfileFrom(completeProfile(FULL)!, "王承辦");
 
   it("the export's sector: a CI provider's regime first, otherwise the sector", () => {
-    expect(exportSector(snap)).toBe("education");
-    expect(exportSector({ ...snap, ciProvider: true })).toBe("cii-provider");
+    expect(exportSector(snap)).toEqual({ agencySector: "education", ciProvider: false });
+    // A CI provider keeps its sector; the documents add the CI regime to it.
+    expect(exportSector({ ...snap, ciProvider: true })).toEqual({ agencySector: "education", ciProvider: true });
   });
 
   it("reads a migrated snapshot (yes/no answers, the old cii-provider sector) and refuses an incomplete one", () => {

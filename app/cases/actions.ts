@@ -38,39 +38,47 @@ export async function saveAnswersAction(caseId: string, step: string, values: un
   return saveAnswersInner({ caseId, step, values, base });
 }
 
+const ZDecisionValues = z.object({ choice: z.string().max(40), reason: z.string().max(2000).optional(), reference: z.string().max(1000).optional() });
+
 const saveDecisionInner = authedAction(
   {
     input: z.object({
       caseId: ZId,
       itemId: z.string().max(200),
-      values: z.object({ choice: z.string().max(40), reason: z.string().max(2000).optional(), reference: z.string().max(1000).optional() }),
+      values: ZDecisionValues,
+      /** The decision as the page had it (null: none yet); a different stored one is a conflict. */
+      base: ZDecisionValues.nullable().optional(),
     }),
     roles: ["officer"],
   },
-  async ({ caseId, itemId, values }, user) => {
+  async ({ caseId, itemId, values, base }, user) => {
     const record = await getCaseFor(db(), caseId, user);
     if (!record) throw new CaseError("not-found", "找不到這個案件");
     const { checklist } = await loadChecklist(db(), record);
     if (!checklist.ok) throw new CaseError("invalid", "案件資料尚未填寫完整，無法決定");
     const item = checklist.items.find((i) => i.id === itemId);
     if (!item) throw new CaseError("not-applicable", "這一項不在本案的檢核表中");
-    const saved = await saveDecision(db(), record.id, item, values, user);
+    const saved = await saveDecision(db(), record.id, item, values, user, new Date(), base);
     revalidatePath(`/cases/${record.id}/review`);
-    return { decidedBy: saved.decidedBy, decidedAt: saved.decidedAt.toISOString() };
+    return { decidedBy: saved.decidedBy, decidedAt: saved.decidedAt.toISOString(), saved: { choice: saved.choice, reason: saved.reason, reference: saved.reference } };
   },
 );
-export async function saveDecisionAction(caseId: string, itemId: string, values: unknown) {
-  return saveDecisionInner({ caseId, itemId, values });
+export async function saveDecisionAction(caseId: string, itemId: string, values: unknown, base?: unknown) {
+  return saveDecisionInner({ caseId, itemId, values, base });
 }
 
 /** This case's clause parameters; `values` is { parameterKey: "14" | 14 | "" } (blank = the agency's default). */
-const clauseParametersInner = authedAction({ input: z.object({ caseId: ZId, values: z.unknown() }), roles: ["officer"] }, async ({ caseId, values }, user) => {
-  const r = await setClauseParameters(db(), caseId, values, user);
+const clauseParametersInner = authedAction(
+  // base: the case layer as the page had it; a different stored one is a conflict.
+  { input: z.object({ caseId: ZId, values: z.unknown(), base: z.record(z.string().max(100), z.number()).optional() }), roles: ["officer"] },
+  async ({ caseId, values, base }, user) => {
+  const r = await setClauseParameters(db(), caseId, values, user, base);
   revalidatePath(`/cases/${caseId}/review`);
   return { changed: r.changed, values: r.clauseParameters, parameters: r.resolved.ok ? r.resolved.parameters : null };
-});
-export async function setClauseParametersAction(caseId: string, values: unknown) {
-  return clauseParametersInner({ caseId, values });
+  },
+);
+export async function setClauseParametersAction(caseId: string, values: unknown, base?: unknown) {
+  return clauseParametersInner({ caseId, values, base });
 }
 
 /** The officer has read what changed; remember the statuses as seen. */

@@ -125,8 +125,8 @@ export async function submitCaseAction(caseId: string) {
 const reviewInner = authedAction(
   { input: z.object({ caseId: ZId, review: z.object({ itemId: z.string().max(200), verdict: z.string().max(20), comment: z.string().max(2000).optional() }) }), roles: ["ciso"] },
   async ({ caseId, review }, user) => {
-    await caseAndChecklist(caseId, user);
-    await reviewItem(db(), caseId, review, user);
+    const { checklist } = await caseAndChecklist(caseId, user);
+    await reviewItem(db(), caseId, checklist, review, user);
     revalidatePath(`/cases/${caseId}/approval`);
     return {};
   },

@@ -51,10 +51,13 @@ export async function submitCase(db: TDb, caseId: string, checklist: TChecklist,
   });
 }
 
-/** CISO: a verdict on one item of a submitted case (approve, return with a comment, accept a risk). */
-export async function reviewItem(db: TDb, caseId: string, input: unknown, actor: TActor) {
+/** CISO: a verdict on one item of the submitted case's checklist (approve, return with a comment, accept a risk). */
+export async function reviewItem(db: TDb, caseId: string, checklist: TChecklist, input: unknown, actor: TActor) {
   const parsed = ZReviewInput.safeParse(input);
   if (!parsed.success) throw new CaseError("invalid", "審查意見尚未完整", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  // A review of an id that is not on the checklist would sit in the record as if it meant something.
+  if (!checklist.ok || !checklist.items.some((i) => i.id === parsed.data.itemId))
+    throw new CaseError("invalid", "審查意見尚未完整", [{ path: "itemId", message: "這一項不在本案的檢核表中" }]);
   await db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);

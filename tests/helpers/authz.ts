@@ -222,7 +222,7 @@ export class CaseFixtures {
     await submitCase(db, id, c, officer);
     // Every risk the CISO must accept, accepted: the case can then be approved by a CISO who did not edit it.
     for (const p of approvalProblems(c, []))
-      if (p.kind === "item") await reviewItem(db, id, { itemId: p.itemId, verdict: "accept-risk", comment: "授權矩陣測試：接受風險" }, ciso);
+      if (p.kind === "item") await reviewItem(db, id, c, { itemId: p.itemId, verdict: "accept-risk", comment: "授權矩陣測試：接受風險" }, ciso);
     if (state === "submitted") return id;
 
     await decideCase(db, id, await checklist(), "approve", "", ciso);

@@ -276,7 +276,7 @@ describe("a case on an older version: compare with the newest, then move (golden
     await expect(moveCaseToVersion(db, caseId, NEXT, submitted.lockVersion, officer)).rejects.toMatchObject({ message: expect.stringContaining("審查中") });
 
     for (const i of ready.checklist.ok ? ready.checklist.items.filter((x) => x.cisoConfirm) : [])
-      await reviewItem(db, caseId, { itemId: i.id, verdict: "accept-risk", comment: "已確認風險" }, ciso);
+      await reviewItem(db, caseId, ready.checklist, { itemId: i.id, verdict: "accept-risk", comment: "已確認風險" }, ciso);
     await decideCase(db, caseId, (await loadChecklist(db, (await getCase(db, caseId))!)).checklist, "approve", "", ciso);
     const approved = (await getCase(db, caseId))!;
     expect(approved.status).toBe("approved");

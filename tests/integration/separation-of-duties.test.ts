@@ -25,7 +25,7 @@ describe("separation of duties across every case-writing action and every revisi
 
   async function reviewAll(caseId: string, ciso: TActor) {
     for (const p of approvalProblems(await checklistOf(db, caseId), []))
-      if (p.kind === "item") await reviewItem(db, caseId, { itemId: p.itemId, verdict: "accept-risk", comment: "測試：接受風險" }, ciso);
+      if (p.kind === "item") await reviewItem(db, caseId, await checklistOf(db, caseId), { itemId: p.itemId, verdict: "accept-risk", comment: "測試：接受風險" }, ciso);
   }
 
   it("one who changed only the clause parameters may neither review nor approve", async () => {
@@ -34,7 +34,7 @@ describe("separation of duties across every case-writing action and every revisi
     await submitCase(db, caseId, await checklistOf(db, caseId), people.officer);
     const item = approvalProblems(await checklistOf(db, caseId), []).find((p) => p.kind === "item");
     if (item?.kind === "item")
-      await expect(reviewItem(db, caseId, { itemId: item.itemId, verdict: "approve" }, both)).rejects.toMatchObject({ message: expect.stringMatching(/職務分離/) });
+      await expect(reviewItem(db, caseId, await checklistOf(db, caseId), { itemId: item.itemId, verdict: "approve" }, both)).rejects.toMatchObject({ message: expect.stringMatching(/職務分離/) });
     await reviewAll(caseId, people.ciso);
     await expect(decideCase(db, caseId, await checklistOf(db, caseId), "approve", "", both)).rejects.toMatchObject({ message: expect.stringMatching(/職務分離/) });
     expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("submitted");
@@ -66,5 +66,31 @@ describe("separation of duties across every case-writing action and every revisi
     await reviewAll(second, both);
     await decideCase(db, second, await checklistOf(db, second), "approve", "", both);
     expect((await db.case.findUniqueOrThrow({ where: { id: second } })).status).toBe("approved");
+  });
+});
+
+// Issue 19 #6 (unknown items): a review names an item of the case's checklist, or it is refused.
+describe("reviews of items that are not on the checklist", () => {
+  let db: TDb;
+  let cleanup: () => Promise<void>;
+  let people: Awaited<ReturnType<typeof createAgencyWithUsers>>;
+  beforeAll(async () => {
+    ({ db, cleanup } = await freshDb());
+    people = await createAgencyWithUsers(db, "未知項目市政府");
+  }, 60_000);
+  afterAll(() => cleanup());
+
+  it("are refused at itemId and recorded nowhere; a listed item is accepted", async () => {
+    const caseId = await filledCase(db, people.officer);
+    await submitCase(db, caseId, await checklistOf(db, caseId), people.officer);
+    for (const itemId of ["no-such.item", "development.source-code-review-x", "../../etc"]) {
+      const refused = await reviewItem(db, caseId, await checklistOf(db, caseId), { itemId, verdict: "approve" }, people.ciso).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: "invalid", issues: [{ path: "itemId", message: "這一項不在本案的檢核表中" }] });
+    }
+    expect(await db.review.count({ where: { caseId } })).toBe(0);
+    expect(await db.auditEntry.count({ where: { targetId: caseId, action: { startsWith: "review." } } })).toBe(0);
+    const listed = (await checklistOf(db, caseId)).items[0]!;
+    await reviewItem(db, caseId, await checklistOf(db, caseId), { itemId: listed.id, verdict: "approve" }, people.ciso);
+    expect(await db.review.count({ where: { caseId } })).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/validation/zh-tw"; // zh-TW messages for every action's schema
 import { CaseError } from "@/lib/cases/errors";
 import { ConflictError } from "@/lib/cases/store";
 import type { TRole } from "@/lib/auth/roles";

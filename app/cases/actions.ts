@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { zText } from "@/lib/validation/text";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
@@ -136,7 +137,7 @@ export async function reviewItemAction(caseId: string, review: unknown) {
 }
 
 const decideInner = authedAction(
-  { input: z.object({ caseId: ZId, verdict: z.enum(["approve", "return"]), comment: z.string().max(2000).default("") }), roles: ["ciso"] },
+  { input: z.object({ caseId: ZId, verdict: z.enum(["approve", "return"]), comment: zText().max(2000).default("") }), roles: ["ciso"] },
   async ({ caseId, verdict, comment }, user) => {
     const { checklist } = await caseAndChecklist(caseId, user);
     await decideCase(db(), caseId, checklist, verdict, comment, user);

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch, type DefaultValues, type FieldErrors, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import "@/lib/validation/zh-tw"; // the same zh-TW messages in the browser as on the server
 import type { z } from "zod";
 import { pendingInput, SaveStatus, useAutosave, type TSaveResult } from "./useAutosave";
 

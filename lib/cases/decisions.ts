@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zLine, zText } from "../validation/text";
 import type { TDb } from "../db/client";
 import { lockCaseRow } from "../db/lock";
 import type { TResolvedItem } from "../resolve/types";
@@ -29,14 +30,14 @@ export const decisionFits = (kind: TDecisionKind, choice: string) => CHOICES[kin
 
 export const ZChoiceDecision = z.object({
   choice: z.enum(["include", "exclude"], { error: () => "請選擇納入或不納入本案" }),
-  reason: z.string().trim().min(1, "請說明理由").max(500, "理由最多 500 字"),
+  reason: zText().trim().min(1, "請說明理由").max(500, "理由最多 500 字"),
   reference: z.string().max(0).optional().default(""),
 });
 export const ZPlacementDecision = z
   .object({
     choice: z.enum(["this-case", "other-procurement"], { error: () => "請選擇納入本案或於他案辦理" }),
-    reason: z.string().trim().max(500, "理由最多 500 字").default(""),
-    reference: z.string().trim().max(200, "他案名稱或案號最多 200 字").default(""),
+    reason: zText().trim().max(500, "理由最多 500 字").default(""),
+    reference: zLine().trim().max(200, "他案名稱或案號最多 200 字").default(""),
   })
   .superRefine((v, ctx) => {
     if (v.choice === "other-procurement" && !v.reference)

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { zText } from "../validation/text";
 
 export * from "./primitives";
 import { ZMark, ZReliability, ZServiceTypeKey } from "./primitives";
 import { ZObligationsFile } from "../resolve/obligations";
 import { ZClauseLibrary } from "../export/clauses/schema";
 
-const nonEmpty = (what: string) => z.string({ error: `缺少${what}` }).trim().min(1, `${what}不可為空白`);
+const nonEmpty = (what: string) => zText({ error: `缺少${what}` }).trim().min(1, `${what}不可為空白`);
 
 export const ZLegalBasis = z.strictObject({
   /** The citation as the catalogue (or the rule) gives it. */
@@ -48,7 +49,7 @@ export const ZCatalogueItem = z.strictObject({
   text: nonEmpty("子項內容"),
   marks: z.strictObject({ high: ZMark, medium: ZMark, normal: ZMark }, { error: "缺少高／中／普標記" }),
   /** 說明, verbatim; "" when the source has none. */
-  note: z.string().default(""),
+  note: zText().default(""),
   hints: ZItemHints.default(ZItemHints.parse({})),
   legalBasis: z.array(ZLegalBasis).default([]),
 });
@@ -93,7 +94,7 @@ export const ZCatalogueFile = z
     /** The version this one was drafted from, if any. */
     basedOn: ZVersionId.nullable().default(null),
     /** What changed from `basedOn`, in a sentence or two (required to publish a version that has a base). */
-    changeSummary: z.string().default(""),
+    changeSummary: zText().default(""),
     serviceTypes: z.array(ZServiceType).min(1),
     /** The level→measure table the ▲ items resolve through: versioned with the catalogue. */
     obligations: ZObligationsFile,

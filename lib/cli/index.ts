@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import "../validation/zh-tw"; // zh-TW zod messages for every command
 import { CatalogueError } from "../catalogue/errors";
 import { diffCatalogues } from "../catalogue/diff";
 import { readCatalogue } from "../catalogue/store";

@@ -1,3 +1,4 @@
+import "../validation/zh-tw"; // zh-TW zod messages for every API route
 import { toHttpError, type TErrorLog } from "./errors";
 
 export type TRouteHandler = (request: Request) => Promise<Response>;

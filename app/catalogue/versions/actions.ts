@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { zText } from "@/lib/validation/text";
 import { db } from "@/lib/db/client";
 import { CatalogueError } from "@/lib/catalogue/errors";
 import { ZVersionId } from "@/lib/catalogue/schema";
@@ -52,7 +53,7 @@ export async function editDraftAction(values: unknown) {
 }
 
 const publishInner = authedAction(
-  { input: z.object({ version: ZVersionId, lockVersion: z.int().min(0), changeSummary: z.string().max(2000, "變更摘要最多 2000 字") }), ...KEEPER },
+  { input: z.object({ version: ZVersionId, lockVersion: z.int().min(0), changeSummary: zText().max(2000, "變更摘要最多 2000 字") }), ...KEEPER },
   async ({ version, lockVersion, changeSummary }, user) => {
     const r = await catalogueCall(() => publishDraft(db(), user, version, lockVersion, changeSummary));
     refresh(version);

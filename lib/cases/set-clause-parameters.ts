@@ -70,9 +70,11 @@ export async function setClauseParameters(
     const next = parameterJson(parsed.values);
     const stored = parameterJson(before as Record<string, number>);
     const changed = next !== stored;
-    if (base !== undefined && parameterJson(base) !== stored && changed) {
+    // Compared as the page shows the layer (its valid values), so a stale unknown key cannot conflict forever.
+    const shown = parseParameterLayer(library, "case", before).values;
+    if (base !== undefined && parameterJson(base) !== parameterJson(shown) && changed) {
       const last = await lastChange(tx, caseId, "case.clause-parameters");
-      throw new ConflictError(before, last.by, last.at, "本案的條款參數");
+      throw new ConflictError(shown, last.by, last.at, "本案的條款參數");
     }
     if (changed) {
       await tx.case.update({ where: { id: caseId }, data: { clauseParameters: next, lockVersion: { increment: 1 } } });

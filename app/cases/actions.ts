@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { zText } from "@/lib/validation/text";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { zText } from "@/lib/validation/text";
 import { db } from "@/lib/db/client";
 import { CaseError } from "@/lib/cases/errors";
 import { createCase, getCaseFor, markStatusesSeen, saveAnswers } from "@/lib/cases/store";
@@ -73,9 +73,9 @@ const clauseParametersInner = authedAction(
   // base: the case layer as the page had it; a different stored one is a conflict.
   { input: z.object({ caseId: ZId, values: z.unknown(), base: z.record(z.string().max(100), z.number()).optional() }), roles: ["officer"] },
   async ({ caseId, values, base }, user) => {
-  const r = await setClauseParameters(db(), caseId, values, user, base);
-  revalidatePath(`/cases/${caseId}/review`);
-  return { changed: r.changed, values: r.clauseParameters, parameters: r.resolved.ok ? r.resolved.parameters : null };
+    const r = await setClauseParameters(db(), caseId, values, user, base);
+    revalidatePath(`/cases/${caseId}/review`);
+    return { changed: r.changed, values: r.clauseParameters, parameters: r.resolved.ok ? r.resolved.parameters : null };
   },
 );
 export async function setClauseParametersAction(caseId: string, values: unknown, base?: unknown) {

@@ -5,6 +5,7 @@ import { diffCatalogues } from "../catalogue/diff";
 import { readCatalogue } from "../catalogue/store";
 import type { TDb } from "../db/client";
 import { resolveCommand } from "./resolve";
+import { argsError } from "./args";
 import { exportCommand, exportDepsFromDb } from "./export";
 import { AdminError } from "../admin/errors";
 import { operatorGrantRole } from "../admin/operator-grant-role";
@@ -46,8 +47,9 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
       io.err(e.message);
       return 2;
     }
-    if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) {
-      io.err(`${e.message}\n${USAGE}`);
+    const args = argsError(e);
+    if (args) {
+      io.err(`${args}\n${USAGE}`);
       return 2;
     }
     throw e;

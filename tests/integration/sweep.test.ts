@@ -329,6 +329,23 @@ describe("`cli resolve` and `cli export` exit 2 on malformed files, with zh-TW l
   }, 120_000);
 });
 
+describe("CLI usage refusals are zh-TW (node's argument parser answers in English)", () => {
+  it.each([
+    [["resolve", "--bogus"], "不認得的選項「--bogus」"],
+    [["resolve", "--input"], "選項「--input」需要一個值"],
+    [["catalogue", "--json=1"], "選項「--json」不接受值"],
+    [["export", "--input", "a.json", "stray"], "參數有誤：多餘的參數「stray」"],
+    [["db", "export", "--nope"], "不認得的選項「--nope」"],
+  ])("%j", async (argv, first) => {
+    const { runCli } = await import("@/lib/cli");
+    const err: string[] = [];
+    const code = await runCli(argv, { out: () => {}, err: (s) => err.push(s) }, { openDb: async () => db });
+    expect(code).toBe(2);
+    expect(err.join("\n").split("\n")[0]).toBe(first);
+    expect(err.join("\n")).not.toMatch(/Unknown|Unexpected|argument/);
+  });
+});
+
 describe("the sweep covers the app", () => {
   it("every action and route of app/ is swept or says why not", () => {
     const surface = scanSurface(ROOT);

@@ -90,9 +90,10 @@ const SWEEP: Record<string, TSweep> = {
   "app/cases/actions.ts#saveDecisionAction": { kind: "action", load: cases, args: caseArgs(4, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything, anything, anything)) },
   "app/cases/actions.ts#setClauseParametersAction": {
     kind: "action",
+    // Never a valid value: blank and null inherit, and digits of any script ("１２") are a number.
     load: cases,
     args: caseArgs(3, (ctx) =>
-      fc.tuple(fc.constant(ctx.caseId), fc.dictionary(fc.constantFrom("incidentNoticeHours", "onSiteHours", "vulnFixDays", "unknownKey"), fc.oneof(hostileString.filter((s) => !/^\s*\d+\s*$/.test(s)), fc.constantFrom(-1, 1.5, 1e9, null, true)), { minKeys: 1 })),
+      fc.tuple(fc.constant(ctx.caseId), fc.dictionary(fc.constantFrom("incidentNoticeHours", "onSiteHours", "vulnFixDays", "unknownKey"), fc.oneof(hostileString.filter((s) => s.trim() !== "" && !/\p{Nd}/u.test(s)), fc.constantFrom(-1, 1.5, 1e9, true)), { minKeys: 1 })),
     ),
   },
   "app/cases/actions.ts#acknowledgeChangesAction": { kind: "action", load: cases, args: caseArgs(1) },
@@ -108,7 +109,7 @@ const SWEEP: Record<string, TSweep> = {
   "app/admin/users/actions.ts#unlockUserAction": { kind: "action", load: users, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ userId: notUuid }))) },
   "app/admin/users/actions.ts#deactivateUserAction": { kind: "action", load: users, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ userId: notUuid }))) },
   "app/admin/users/actions.ts#activateUserAction": { kind: "action", load: users, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ userId: notUuid }))) },
-  "app/admin/settings/actions.ts#setIdleTimeoutAction": { kind: "action", load: settings, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ idleTimeoutMinutes: anything.filter((v) => typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 10_000) }))) },
+  "app/admin/settings/actions.ts#setIdleTimeoutAction": { kind: "action", load: settings, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ idleTimeoutMinutes: anything.filter((v) => { const n = typeof v === "string" ? Number(v.trim()) : v; return typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 10_000; }) }))) },
   "app/admin/settings/actions.ts#setClauseDefaultsAction": {
     kind: "action",
     load: settings,

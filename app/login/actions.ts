@@ -4,9 +4,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { APIError } from "better-auth/api";
+import type { TLoginState } from "@/lib/action-result";
 import { auth } from "../_server/auth";
 
-export type TLoginState = { message: string | null; email: string };
 
 const ZLogin = z.object({
   email: z.string().trim().min(1, "請輸入電子郵件").max(200).email("電子郵件格式有誤"),

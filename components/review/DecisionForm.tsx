@@ -2,9 +2,10 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import type { TDecisionKind } from "@/lib/cases/decisions";
-import { FieldError } from "../wizard/fields";
+import { FieldError } from "../ui/FieldError";
 import { ConflictPanel, type TConflict } from "../wizard/StepForm";
 import { CHOICE_TEXT } from "@/lib/cases/labels";
+import { taipeiTime } from "@/lib/time";
 
 type TValues = { choice: string; reason: string; reference: string };
 export type TDecisionResult =
@@ -44,6 +45,8 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
 
   useEffect(() => {
     const pending = localStorage.getItem(key);
+    // localStorage exists only in the browser, after the first render: restoring there is the point.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (pending) setValues(JSON.parse(pending) as typeof values);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -151,7 +154,7 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
           ) : record ? (
             <span className="text-emerald-800">
               已決定：{CHOICE_LABEL[record.choice] ?? record.choice}（{record.decidedBy}，
-              {new Date(record.decidedAt).toLocaleString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" })}）
+              {taipeiTime(record.decidedAt)}）
             </span>
           ) : (
             <span className="text-slate-600">尚未決定</span>

@@ -102,7 +102,7 @@ export function createResolveService(options: TResolveServiceOptions): TResolveS
     try {
       chosen = await pending;
     } catch (e) {
-      if (!(e instanceof CatalogueError) || e.code !== "unknown-version") throw e;
+      if (!(e instanceof CatalogueError) || e.reason !== "unknown-version") throw e;
       throw await unknownVersion(id, await mayDraft(access));
     }
     if (chosen.status !== "published" && !(await mayDraft(access))) throw await unknownVersion(id, false);

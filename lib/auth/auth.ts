@@ -6,6 +6,7 @@ import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/a
 import type { TDb } from "../db/client";
 import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD, passwordProblem } from "./password-policy";
 import { isRecentPassword, recordPasswordChange } from "./users";
+import { taipeiTime } from "../time";
 
 const SIGN_IN = "/sign-in/email";
 const CHANGE_PASSWORD = "/change-password";
@@ -53,7 +54,7 @@ export function createAuth(db: TDb, options: TAuthOptions) {
           if (user && !user.active) throw new APIError("FORBIDDEN", { message: "此帳號已停用，請洽機關管理者。" });
           if (user?.lockedUntil && user.lockedUntil > new Date())
             throw new APIError("FORBIDDEN", {
-              message: `登入失敗次數過多，帳號已鎖定至 ${user.lockedUntil.toLocaleTimeString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" })}，請稍後再試。`,
+              message: `登入失敗次數過多，帳號已鎖定至 ${taipeiTime(user.lockedUntil, "time")}，請稍後再試。`,
             });
         }
         if (ctx.path === CHANGE_PASSWORD) {

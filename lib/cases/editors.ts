@@ -1,3 +1,4 @@
+import type { TDb } from "../db/client";
 import type { TTx } from "../audit";
 
 /** The CISO's own verdicts; every other case entry (answers, decisions, clause parameters, version moves, …) writes the case. */
@@ -22,4 +23,9 @@ export async function caseEditors(tx: TTx, caseId: string): Promise<Set<string>>
     distinct: ["actorId"],
   });
   return new Set([...revisions.map((r) => r.createdById), ...rows.flatMap((r) => (r.actorId ? [r.actorId] : []))]);
+}
+
+/** The editors read in a transaction of their own (a page's view; the write paths read them in theirs). */
+export async function readCaseEditors(db: TDb, caseId: string): Promise<Set<string>> {
+  return db.$transaction((tx) => caseEditors(tx, caseId));
 }

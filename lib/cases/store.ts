@@ -20,6 +20,7 @@ export type TDecisionRecord = {
 
 import type { TCaseStatus } from "../workflow/state";
 import { CASE_STATUSES, checkTransition } from "../workflow/state";
+import { taipeiTime } from "../time";
 
 export type TCaseRecord = {
   id: string;
@@ -135,7 +136,7 @@ export class ConflictError extends CaseError {
     readonly at: Date,
     what = "這個步驟",
   ) {
-    super("conflict", `另一位使用者（${by}）已於 ${at.toLocaleTimeString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" })} 修改${what}`);
+    super("conflict", `另一位使用者（${by}）已於 ${taipeiTime(at, "time")} 修改${what}`, [], { current });
   }
 }
 

@@ -5,9 +5,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { APIError } from "better-auth/api";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import type { TPasswordState } from "@/lib/action-result";
 import { auth, sessionState } from "../../_server/auth";
 
-export type TPasswordState = { message: string | null; field: "currentPassword" | "newPassword" | "confirm" | null };
 
 const ZChange = z.object({
   currentPassword: z.string().min(1, "請輸入目前的密碼").max(200, "密碼最多 200 字"),

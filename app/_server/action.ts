@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/validation/zh-tw"; // zh-TW messages for every action's schema
 import { actionFailure, type TActionResult } from "@/lib/action-result";
 import type { TRole } from "@/lib/auth/roles";
 import { sessionState, type TCurrentUser } from "./auth";

@@ -1,4 +1,5 @@
 import { cache } from "react";
+import "@/lib/validation/zh-tw"; // zh-TW zod messages wherever the session is read (pages, actions, routes)
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { nextCookies } from "better-auth/next-js";

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { zText } from "@/lib/validation/text";
 import { db } from "@/lib/db/client";
 import { CaseError } from "@/lib/cases/errors";
 import { createCase, getCaseFor, markStatusesSeen, saveAnswers } from "@/lib/cases/store";
@@ -42,34 +43,42 @@ export const saveAnswersAction = authedAction(
   },
 );
 
+const ZDecisionValues = z.object({ choice: z.string().max(40), reason: z.string().max(2000).optional(), reference: z.string().max(1000).optional() });
+
 export const saveDecisionAction = authedAction(
-  { args: (caseId: string, itemId: string, values: unknown) => ({ caseId, itemId, values }),
+  { args: (caseId: string, itemId: string, values: unknown, base?: unknown) => ({ caseId, itemId, values, base }),
     input: z.object({
       caseId: ZId,
       itemId: z.string().max(200),
-      values: z.object({ choice: z.string().max(40), reason: z.string().max(2000).optional(), reference: z.string().max(1000).optional() }),
+      values: ZDecisionValues,
+      /** The decision as the page had it (null: none yet); a different stored one is a conflict. */
+      base: ZDecisionValues.nullable().optional(),
     }),
     roles: ["officer"],
   },
-  async ({ caseId, itemId, values }, user) => {
+  async ({ caseId, itemId, values, base }, user) => {
     const record = await getCaseFor(db(), caseId, user);
     if (!record) throw new CaseError("not-found", "找不到這個案件");
     const { checklist } = await loadChecklist(db(), record);
     if (!checklist.ok) throw new CaseError("invalid", "案件資料尚未填寫完整，無法決定");
     const item = checklist.items.find((i) => i.id === itemId);
     if (!item) throw new CaseError("not-applicable", "這一項不在本案的檢核表中");
-    const saved = await saveDecision(db(), record.id, item, values, user);
+    const saved = await saveDecision(db(), record.id, item, values, user, new Date(), base);
     revalidatePath(`/cases/${record.id}/review`);
-    return { decidedBy: saved.decidedBy, decidedAt: saved.decidedAt.toISOString() };
+    return { decidedBy: saved.decidedBy, decidedAt: saved.decidedAt.toISOString(), saved: { choice: saved.choice, reason: saved.reason, reference: saved.reference } };
   },
 );
 
 /** This case's clause parameters; `values` is { parameterKey: "14" | 14 | "" } (blank = the agency's default). */
-export const setClauseParametersAction = authedAction({ args: (caseId: string, values: unknown) => ({ caseId, values }), input: z.object({ caseId: ZId, values: z.unknown() }), roles: ["officer"] }, async ({ caseId, values }, user) => {
-  const r = await setClauseParameters(db(), caseId, values, user);
-  revalidatePath(`/cases/${caseId}/review`);
-  return { changed: r.changed, values: r.clauseParameters, parameters: r.resolved.ok ? r.resolved.parameters : null };
-});
+export const setClauseParametersAction = authedAction(
+  // base: the case layer as the page had it; a different stored one is a conflict.
+  { args: (caseId: string, values: unknown, base?: unknown) => ({ caseId, values, base }), input: z.object({ caseId: ZId, values: z.unknown(), base: z.record(z.string().max(100), z.number()).optional() }), roles: ["officer"] },
+  async ({ caseId, values, base }, user) => {
+    const r = await setClauseParameters(db(), caseId, values, user, base);
+    revalidatePath(`/cases/${caseId}/review`);
+    return { changed: r.changed, values: r.clauseParameters, parameters: r.resolved.ok ? r.resolved.parameters : null };
+  },
+);
 
 /** The officer has read what changed; remember the statuses as seen. */
 export const acknowledgeChangesAction = authedAction({ args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
@@ -114,7 +123,7 @@ export const reviewItemAction = authedAction(
 );
 
 export const decideCaseAction = authedAction(
-  { args: (caseId: string, verdict: "approve" | "return", comment: string) => ({ caseId, verdict, comment }), input: z.object({ caseId: ZId, verdict: z.enum(["approve", "return"]), comment: z.string().max(2000).default("") }), roles: ["ciso"] },
+  { args: (caseId: string, verdict: "approve" | "return", comment: string) => ({ caseId, verdict, comment }), input: z.object({ caseId: ZId, verdict: z.enum(["approve", "return"]), comment: zText().max(2000).default("") }), roles: ["ciso"] },
   async ({ caseId, verdict, comment }, user) => {
     await decideCase(db(), caseId, verdict, comment, user);
     revalidatePath(`/cases/${caseId}`, "layout");

@@ -1,14 +1,16 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { TActionResult } from "@/lib/action-result";
 import { FieldError } from "../ui/FieldError";
 import { fieldErrors, OFFLINE } from "../admin/result";
 import { BUTTON } from "../admin/styles";
+import { ConflictPanel, type TConflict } from "../wizard/StepForm";
 
 export type TClauseParameterField = { key: string; label: string; unit: string; min: number; max: number; default: number; note: string };
 export type TInherited = { value: number; from: "default" | "agency" };
-export type TSaveClauseParameters = (values: Record<string, string>) => Promise<TActionResult<{ changed: boolean; values: Record<string, number> }>>;
+/** `base` (the case layer only): the values as this page last had them, so another officer's save is not overwritten unseen. */
+export type TSaveClauseParameters = (values: Record<string, string>, base?: Record<string, number>) => Promise<TActionResult<{ changed: boolean; values: Record<string, number> }>>;
 
 const ORIGIN = { default: "預設", agency: "機關", case: "本案" } as const;
 
@@ -39,23 +41,48 @@ export function ClauseParametersForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState<TConflict | null>(null);
+  const base = useRef<Record<string, number>>({ ...initial });
   const prefix = `clause-${layer}`;
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const send = async (v: Record<string, string>) => {
     setBusy(true);
     setStatus(null);
-    const r = await save(values).catch(() => OFFLINE);
+    const r = await (layer === "case" ? save(v, base.current) : save(v)).catch(() => OFFLINE);
     setBusy(false);
     if (r.ok) {
       setErrors({});
+      setConflict(null);
+      base.current = r.values;
       setSaved(r.values);
       setStatus(r.changed ? "已儲存條款參數。" : "條款參數未變更。");
+    } else if (r.code === "conflict") {
+      // Another officer saved meanwhile: show their values next to ours; the fields keep what was typed.
+      const theirs = (r.current ?? {}) as Record<string, unknown>;
+      setConflict({ message: r.message, current: Object.fromEntries(parameters.map((p) => [p.key, theirs[p.key] === undefined ? "" : String(theirs[p.key])])) });
     } else {
       // Field messages at their fields; the summary (or a problem with no field) below the list, announced.
       const byField = fieldErrors(r.issues);
       setErrors({ ...byField, form: byField.form ?? r.message });
     }
+  };
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!conflict) await send(values);
+  };
+  const theirNumbers = (c: TConflict) => Object.fromEntries(Object.entries(c.current).flatMap(([k, v]) => (v === "" ? [] : [[k, Number(v)]])));
+  const keepMine = async () => {
+    if (!conflict) return;
+    base.current = theirNumbers(conflict);
+    setConflict(null);
+    await send(values);
+  };
+  const takeTheirs = () => {
+    if (!conflict) return;
+    base.current = theirNumbers(conflict);
+    setSaved(base.current);
+    setValues(conflict.current as Record<string, string>);
+    setConflict(null);
   };
 
   return (
@@ -106,13 +133,23 @@ export function ClauseParametersForm({
           );
         })}
       </ul>
+      {conflict && (
+        <ConflictPanel
+          conflict={conflict}
+          mine={values}
+          labels={Object.fromEntries(parameters.map((p) => [p.key, `${p.label}（${p.unit}）`]))}
+          format={(_k, v) => String(v ?? "").trim() || "（留空，沿用預設）"}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+        />
+      )}
       {errors.form && (
         <p role="alert" className="text-sm font-semibold text-red-700">
           {errors.form}
         </p>
       )}
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" disabled={busy} className={BUTTON}>
+        <button type="submit" disabled={busy || conflict !== null} className={BUTTON}>
           {busy ? "儲存中…" : "儲存條款參數"}
         </button>
         <span role="status" className="text-emerald-800">

@@ -1,15 +1,18 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { TDecisionKind } from "@/lib/cases/decisions";
 import { FieldError } from "../ui/FieldError";
+import { ConflictPanel, type TConflict } from "../wizard/StepForm";
 import { CHOICE_TEXT } from "@/lib/cases/labels";
 import { taipeiTime } from "@/lib/time";
 
+type TValues = { choice: string; reason: string; reference: string };
 export type TDecisionResult =
-  | { ok: true; decidedBy: string; decidedAt: string }
-  | { ok: false; message: string; issues: { path: string; message: string }[] };
-export type TSaveDecision = (itemId: string, values: unknown) => Promise<TDecisionResult>;
+  | { ok: true; decidedBy: string; decidedAt: string; saved: TValues }
+  | { ok: false; code?: string; message: string; issues: { path: string; message: string }[]; current?: unknown };
+/** `base`: the decision as this page last had it (null: none), so a decision saved meanwhile by someone else is not overwritten unseen. */
+export type TSaveDecision = (itemId: string, values: unknown, base?: unknown) => Promise<TDecisionResult>;
 type TSaved = { choice: string; reason: string; reference: string; decidedBy: string; decidedAt: string | Date } | null;
 
 const OPTIONS: Record<TDecisionKind, { value: string; label: string }[]> = {
@@ -25,6 +28,9 @@ const OPTIONS: Record<TDecisionKind, { value: string; label: string }[]> = {
 
 export const CHOICE_LABEL = CHOICE_TEXT;
 
+const FIELD_LABEL = { choice: "決定", reason: "理由", reference: "他案名稱或案號" };
+const formatField = (key: string, v: unknown) => (key === "choice" ? (CHOICE_LABEL[String(v ?? "")] ?? (String(v ?? "") || "（未決定）")) : String(v ?? "").trim() || "（空白）");
+
 /** The officer's decision on one item; typed text survives a reload until it is saved. */
 export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: string; itemId: string; kind: TDecisionKind; saved: TSaved; save: TSaveDecision }) {
   const uid = useId();
@@ -34,6 +40,8 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
   const [message, setMessage] = useState<string | null>(null);
   const [record, setRecord] = useState(saved);
   const [busy, setBusy] = useState(false);
+  const base = useRef<TValues | null>(saved ? { choice: saved.choice, reason: saved.reason, reference: saved.reference } : null);
+  const [conflict, setConflict] = useState<TConflict | null>(null);
 
   useEffect(() => {
     const pending = localStorage.getItem(key);
@@ -49,25 +57,50 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
     localStorage.setItem(key, JSON.stringify(next));
   };
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const send = async (v: typeof values) => {
     setBusy(true);
-    const r = await save(itemId, values).catch((): TDecisionResult => ({ ok: false, message: "無法連線到伺服器，請稍後再試；您的輸入仍保留。", issues: [] }));
+    const r = await save(itemId, v, base.current).catch((): TDecisionResult => ({ ok: false, message: "無法連線到伺服器，請稍後再試；您的輸入仍保留。", issues: [] }));
     setBusy(false);
     if (r.ok) {
       localStorage.removeItem(key);
+      base.current = r.saved;
       setErrors({});
       setMessage(null);
-      setRecord({ ...values, decidedBy: r.decidedBy, decidedAt: r.decidedAt });
+      setConflict(null);
+      setRecord({ ...r.saved, decidedBy: r.decidedBy, decidedAt: r.decidedAt });
+    } else if (r.code === "conflict") {
+      // Someone else decided meanwhile: show theirs next to ours; what was typed stays in the form.
+      setConflict({ message: r.message, current: (r.current ?? {}) as Record<string, unknown> });
+      setMessage(null);
     } else {
       setErrors(Object.fromEntries(r.issues.map((i) => [i.path, i.message])));
       setMessage(r.message);
     }
   };
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!conflict) await send(values);
+  };
+  const keepMine = async () => {
+    if (!conflict) return;
+    base.current = (Object.keys(conflict.current).length ? conflict.current : null) as TValues | null;
+    setConflict(null);
+    await send(values);
+  };
+  const takeTheirs = () => {
+    if (!conflict) return;
+    const theirs = conflict.current as Partial<TValues>;
+    const next = { choice: theirs.choice ?? "", reason: theirs.reason ?? "", reference: theirs.reference ?? "" };
+    base.current = theirs.choice ? next : null;
+    setValues(next);
+    localStorage.removeItem(key);
+    setConflict(null);
+  };
 
   const reasonRequired = kind === "choice";
   return (
     <form onSubmit={submit} noValidate className="mt-3 space-y-2 rounded border border-slate-200 bg-slate-50 p-3">
+      {conflict && <ConflictPanel conflict={conflict} mine={values} labels={FIELD_LABEL} format={formatField} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}
       <fieldset aria-describedby={errors.choice ? `${uid}-choice-error` : undefined}>
         <legend className="text-sm font-semibold">{kind === "choice" ? "是否納入本案？" : "本項依責任等級應辦理，辦理方式："}</legend>
         <div className="flex flex-wrap gap-x-5">
@@ -112,7 +145,7 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
         <FieldError id={`${uid}-reason-error`} message={errors.reason} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={busy} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        <button type="submit" disabled={busy || conflict !== null} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {busy ? "儲存中…" : "儲存決定"}
         </button>
         <p role="status" aria-live="polite" className="text-sm">

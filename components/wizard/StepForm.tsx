@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch, type DefaultValues, type FieldErrors, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import "@/lib/validation/zh-tw"; // the same zh-TW messages in the browser as on the server
 import type { z } from "zod";
 import { pendingInput, SaveStatus, useAutosave, type TSaveResult } from "./useAutosave";
 
@@ -93,8 +94,25 @@ function flatten(errors: FieldErrors, prefix = ""): TSummaryEntry[] {
 
 const show = (v: unknown) => (Array.isArray(v) ? v.join("、") : typeof v === "object" && v ? JSON.stringify(v) : String(v ?? "")) || "（空白）";
 
-export function ConflictPanel({ conflict, mine, onKeepMine, onTakeTheirs }: { conflict: TConflict; mine: Record<string, unknown>; onKeepMine: () => void; onTakeTheirs: () => void }) {
-  const changed = Object.keys(conflict.current).filter((k) => JSON.stringify(conflict.current[k]) !== JSON.stringify(mine[k]));
+/** Also for decisions and clause parameters: `labels` names the fields, `format` shows a value (both optional). */
+export function ConflictPanel({
+  conflict,
+  mine,
+  onKeepMine,
+  onTakeTheirs,
+  labels = {},
+  format,
+}: {
+  conflict: TConflict;
+  mine: Record<string, unknown>;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+  labels?: Record<string, string>;
+  format?: (key: string, value: unknown) => string;
+}) {
+  const keys = [...new Set([...Object.keys(conflict.current), ...Object.keys(labels)])];
+  const text = (k: string, v: unknown) => (format ? format(k, v) : show(v));
+  const changed = keys.filter((k) => (format ? text(k, conflict.current[k]) !== text(k, mine[k]) : JSON.stringify(conflict.current[k]) !== JSON.stringify(mine[k])));
   return (
     <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3">
       <p className="font-semibold">{conflict.message}，您的內容尚未儲存（仍保留在下方）。</p>
@@ -110,9 +128,9 @@ export function ConflictPanel({ conflict, mine, onKeepMine, onTakeTheirs }: { co
           <tbody>
             {changed.map((k) => (
               <tr key={k}>
-                <td className="pr-4 font-mono">{k}</td>
-                <td className="pr-4">{show(conflict.current[k])}</td>
-                <td>{show(mine[k])}</td>
+                <td className={labels[k] ? "pr-4" : "pr-4 font-mono"}>{labels[k] ?? k}</td>
+                <td className="pr-4">{text(k, conflict.current[k])}</td>
+                <td>{text(k, mine[k])}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zLine } from "../validation/text";
 import { ROLES } from "../auth/roles";
 import { AdminError } from "./errors";
 
@@ -16,7 +17,7 @@ export const ZRoleSet = z
   .transform((roles) => [...new Set(roles)]);
 
 export const ZNewUser = z.object({
-  name: z.string({ error: "請填寫姓名" }).trim().min(1, "請填寫姓名").max(100, "姓名最多 100 個字"),
+  name: zLine({ error: "請填寫姓名" }).trim().min(1, "請填寫姓名").max(100, "姓名最多 100 個字"),
   email: z
     .string({ error: "請填寫電子郵件" })
     .trim()

@@ -23,13 +23,25 @@ import { Lru } from "./lru";
  * CPU cost (see bench/). Drafts are never memoized.
  */
 export interface TResolveService {
-  /** The catalogue a case resolves against; unknown version → BadInputError at `catalogueVersion`. */
-  catalogue(version?: string): Promise<TCatalogueFile>;
+  /**
+   * The catalogue a case resolves against; an unknown version, or a draft the caller may not see,
+   * → BadInputError at `catalogueVersion` listing only the versions the caller may see.
+   */
+  catalogue(version?: string, access?: TResolveAccess): Promise<TCatalogueFile>;
   /** `input` must be parsed with ZResolveInput (use resolveCase for raw input). */
-  resolve(input: TResolveInput): Promise<TResolution>;
+  resolve(input: TResolveInput, access?: TResolveAccess): Promise<TResolution>;
   /** The same resolution as compact JSON text, memoized for published versions. */
-  resolveJson(input: TResolveInput): Promise<string>;
+  resolveJson(input: TResolveInput, access?: TResolveAccess): Promise<string>;
 }
+
+/**
+ * Whether the caller may resolve unpublished drafts: the public API's anonymous callers may not (drafts
+ * are private to the 目錄管理者), the operator's CLI may. Asked only when a draft is requested, so the
+ * public path never reads a session.
+ */
+export type TResolveAccess = { drafts: boolean | (() => Promise<boolean>) };
+export const PUBLISHED_ONLY: TResolveAccess = { drafts: false };
+const mayDraft = async (access: TResolveAccess) => (typeof access.drafts === "function" ? access.drafts() : access.drafts);
 
 export interface TResolveServiceOptions {
   db: () => TDb | Promise<TDb>;
@@ -64,21 +76,20 @@ export function createResolveService(options: TResolveServiceOptions): TResolveS
   }
 
   async function read(id: string): Promise<TCatalogueFile> {
-    const database = await options.db();
-    try {
-      const catalogue = await readCatalogue(database, id);
-      if (catalogue.status === "published") published.set(id, catalogue);
-      return catalogue;
-    } catch (e) {
-      if (!(e instanceof CatalogueError) || e.reason !== "unknown-version") throw e;
-      const known = (await listVersions(database)).map((v) => v.id);
-      throw new BadInputError("輸入資料有誤，請依欄位訊息修正", [
-        { path: "catalogueVersion", message: `找不到一覽表版本「${id}」；現有版本：${known.length ? known.join("、") : "（無）"}` },
-      ]);
-    }
+    const catalogue = await readCatalogue(await options.db(), id);
+    if (catalogue.status === "published") published.set(id, catalogue);
+    return catalogue;
   }
 
-  async function catalogue(version?: string): Promise<TCatalogueFile> {
+  /** A draft the caller may not see is answered exactly like a version that does not exist. */
+  async function unknownVersion(id: string, drafts: boolean): Promise<BadInputError> {
+    const known = (await listVersions(await options.db())).filter((v) => drafts || v.status === "published").map((v) => v.id);
+    return new BadInputError("輸入資料有誤，請依欄位訊息修正", [
+      { path: "catalogueVersion", message: `找不到一覽表版本「${id}」；現有版本：${known.length ? known.join("、") : "（無）"}` },
+    ]);
+  }
+
+  async function catalogue(version?: string, access: TResolveAccess = PUBLISHED_ONLY): Promise<TCatalogueFile> {
     const id = version ?? (await newestId());
     const hit = published.get(id);
     if (hit) return hit;
@@ -87,7 +98,15 @@ export function createResolveService(options: TResolveServiceOptions): TResolveS
       pending = read(id).finally(() => loading.delete(id));
       loading.set(id, pending);
     }
-    return pending;
+    let chosen: TCatalogueFile;
+    try {
+      chosen = await pending;
+    } catch (e) {
+      if (!(e instanceof CatalogueError) || e.reason !== "unknown-version") throw e;
+      throw await unknownVersion(id, await mayDraft(access));
+    }
+    if (chosen.status !== "published" && !(await mayDraft(access))) throw await unknownVersion(id, false);
+    return chosen;
   }
 
   function run(chosen: TCatalogueFile, input: TResolveInput): TResolution {
@@ -96,11 +115,11 @@ export function createResolveService(options: TResolveServiceOptions): TResolveS
 
   return {
     catalogue,
-    async resolve(input) {
-      return run(await catalogue(input.catalogueVersion), input);
+    async resolve(input, access) {
+      return run(await catalogue(input.catalogueVersion, access), input);
     },
-    async resolveJson(input) {
-      const chosen = await catalogue(input.catalogueVersion);
+    async resolveJson(input, access) {
+      const chosen = await catalogue(input.catalogueVersion, access);
       if (chosen.status !== "published" || answers === 0) return JSON.stringify(run(chosen, input));
       const key = memoKey(chosen.version, input);
       let json = memo.get(key);
@@ -135,12 +154,12 @@ function parsed(raw: unknown): TResolveInput {
   return result.input;
 }
 
-/** Raw input (a parsed JSON value) → resolution; BadInputError carries the 400/exit-2 issues. */
-export async function resolveCase(raw: unknown, service: TResolveService = resolveService()): Promise<TResolution> {
-  return service.resolve(parsed(raw));
+/** Raw input (a parsed JSON value) → resolution; BadInputError carries the 400/exit-2 issues. Published versions only unless `access` says otherwise. */
+export async function resolveCase(raw: unknown, service: TResolveService = resolveService(), access: TResolveAccess = PUBLISHED_ONLY): Promise<TResolution> {
+  return service.resolve(parsed(raw), access);
 }
 
 /** resolveCase as compact JSON text, for the API. */
-export async function resolveCaseJson(raw: unknown, service: TResolveService = resolveService()): Promise<string> {
-  return service.resolveJson(parsed(raw));
+export async function resolveCaseJson(raw: unknown, service: TResolveService = resolveService(), access: TResolveAccess = PUBLISHED_ONLY): Promise<string> {
+  return service.resolveJson(parsed(raw), access);
 }

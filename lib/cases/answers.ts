@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zLine } from "../validation/text";
 import { GRADES, SERVICE_TYPE_KEYS, type TServiceTypeKey } from "../catalogue/schema";
 import { ASPECTS, gradeFromAspects } from "../resolve/grade";
 import { RISK_LEVEL_LABEL, type TEngineInput } from "../resolve/input";
@@ -24,7 +25,8 @@ const LEVELS = ["A", "B", "C", "D", "E"] as const;
 const SECTORS = ["government", "cii-provider", "financial", "education", "medical"] as const;
 
 // ---- Draft: whatever the officer has typed so far, bounded so a request cannot store megabytes.
-const text = (max: number) => z.string().max(max).default("");
+// Control and bidi characters are removed as the answers come in (lib/validation/text.ts).
+const text = (max: number) => zLine().max(max).default("");
 const yesNo = z.enum(["yes", "no", ""]).default("");
 const gradeOrBlank = z.enum([...GRADES, ""]).default("");
 
@@ -71,7 +73,7 @@ export const emptyAnswers = (): TAnswers => ZAnswers.parse({});
 
 // ---- Strict: what a step must hold before the officer moves on. Messages name the field in zh-TW.
 const required = (label: string, max: number) =>
-  z.string().trim().min(1, `請填寫${label}`).max(max, `${label}最多 ${max} 字`);
+  zLine().trim().min(1, `請填寫${label}`).max(max, `${label}最多 ${max} 字`);
 const answered = (question: string) => z.enum(["yes", "no"], { error: () => `請回答：${question}` });
 
 /** "12,000,000" or "12000000" → 12000000; anything else is refused with a message. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zLine, zText } from "../validation/text";
 import type { TDb } from "../db/client";
 import { lockCaseRow } from "../db/lock";
 import type { TResolvedItem } from "../resolve/types";
@@ -6,6 +7,7 @@ import { CaseError } from "./errors";
 import { recordAudit } from "../audit";
 import type { TActor } from "../auth/roles";
 import { checkTransition, type TCaseStatus } from "../workflow/state";
+import { ConflictError, lastChange } from "./store";
 
 /**
  * What the officer decides on an item: ◎ and needs-decision items are included or excluded with a
@@ -28,22 +30,30 @@ export const decisionFits = (kind: TDecisionKind, choice: string) => CHOICES[kin
 
 export const ZChoiceDecision = z.object({
   choice: z.enum(["include", "exclude"], { error: () => "請選擇納入或不納入本案" }),
-  reason: z.string().trim().min(1, "請說明理由").max(500, "理由最多 500 字"),
+  reason: zText().trim().min(1, "請說明理由").max(500, "理由最多 500 字"),
   reference: z.string().max(0).optional().default(""),
 });
 export const ZPlacementDecision = z
   .object({
     choice: z.enum(["this-case", "other-procurement"], { error: () => "請選擇納入本案或於他案辦理" }),
-    reason: z.string().trim().max(500, "理由最多 500 字").default(""),
-    reference: z.string().trim().max(200, "他案名稱或案號最多 200 字").default(""),
+    reason: zText().trim().max(500, "理由最多 500 字").default(""),
+    reference: zLine().trim().max(200, "他案名稱或案號最多 200 字").default(""),
   })
   .superRefine((v, ctx) => {
     if (v.choice === "other-procurement" && !v.reference)
       ctx.addIssue({ code: "custom", path: ["reference"], message: "請填寫納入辦理之他案名稱或案號" });
   });
 export type TDecisionInput = { choice: string; reason?: string; reference?: string };
+/** A decision as a page showed it; null: none had been made. */
+export type TDecisionBase = { choice: string; reason?: string; reference?: string } | null;
 
-/** Validates the decision against what the item asks for now and records who decided and when. */
+const comparable = (d: TDecisionBase) => (d ? JSON.stringify([d.choice, (d.reason ?? "").trim(), (d.reference ?? "").trim()]) : "null");
+
+/**
+ * Validates the decision against what the item asks for now and records who decided and when.
+ * `base` is the decision as the officer's page had it (null: none yet): if the stored one differs,
+ * someone else decided in between, and the save is refused with their decision (as for wizard steps).
+ */
 export async function saveDecision(
   db: TDb,
   caseId: string,
@@ -51,6 +61,7 @@ export async function saveDecision(
   input: TDecisionInput,
   actor: TActor,
   now: Date = new Date(),
+  base?: TDecisionBase,
 ) {
   const kind = decisionKind(item);
   if (!kind) throw new CaseError("not-applicable", "這一項目前不需要決定（標配或不適用）");
@@ -69,6 +80,13 @@ export async function saveDecision(
     const edit = checkTransition({ ...row, status: row.status as TCaseStatus }, "edit", actor);
     if (!edit.ok) throw new CaseError("invalid", edit.error.message);
     const before = await tx.decision.findUnique({ where: { caseId_itemId: { caseId, itemId: item.id } } });
+    if (base !== undefined && comparable(base) !== comparable(before) && comparable(before) !== comparable(data))
+      throw new ConflictError(
+        before ? { choice: before.choice, reason: before.reason, reference: before.reference } : null,
+        before?.decidedBy ?? (await lastChange(tx, caseId, "decision.save")).by,
+        before?.decidedAt ?? new Date(),
+        "這一項的決定",
+      );
     await tx.decision.upsert({ where: { caseId_itemId: { caseId, itemId: item.id } }, create: { caseId, itemId: item.id, ...data }, update: data });
     await tx.case.update({ where: { id: caseId }, data: { lockVersion: { increment: 1 } } });
     await recordAudit(tx, {

@@ -1,14 +1,28 @@
 import type { TDb } from "../db/client";
 import type { TTx } from "../audit";
 
-/** Who edited the case (its audit trail): the CISO among them may not review or approve it. */
+/** The CISO's own verdicts; every other case entry (answers, decisions, clause parameters, version moves, …) writes the case. */
+const NOT_WRITING = ["case.approve", "case.return"];
+
+/**
+ * Who wrote the case, in any revision of its group (their creators and every case-writing audit entry):
+ * the CISO among them may not review or approve it. New case actions count as writing unless listed above,
+ * so the rule fails closed.
+ */
 export async function caseEditors(tx: TTx, caseId: string): Promise<Set<string>> {
+  const kase = await tx.case.findUnique({ where: { id: caseId }, select: { caseGroupId: true } });
+  if (!kase) return new Set();
+  const revisions = await tx.case.findMany({ where: { caseGroupId: kase.caseGroupId }, select: { id: true, createdById: true } });
   const rows = await tx.auditEntry.findMany({
-    where: { targetType: "case", targetId: caseId, action: { in: ["case.create", "case.answers", "decision.save", "case.submit", "case.revise"] } },
+    where: {
+      targetType: "case",
+      targetId: { in: revisions.map((r) => r.id) },
+      NOT: [{ action: { in: NOT_WRITING } }, { action: { startsWith: "review." } }],
+    },
     select: { actorId: true },
     distinct: ["actorId"],
   });
-  return new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])));
+  return new Set([...revisions.map((r) => r.createdById), ...rows.flatMap((r) => (r.actorId ? [r.actorId] : []))]);
 }
 
 /** The editors read in a transaction of their own (a page's view; the write paths read them in theirs). */

@@ -6,6 +6,7 @@ import { parseParameterLayer, resolveParameters, type TClauseLibrary, type TPara
 import { pinnedCatalogue } from "./load";
 import { checkTransition, type TCaseStatus } from "../workflow/state";
 import { CaseError } from "./errors";
+import { ConflictError, lastChange } from "./store";
 
 /**
  * Clause parameters per case (issue 5: "the officer may change a parameter per case"): a partial map
@@ -46,13 +47,15 @@ export async function loadClauseParameters(
 /**
  * Officer of the case's agency, while the case may be edited (草稿 or 退回; an approved case is locked and
  * a submitted one is under review). Every value is checked at its parameter; the audit entry records the
- * case layer before → after in the same transaction.
+ * case layer before → after in the same transaction. `base` is the case layer as the officer's page had
+ * it: if the stored layer differs, someone else saved in between and the save is refused with their values.
  */
 export async function setClauseParameters(
   db: TDb,
   caseId: string,
   raw: unknown,
   actor: TActor,
+  base?: Record<string, number>,
 ): Promise<{ changed: boolean; clauseParameters: Record<string, number>; resolved: TParameterResult }> {
   return db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
@@ -65,7 +68,14 @@ export async function setClauseParameters(
     if (parsed.issues.length) throw new CaseError("invalid", "條款參數有誤，未能儲存", issuesOf(parsed.issues));
     const before = storedParameterLayer(row.clauseParameters);
     const next = parameterJson(parsed.values);
-    const changed = next !== parameterJson(before as Record<string, number>);
+    const stored = parameterJson(before as Record<string, number>);
+    const changed = next !== stored;
+    // Compared as the page shows the layer (its valid values), so a stale unknown key cannot conflict forever.
+    const shown = parseParameterLayer(library, "case", before).values;
+    if (base !== undefined && parameterJson(base) !== parameterJson(shown) && changed) {
+      const last = await lastChange(tx, caseId, "case.clause-parameters");
+      throw new ConflictError(shown, last.by, last.at, "本案的條款參數");
+    }
     if (changed) {
       await tx.case.update({ where: { id: caseId }, data: { clauseParameters: next, lockVersion: { increment: 1 } } });
       await recordAudit(tx, {

@@ -151,15 +151,22 @@ export async function listCases(db: TDb, agencyId: string, query: TCaseListQuery
   return { items, total, page: query.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-/** Someone else saved this step since the officer's copy was loaded: the server's values, to show and compare. */
+/** Someone else saved this step (decision, parameters) since the officer's copy was loaded: the server's values, to show and compare. */
 export class ConflictError extends CaseError {
   constructor(
     readonly current: unknown,
     readonly by: string,
     readonly at: Date,
+    what = "這個步驟",
   ) {
-    super("conflict", `另一位使用者（${by}）已於 ${taipeiTime(at, "time")} 修改這個步驟`, [], { current });
+    super("conflict", `另一位使用者（${by}）已於 ${taipeiTime(at, "time")} 修改${what}`, [], { current });
   }
+}
+
+/** The newest audit entry of this kind on the case: who made the change a stale save would overwrite. */
+export async function lastChange(tx: TTx, caseId: string, action: string): Promise<{ by: string; at: Date }> {
+  const last = await tx.auditEntry.findFirst({ where: { targetType: "case", targetId: caseId, action }, orderBy: { at: "desc" } });
+  return { by: last?.actorName ?? "其他使用者", at: last?.at ?? new Date() };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -193,8 +200,8 @@ export async function saveAnswers(
     if (!edit.ok) throw new CaseError("invalid", edit.error.message);
     const previous = parseAnswers(row.answers);
     if (base !== undefined && !same(DRAFT_SCHEMAS[step].safeParse(base).data, previous[step]) && !same(previous[step], parsed.data)) {
-      const last = await tx.auditEntry.findFirst({ where: { targetType: "case", targetId: id, action: "case.answers" }, orderBy: { at: "desc" } });
-      throw new ConflictError(previous[step], last?.actorName ?? "其他使用者", last?.at ?? new Date());
+      const last = await lastChange(tx, id, "case.answers");
+      throw new ConflictError(previous[step], last.by, last.at);
     }
     const answers = { ...previous, [step]: parsed.data };
     const title = step === "case" ? (parsed.data as TAnswers["case"]).caseName.trim().slice(0, 300) : undefined;

@@ -66,13 +66,17 @@ export async function submitCase(db: TDb, caseId: string, actor: TActor) {
   });
 }
 
-/** CISO: a verdict on one item of a submitted case (approve, return with a comment, accept a risk). */
+/** CISO: a verdict on one item of the submitted case's checklist (approve, return with a comment, accept a risk). */
 export async function reviewItem(db: TDb, caseId: string, input: unknown, actor: TActor) {
   const parsed = ZReviewInput.safeParse(input);
   if (!parsed.success) throw new CaseError("invalid", "審查意見尚未完整", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
   await db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);
+    // A review of an id that is not on the checklist would sit in the record as if it meant something.
+    const checklist = await checklistOf(tx, caseId);
+    if (!checklist.ok || !checklist.items.some((i) => i.id === parsed.data.itemId))
+      throw new CaseError("invalid", "審查意見尚未完整", [{ path: "itemId", message: "這一項不在本案的檢核表中" }]);
     allow(row, "review", actor, { editorIds: await caseEditors(tx, caseId) });
     const at = new Date();
     await tx.review.create({ data: { id: randomUUID(), caseId, itemId: parsed.data.itemId, verdict: parsed.data.verdict, comment: parsed.data.comment, reviewerId: actor.id, reviewerName: actor.name, at } });

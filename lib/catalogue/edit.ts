@@ -1,6 +1,7 @@
 // Pure edits of a draft catalogue version (issue #6). Each edit turns a version into the raw next
 // version; the caller validates the result with the loader's own schema before anything is saved.
 import { z } from "zod";
+import { zLine, zText } from "../validation/text";
 import { CatalogueError } from "./errors";
 import { ZCatalogueFile, ZCatalogueItem, ZServiceTypeKey, type TCatalogueFile, type TCatalogueItem } from "./schema";
 
@@ -24,7 +25,7 @@ export const ZDraftEdit = z.discriminatedUnion("op", [
   z.strictObject({ op: z.literal("retire-item"), itemId: z.string().min(1) }),
   z.strictObject({ op: z.literal("restore-item"), itemId: z.string().min(1) }),
   z.strictObject({ op: z.literal("move-item"), itemId: z.string().min(1), direction: z.enum(["up", "down"]) }),
-  z.strictObject({ op: z.literal("set-meta"), title: z.string(), changeSummary: z.string() }),
+  z.strictObject({ op: z.literal("set-meta"), title: zLine(), changeSummary: zText() }),
   z.strictObject({ op: z.literal("set-obligations"), obligations: z.unknown() }),
   z.strictObject({ op: z.literal("set-clauses"), clauses: z.unknown() }),
 ]);

@@ -1,6 +1,7 @@
 import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { argsError } from "./args";
 import { CatalogueError } from "../catalogue/errors";
 import type { TCatalogueFile } from "../catalogue/schema";
 import { readCatalogue } from "../catalogue/store";
@@ -83,8 +84,7 @@ function parseOptions(args: string[]): { input: string; doc: TDocKind; out: stri
       allowPositionals: false,
     }));
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw refusedLines([`參數有誤：${message}`, EXPORT_USAGE]);
+    throw refusedLines([`參數有誤：${argsError(e) ?? "命令列參數有誤"}`, EXPORT_USAGE]);
   }
   const problems: string[] = [];
   if (!values.input) problems.push("--input: 請指定個案 JSON 檔");

@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
+import "../validation/zh-tw"; // zh-TW zod messages for every command
 import { diffCatalogues } from "../catalogue/diff";
 import { readCatalogue } from "../catalogue/store";
 import { refusal, type TCliDeps, type TIo } from "./io";
 import { resolveCommand } from "./resolve";
+import { argsError } from "./args";
 import { exportCommand, exportDepsFromDb } from "./export";
 import { operatorGrantRole } from "../admin/operator-grant-role";
 import { ROLE_LABEL, ROLES, type TRole } from "../auth/roles";
@@ -45,8 +47,9 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
     io.err(command ? `未知的指令「${command}」\n${USAGE}` : USAGE);
     return 2;
   } catch (e) {
-    if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) {
-      io.err(`${e.message}\n${USAGE}`);
+    const args = argsError(e);
+    if (args) {
+      io.err(`${args}\n${USAGE}`);
       return 2;
     }
     return refusal(e, io);

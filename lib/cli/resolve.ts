@@ -32,7 +32,8 @@ export async function resolveCommand(input: string, io: TIo, deps: TCliDeps): Pr
   try {
     const raw = parseJsonInput(await readInput(input), SUBJECT);
     // A fresh service: the CLI resolves once, and its database is prepared only when the input is valid.
-    const resolution = await resolveCase(raw, createResolveService({ db: deps.openDb }));
+    // The CLI is the operator's shell on the database itself, so it may resolve drafts (to check one before publishing).
+    const resolution = await resolveCase(raw, createResolveService({ db: deps.openDb }), { drafts: true });
     io.out(JSON.stringify(resolution, null, 2));
     return 0;
   } catch (e) {

@@ -1,3 +1,4 @@
+import "../validation/zh-tw"; // zh-TW zod messages for every API route
 import { toHttpError, type TErrorLog } from "./errors";
 
 export type TRouteHandler<TArgs extends unknown[] = []> = (request: Request, ...args: TArgs) => Promise<Response>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zText } from "../validation/text";
 
 /** The CISO's verdict on one item (issue 4: approve or return each with a comment; accept a risk). */
 export const REVIEW_VERDICTS = ["approve", "return", "accept-risk"] as const;
@@ -21,7 +22,7 @@ export const ZReviewInput = z
   .object({
     itemId: z.string().trim().min(1, "請指定審查的項目").max(200),
     verdict: z.enum(REVIEW_VERDICTS, { error: () => "請選擇同意、退回或接受風險" }),
-    comment: z.string().trim().max(1000, "意見最多 1000 字").default(""),
+    comment: zText().trim().max(1000, "意見最多 1000 字").default(""),
   })
   .superRefine((v, ctx) => {
     if (v.verdict === "return" && !v.comment)

@@ -134,3 +134,43 @@ test("two people saving the same step: the second gets a conflict and keeps thei
   await a.reload();
   await expect(a.getByLabel("案件名稱")).toHaveValue("乙案件");
 });
+
+test("two officers deciding the same item, and setting the clause parameters, from stale pages: the second sees the first's value and keeps their input", async ({ browser }) => {
+  const a = await as(browser, "officer");
+  const caseUrl = await fillCaseNamed(a, "並行決定測試案");
+  const b = await as(browser, "officer");
+  await b.goto(`${caseUrl}/review`);
+
+  const itemA = a.locator('li[data-item-id="saas-customization.vm-image-security"]');
+  await itemA.getByLabel("納入本案", { exact: true }).check();
+  await itemA.getByLabel(/理由/).fill("甲的理由：含虛擬主機");
+  await itemA.getByRole("button", { name: "儲存決定" }).click();
+  await expect(itemA.getByText(/已決定：納入本案/)).toBeVisible();
+
+  const itemB = b.locator('li[data-item-id="saas-customization.vm-image-security"]');
+  await itemB.getByLabel("不納入本案", { exact: true }).check();
+  await itemB.getByLabel(/理由/).fill("乙的理由：不需要");
+  await itemB.getByRole("button", { name: "儲存決定" }).click();
+  const conflict = itemB.getByRole("alert").filter({ hasText: "這一項的決定" });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText("甲的理由：含虛擬主機");
+  await expect(conflict).toContainText("乙的理由：不需要");
+  await expect(itemB.getByLabel(/理由/)).toHaveValue("乙的理由：不需要");
+  await conflict.getByRole("button", { name: "以我的內容覆寫" }).click();
+  await expect(itemB.getByText(/已決定：不納入本案/)).toBeVisible();
+
+  // The clause parameters: the same, and "take theirs" puts the other officer's value in the field.
+  await a.getByText("條款參數（本案）").click();
+  await b.getByText("條款參數（本案）").click();
+  const field = "廠商知悉資安事件後通報機關之時限";
+  await a.getByLabel(new RegExp(field)).fill("4");
+  await a.getByRole("button", { name: "儲存條款參數" }).click();
+  await expect(a.getByText("已儲存條款參數。")).toBeVisible();
+  await b.getByLabel(new RegExp(field)).fill("24");
+  await b.getByRole("button", { name: "儲存條款參數" }).click();
+  const stale = b.getByRole("alert").filter({ hasText: "本案的條款參數" });
+  await expect(stale).toBeVisible();
+  await expect(b.getByLabel(new RegExp(field))).toHaveValue("24");
+  await stale.getByRole("button", { name: "改用對方的內容" }).click();
+  await expect(b.getByLabel(new RegExp(field))).toHaveValue("4");
+});

@@ -33,6 +33,8 @@ function counted() {
   return { service, clock, stats };
 }
 
+const ADMIN = { drafts: true };
+
 describe("the resolve service's catalogue cache", () => {
   it("reads a published version once, then answers from memory", async () => {
     const { service, stats } = counted();
@@ -68,21 +70,24 @@ describe("the resolve service's catalogue cache", () => {
     expect((error as BadInputError).issues).toEqual([{ path: "catalogueVersion", message: `找不到一覽表版本「2020-01-01」；現有版本：${KNOWN_VERSIONS}` }]);
   });
 
-  it("a draft is read every time (it may be replaced), and is never the default", async () => {
+  it("a draft is private, read every time (it may be replaced), and is never the default", async () => {
     const { service } = counted();
     const draft = { ...bundled(), version: "2099-01-01", status: "draft" as const };
     await storeCatalogue(db, draft);
-    expect((await service.resolve(input({ catalogueVersion: "2099-01-01" }))).catalogueVersion).toBe("2099-01-01");
+    // Drafts are private: without access a draft is answered like an unknown version, whose list omits it.
+    const refused = await service.resolve(input({ catalogueVersion: "2099-01-01" })).catch((e: unknown) => e);
+    expect((refused as BadInputError).issues).toEqual([{ path: "catalogueVersion", message: `找不到一覽表版本「2099-01-01」；現有版本：${KNOWN_VERSIONS}` }]);
+    expect((await service.resolve(input({ catalogueVersion: "2099-01-01" }), ADMIN)).catalogueVersion).toBe("2099-01-01");
     draft.serviceTypes.find((t) => t.key === "development")!.items[0]!.text = "草案修訂文字";
     await storeCatalogue(db, draft);
-    const items = (await service.resolve(input({ catalogueVersion: "2099-01-01" }))).items;
+    const items = (await service.resolve(input({ catalogueVersion: "2099-01-01" }), ADMIN)).items;
     expect(items.find((i) => i.serviceType === "development")!.text).toBe("草案修訂文字");
     // Nor is its serialized answer memoized.
     draft.serviceTypes.find((t) => t.key === "development")!.items[0]!.text = "草案再修訂";
     await storeCatalogue(db, draft);
-    expect(await service.resolveJson(input({ catalogueVersion: "2099-01-01" }))).toContain("草案再修訂");
+    expect(await service.resolveJson(input({ catalogueVersion: "2099-01-01" }), ADMIN)).toContain("草案再修訂");
     await storeCatalogue(db, { ...draft, serviceTypes: bundled().serviceTypes });
-    expect(await service.resolveJson(input({ catalogueVersion: "2099-01-01" }))).not.toContain("草案再修訂");
+    expect(await service.resolveJson(input({ catalogueVersion: "2099-01-01" }), ADMIN)).not.toContain("草案再修訂");
     expect((await service.resolve(input())).catalogueVersion).toBe(NEWEST_VERSION);
   });
 

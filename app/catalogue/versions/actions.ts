@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { zText } from "@/lib/validation/text";
 import { db } from "@/lib/db/client";
 import { ZVersionId } from "@/lib/catalogue/schema";
 import { createDraft, deleteDraft, editDraft, editObligationCell, importVersion, publishDraft } from "@/lib/catalogue/versions";
@@ -44,7 +45,7 @@ export const editObligationCellAction = authedAction(
 );
 
 export const publishDraftAction = authedAction(
-  { input: z.object({ version: ZVersionId, lockVersion: z.int().min(0), changeSummary: z.string().max(2000, "變更摘要最多 2000 字") }), ...KEEPER },
+  { input: z.object({ version: ZVersionId, lockVersion: z.int().min(0), changeSummary: zText().max(2000, "變更摘要最多 2000 字") }), ...KEEPER },
   async ({ version, lockVersion, changeSummary }, user) => {
     const r = await publishDraft(db(), user, version, lockVersion, changeSummary);
     refresh(version);

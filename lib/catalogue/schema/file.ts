@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zText } from "../../validation/text";
 import { ZReliability } from "./primitives";
 import { nonEmpty, ZServiceType } from "./item";
 import { ZObligationsFile } from "./obligations";
@@ -31,7 +32,7 @@ export const ZCatalogueFile = z
     /** The version this one was drafted from, if any. */
     basedOn: ZVersionId.nullable().default(null),
     /** What changed from `basedOn`, in a sentence or two (required to publish a version that has a base). */
-    changeSummary: z.string().default(""),
+    changeSummary: zText().default(""),
     serviceTypes: z.array(ZServiceType).min(1),
     /** The level→measure table the ▲ items resolve through: versioned with the catalogue. */
     obligations: ZObligationsFile,

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { zText } from "../../validation/text";
 import { ZMark, ZReliability, ZServiceTypeKey } from "./primitives";
 
-export const nonEmpty = (what: string) => z.string({ error: `缺少${what}` }).trim().min(1, `${what}不可為空白`);
+export const nonEmpty = (what: string) => zText({ error: `缺少${what}` }).trim().min(1, `${what}不可為空白`);
 
 export const ZLegalBasis = z.strictObject({
   /** The citation as the catalogue (or the rule) gives it. */
@@ -44,7 +45,7 @@ export const ZCatalogueItem = z.strictObject({
   text: nonEmpty("子項內容"),
   marks: z.strictObject({ high: ZMark, medium: ZMark, normal: ZMark }, { error: "缺少高／中／普標記" }),
   /** 說明, verbatim; "" when the source has none. */
-  note: z.string().default(""),
+  note: zText().default(""),
   hints: ZItemHints.default(ZItemHints.parse({})),
   legalBasis: z.array(ZLegalBasis).default([]),
 });

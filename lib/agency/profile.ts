@@ -1,3 +1,4 @@
+import { zLine } from "../validation/text";
 import { z } from "zod";
 import { LEVELS } from "../catalogue/schema/obligations";
 
@@ -100,7 +101,7 @@ export const PROFILE_SELECT = {
 } as const;
 
 const required = (label: string, max: number) =>
-  z.string({ error: `請填寫${label}` }).trim().min(1, `請填寫${label}`).max(max, `${label}最多 ${max} 字`);
+  zLine({ error: `請填寫${label}` }).trim().min(1, `請填寫${label}`).max(max, `${label}最多 ${max} 字`);
 /** A form's "yes"/"no" or a boolean. */
 const yesNo = (question: string) =>
   z.preprocess((v) => (v === "yes" ? true : v === "no" ? false : v), z.boolean({ error: `請回答：${question}` }));

@@ -8,7 +8,6 @@ import { loadChecklist } from "@/lib/cases/load";
 import { PASSWORD } from "./people";
 
 export const FILLED_ANSWERS = {
-  agency: { agencyName: "測試市政府", officerName: "王小明", responsibilityLevel: "B", sector: "government", mailServer: "yes" },
   case: { caseName: "測試案", caseNumber: "TEST-115-001", contractValue: "9,999,999", serviceTypes: ["development"] },
   grade: { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } },
   facts: { personalData: "no", coreSystem: "no", cii: "no", externalService: "yes", mobileApp: "no", riskLevel: "高" },
@@ -21,10 +20,10 @@ export async function checklistOf(db: TDb, caseId: string) {
   return checklist;
 }
 
-/** A case of the officer's agency with every step filled and every decision made (草稿, ready to submit). */
+/** A case of the officer's agency (its profile filled by createAgencyWithUsers) with every step filled and every decision made (草稿, ready to submit). */
 export async function filledCase(db: TDb, officer: TActor): Promise<string> {
   const caseId = await createCase(db, officer);
-  for (const step of ["agency", "case", "grade", "facts"] as const) await saveAnswers(db, caseId, step, FILLED_ANSWERS[step], officer);
+  for (const step of ["case", "grade", "facts"] as const) await saveAnswers(db, caseId, step, FILLED_ANSWERS[step], officer);
   for (const item of (await checklistOf(db, caseId)).items) {
     if (item.decisionKind === "choice") await saveDecision(db, caseId, item, { choice: "include", reason: "測試：納入" }, officer);
     if (item.decisionKind === "placement") await saveDecision(db, caseId, item, { choice: "this-case" }, officer);

@@ -1,3 +1,5 @@
+import { ZNewAgency } from "@/lib/platform/schemas";
+import { ZAgencyProfile } from "@/lib/agency/profile";
 import { describe, expect, it } from "vitest";
 import { stripControl, stripControlLine, zLine, zText } from "@/lib/validation/text";
 import { ZNewUser } from "@/lib/admin/schemas";
@@ -31,10 +33,15 @@ describe("the input boundaries clean what they accept", () => {
     expect(r.success && r.data.name).toBe("王小明");
   });
 
+  it("agency names and profile fields", () => {
+    expect(ZNewAgency.parse({ name: `測試${RLO}市\n政府`, adminEmail: "a@test.secreq.tw" }).name).toBe("測試市 政府");
+    const p = ZAgencyProfile.shape.cisoName.parse(`林\u0007資安長${RLO}`);
+    expect(p).toBe("林資安長");
+  });
+
   it("case text fields, as saved (draft) and as checked (strict)", () => {
     const draft = DRAFT_SCHEMAS.case.parse({ caseName: `市民${RLO}平台\u0000`, caseNumber: "A\u2066-1\u2069", contractValue: "1,000", serviceTypes: [] });
     expect(draft).toMatchObject({ caseName: "市民平台", caseNumber: "A-1" });
-    expect(DRAFT_SCHEMAS.agency.parse({ agencyName: `測試${RLO}市`, officerName: "王\u0007小明" })).toMatchObject({ agencyName: "測試市", officerName: "王小明" });
     expect(ZCaseStep.safeParse({ caseName: RLO, caseNumber: "A-1", contractValue: "1000", serviceTypes: ["development"] }).success).toBe(false);
   });
 

@@ -19,7 +19,8 @@ async function claimSource(db: TDb, key: string, userId: string, now: Date): Pro
   const claim = () =>
     db.loginThrottle.updateMany({ where: { key, failures: { lt: LOCKOUT_PER_SOURCE }, ...unlocked(now) }, data: { failures: { increment: 1 }, updatedAt: now } });
   if ((await claim()).count === 1) return true;
-  if (await db.loginThrottle.findUnique({ where: { key }, select: { key: true } })) return false;
+  // The row may have been created by a parallel request after the claim: then one more claim decides.
+  if (await db.loginThrottle.findUnique({ where: { key }, select: { key: true } })) return (await claim()).count === 1;
   // First attempt from this source: create the row (a parallel request may have just done so), then claim.
   await db.loginThrottle.create({ data: { key, userId, updatedAt: now } }).catch(() => undefined);
   return (await claim()).count === 1;

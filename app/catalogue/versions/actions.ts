@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { CATALOGUE_IMPORT_MAX_BYTES, CATALOGUE_IMPORT_TOO_LARGE } from "@/lib/catalogue/import-limit";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { CatalogueError } from "@/lib/catalogue/errors";
@@ -73,12 +74,11 @@ export async function deleteDraftAction(values: unknown) {
   return deleteInner(values);
 }
 
-const MAX_IMPORT = 5 * 1024 * 1024;
 const importInner = authedAction(
   {
     input: z.object({
       fileName: z.string().trim().min(1, "請選擇資料檔").max(200),
-      text: z.string().min(1, "資料檔是空的").max(MAX_IMPORT, "資料檔超過 5 MB"),
+      text: z.string().min(1, "資料檔是空的").max(CATALOGUE_IMPORT_MAX_BYTES, CATALOGUE_IMPORT_TOO_LARGE),
     }),
     ...KEEPER,
   },

@@ -1,0 +1,58 @@
+import { expect, test } from "./fixtures";
+
+// Issue 19.2, 19.6c, 19.6d against the built app (`next start`), where the client address comes from the socket.
+
+test("pages carry a nonce CSP and COOP; Next's scripts carry the nonce", async ({ page }) => {
+  const response = await page.goto("/login");
+  const csp = response!.headers()["content-security-policy"] ?? "";
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  for (const d of ["default-src 'self'", "'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]) expect(csp).toContain(d);
+  expect(response!.headers()["cross-origin-opener-policy"]).toBe("same-origin");
+  expect(response!.headers()["x-frame-options"]).toBe("DENY");
+  const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.every((n) => n === nonce)).toBe(true);
+  // Hydrated under the policy: the form works client-side (the fixture fails the test on any violation).
+  await page.getByLabel("電子郵件").fill("nobody@test.secreq.tw");
+  await page.getByLabel("密碼").fill("Wrong-Password-123");
+  await page.getByRole("button", { name: "登入" }).click();
+  await expect(page.getByRole("alert")).toContainText("電子郵件或密碼錯誤");
+});
+
+test("a forged X-Forwarded-For per request does not multiply the sign-in limit", async ({ request, baseURL }) => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 35; i++) {
+    const r = await request.post("/api/auth/sign-in/email", {
+      headers: { "x-forwarded-for": `203.0.113.${i + 1}`, origin: baseURL! },
+      data: { email: `ghost${i}@test.secreq.tw`, password: "Wrong-Password-123" },
+    });
+    statuses.push(r.status());
+  }
+  expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
+});
+
+test("the login form is limited too, whatever address the client claims", async ({ page }) => {
+  await page.route("**/login", (route) => route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` } }));
+  await page.goto("/login");
+  let limited = false;
+  for (let i = 0; i < 14 && !limited; i++) {
+    await page.getByLabel("電子郵件").fill("limited-ghost@test.secreq.tw");
+    await page.getByLabel("密碼").fill("Wrong-Password-123");
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "登入" }).click()]);
+    await expect(page.getByRole("alert")).toBeVisible();
+    await page.waitForTimeout(200);
+    limited = (await page.getByRole("alert").textContent())?.includes("嘗試次數過多") ?? false;
+  }
+  expect(limited).toBe(true);
+});
+
+test("cross-origin and malformed server-action posts get 4xx, not 500", async ({ request, baseURL }) => {
+  const action = { "next-action": "a".repeat(42), "content-type": "text/plain;charset=UTF-8" };
+  const cross = await request.post("/login", { headers: { ...action, origin: "https://evil.example" }, data: "[]" });
+  expect(cross.status()).toBe(403);
+  const malformed = await request.post("/login", { headers: { ...action, origin: baseURL! }, data: "{not json" });
+  expect(malformed.status()).toBe(400);
+  const badId = await request.post("/login", { headers: { ...action, "next-action": "../../etc", origin: baseURL! }, data: "[]" });
+  expect(badId.status()).toBe(400);
+});

@@ -17,7 +17,7 @@ test("pages carry a nonce CSP and COOP; Next's scripts carry the nonce", async (
   await page.getByLabel("電子郵件").fill("nobody@test.secreq.tw");
   await page.getByLabel("密碼").fill("Wrong-Password-123");
   await page.getByRole("button", { name: "登入" }).click();
-  await expect(page.getByRole("alert")).toContainText("電子郵件或密碼錯誤");
+  await expect(page.locator("p[role=alert]")).toContainText("電子郵件或密碼錯誤");
 });
 
 test("a forged X-Forwarded-For per request does not multiply the sign-in limit", async ({ request, baseURL }) => {
@@ -40,9 +40,9 @@ test("the login form is limited too, whatever address the client claims", async 
     await page.getByLabel("電子郵件").fill("limited-ghost@test.secreq.tw");
     await page.getByLabel("密碼").fill("Wrong-Password-123");
     await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "登入" }).click()]);
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.locator("p[role=alert]")).toBeVisible();
     await page.waitForTimeout(200);
-    limited = (await page.getByRole("alert").textContent())?.includes("嘗試次數過多") ?? false;
+    limited = (await page.locator("p[role=alert]").textContent())?.includes("嘗試次數過多") ?? false;
   }
   expect(limited).toBe(true);
 });

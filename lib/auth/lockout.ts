@@ -29,6 +29,8 @@ async function claimSource(db: TDb, key: string, userId: string, now: Date): Pro
 /** Claims one password check for the account from this address; false means: refuse without checking. */
 export async function claimAttempt(db: TDb, userId: string, address: string, now = new Date()): Promise<boolean> {
   const key = sourceKey(userId, address);
+  // An address's failures count within the lock window; older, unlocked rows are forgotten.
+  await db.loginThrottle.deleteMany({ where: { userId, updatedAt: { lt: new Date(now.getTime() - LOCKOUT_MINUTES * 60_000) }, ...unlocked(now) } });
   if (!(await claimSource(db, key, userId, now))) return false;
   const account = await db.user.updateMany({ where: { id: userId, failedLogins: { lt: LOCKOUT_THRESHOLD }, ...unlocked(now) }, data: { failedLogins: { increment: 1 } } });
   if (account.count === 1) return true;

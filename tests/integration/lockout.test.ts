@@ -11,7 +11,8 @@ import { createAgencyWithUsers, PASSWORD } from "../helpers/people";
 const BASE = "http://127.0.0.1:3999";
 const WRONG = "Wrong-Password-123";
 
-describe("the lockout under parallel guessing (issue 19.1, 19.6b)", () => {
+// Generous: each check is a scrypt hash, and CI shares two cores.
+describe("the lockout under parallel guessing (issue 19.1, 19.6b)", { timeout: 120_000 }, () => {
   let db: TDb;
   let cleanup: () => Promise<void>;
   let auth: TAuth;

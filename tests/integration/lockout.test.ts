@@ -43,12 +43,17 @@ describe("the lockout under parallel guessing (issue 19.1, 19.6b)", { timeout: 1
       }),
     );
   const headersFrom = (address: string) => new Headers({ origin: BASE, [CLIENT_IP_HEADER]: address });
+  // Every checked wrong password writes one entry (auth.login-failed, or auth.locked for the one that
+  // locks): a count of checks that does not depend on the onPasswordCheck hook.
+  const failuresAudited = () => db.auditEntry.count({ where: { targetId: user.id, action: { in: ["auth.login-failed", "auth.locked"] } } });
   const locked = async () => ((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil?.getTime() ?? 0) > Date.now();
 
   it("20 parallel wrong passwords over HTTP from many addresses: at most 5 are checked, and the account is locked", async () => {
+    const audited = await failuresAudited();
     const rs = await Promise.all(Array.from({ length: 20 }, (_, i) => post({ email: user.email, password: WRONG }, `10.0.0.${i + 1}`)));
     expect(rs.every((r) => r.status === 401)).toBe(true);
     expect(checks).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
+    expect((await failuresAudited()) - audited).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
     expect(await locked()).toBe(true);
     checks = 0;
     const right = await post({ email: user.email, password: PASSWORD }, "10.0.1.1");
@@ -57,18 +62,22 @@ describe("the lockout under parallel guessing (issue 19.1, 19.6b)", { timeout: 1
   });
 
   it("20 parallel attempts through the login form's path: at most 5 checked", async () => {
+    const audited = await failuresAudited();
     const rs = await Promise.all(Array.from({ length: 20 }, (_, i) => formSignIn(auth, db, { email: user.email, password: WRONG }, headersFrom(`10.1.0.${i + 1}`))));
     expect(rs.every((r) => r.message === SIGN_IN_FAILED || r.message === SIGN_IN_LIMITED)).toBe(true);
     expect(checks).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
+    expect((await failuresAudited()) - audited).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
     checks = 0;
     expect((await formSignIn(auth, db, { email: user.email, password: PASSWORD }, headersFrom("10.1.1.1"))).message).not.toBeNull();
     expect(checks).toBe(0);
   });
 
   it("a right password in the same burst does not clear a lock, and a success never lifts a running lock", async () => {
-    const attempts = Array.from({ length: 20 }, (_, i) => post({ email: user.email, password: i === 19 ? PASSWORD : WRONG }, `10.2.0.${i + 1}`));
+    const audited = await failuresAudited();
+    const attempts = Array.from({ length: 20 }, (_, i) => post({ email: user.email, password: i === 0 ? PASSWORD : WRONG }, `10.2.0.${i + 1}`));
     await Promise.all(attempts);
     expect(checks).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
+    expect((await failuresAudited()) - audited).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
     const until = new Date(Date.now() + 10 * 60_000);
     await db.user.update({ where: { id: user.id }, data: { lockedUntil: until } });
     await recordSuccess(db, user, "10.2.1.1");

@@ -1,11 +1,10 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { APIError } from "better-auth/api";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { auth, sessionState } from "../../_server/auth";
+import { auth, sessionState, trustedHeaders } from "../../_server/auth";
 
 export type TPasswordState = { message: string | null; field: "currentPassword" | "newPassword" | "confirm" | null };
 
@@ -21,7 +20,7 @@ export async function changePasswordAction(_prev: TPasswordState, form: FormData
   if (problem) return { message: problem, field: "newPassword" };
   if (newPassword !== confirm) return { message: "兩次輸入的新密碼不一致", field: "confirm" };
   try {
-    await auth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: await headers() });
+    await auth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: await trustedHeaders() });
   } catch (e) {
     if (e instanceof APIError) {
       const msg = /invalid password/i.test(e.message) ? "目前的密碼不正確" : e.message;

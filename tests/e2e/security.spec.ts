@@ -1,4 +1,6 @@
+import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
+import { storageFor } from "./accounts";
 
 // Issue 19.2, 19.6c, 19.6d against the built app (`next start`), where the client address comes from the socket.
 
@@ -55,4 +57,25 @@ test("cross-origin and malformed server-action posts get 4xx, not 500", async ({
   expect(malformed.status()).toBe(400);
   const badId = await request.post("/login", { headers: { ...action, "next-action": "../../etc", origin: baseURL! }, data: "[]" });
   expect(badId.status()).toBe(400);
+});
+
+test.describe("the agency admin's notice of locked accounts (issue 19.6b)", () => {
+  test.use({ storageState: storageFor("admin") });
+  test("/admin lists the accounts locked right now", async ({ page }) => {
+    // The lock is set in the database: from one test address the per-address hold (3) comes first.
+    const file = (process.env.E2E_DATABASE_URL ?? "file:./var/e2e.db").replace(/^file:/, "");
+    const sqlite = new Database(file);
+    const until = new Date(Date.now() + 10 * 60_000).toISOString().replace("Z", "+00:00"); // Prisma's SQLite format
+    sqlite.prepare("UPDATE User SET lockedUntil = ? WHERE email = ?").run(until, "ciso@demo.secreq.tw");
+    try {
+      await page.goto("/admin");
+      const notice = page.getByRole("status").filter({ hasText: "因連續登入失敗而鎖定" });
+      await expect(notice).toContainText("林資安長");
+      await expect(notice).toContainText("ciso@demo.secreq.tw");
+      await expect(notice.getByRole("link", { name: "稽核紀錄" })).toBeVisible();
+    } finally {
+      sqlite.prepare("UPDATE User SET lockedUntil = NULL WHERE email = ?").run("ciso@demo.secreq.tw");
+      sqlite.close();
+    }
+  });
 });

@@ -1,39 +1,24 @@
 import { z } from "zod";
-import { CaseError } from "@/lib/cases/errors";
-import { ConflictError } from "@/lib/cases/store";
+import { actionFailure, type TActionResult } from "@/lib/action-result";
 import type { TRole } from "@/lib/auth/roles";
 import { sessionState, type TCurrentUser } from "./auth";
 
 // The one action client (formbricks-style): every server action goes through it, so the user,
 // the forced password change and the role are checked on the server before any work is done.
 
-export type TActionIssue = { path: string; message: string };
-export type TActionResult<T = object> =
-  | ({ ok: true } & T)
-  | {
-      ok: false;
-      code: "unauthenticated" | "forbidden" | "invalid" | "conflict" | "error";
-      message: string;
-      issues: TActionIssue[];
-      /** On a conflict: what is stored now, so the user can compare and choose. */
-      current?: unknown;
-    };
+export type { TActionIssue, TActionResult } from "@/lib/action-result";
 
-export class ActionRefusal extends Error {
-  constructor(
-    readonly code: "forbidden" | "invalid" | "conflict",
-    message: string,
-    readonly issues: TActionIssue[] = [],
-  ) {
-    super(message);
-  }
-}
-
-export function authedAction<TInput extends z.ZodType, TOut extends object>(
-  opts: { input: TInput; roles?: TRole[] },
+/**
+ * Declares an action once: `export const xAction = authedAction({ input, roles }, handler)`. The action
+ * takes one value (the input), or, with `args`, positional arguments that `args` names for the schema
+ * (so a page can bind the case id: `xAction.bind(null, caseId)`).
+ */
+export function authedAction<TInput extends z.ZodType, TOut extends object, TArgs extends unknown[] = [raw: unknown]>(
+  opts: { input: TInput; roles?: TRole[]; args?: (...args: TArgs) => unknown },
   handler: (input: z.infer<TInput>, user: TCurrentUser) => Promise<TOut>,
-) {
-  return async (raw: unknown): Promise<TActionResult<TOut>> => {
+): (...args: TArgs) => Promise<TActionResult<TOut>> {
+  return async (...args: TArgs): Promise<TActionResult<TOut>> => {
+    const raw = opts.args ? opts.args(...args) : args[0];
     const state = await sessionState();
     if (!state.user)
       return {
@@ -51,10 +36,8 @@ export function authedAction<TInput extends z.ZodType, TOut extends object>(
     try {
       return { ok: true, ...(await handler(parsed.data, state.user)) };
     } catch (e) {
-      if (e instanceof ActionRefusal) return { ok: false, code: e.code, message: e.message, issues: e.issues };
-      if (e instanceof ConflictError) return { ok: false, code: "conflict", message: e.message, issues: [], current: e.current };
-      if (e instanceof CaseError)
-        return { ok: false, code: e.code === "not-found" ? "forbidden" : "invalid", message: e.message, issues: e.issues };
+      const refused = actionFailure(e);
+      if (refused) return refused;
       if (e && typeof e === "object" && "digest" in e) throw e; // redirect() and notFound() pass through
       console.error("server action failed", e);
       return { ok: false, code: "error", message: "系統暫時無法處理，請稍後再試；您輸入的內容仍保留在此頁。", issues: [] };

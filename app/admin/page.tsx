@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { getAgencySettings, listUsers } from "@/lib/admin";
-import { formatTaipei } from "@/lib/audit";
 import { lockedAccounts } from "@/lib/auth/lockout";
+import { taipeiTime } from "@/lib/time";
 import { requireUser } from "../_server/auth";
 
 export const metadata: Metadata = { title: "機關管理" };
@@ -35,7 +35,7 @@ export default async function AdminPage() {
           <ul className="mt-2 list-disc pl-5 text-amber-900">
             {lockedNow.map((u) => (
               <li key={u.id}>
-                {u.name}（{u.email}），鎖定至 {formatTaipei(u.lockedUntil!)}
+                {u.name}（{u.email}），鎖定至 {taipeiTime(u.lockedUntil!)}
               </li>
             ))}
           </ul>

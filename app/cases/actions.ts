@@ -27,19 +27,16 @@ export async function createCaseAction(): Promise<void> {
   redirect(`/cases/${id}/agency`);
 }
 
-const saveAnswersInner = authedAction(
-  { input: z.object({ caseId: ZId, step: ZStep, values: z.unknown(), base: z.unknown() }), roles: ["officer"] },
+export const saveAnswersAction = authedAction(
+  { args: (caseId: string, step: string, values: unknown, base?: unknown) => ({ caseId, step, values, base }), input: z.object({ caseId: ZId, step: ZStep, values: z.unknown(), base: z.unknown() }), roles: ["officer"] },
   async ({ caseId, step, values, base }, user) => {
     const { savedAt } = await saveAnswers(db(), caseId, step, values, user, base);
     return { savedAt: savedAt.toISOString() };
   },
 );
-export async function saveAnswersAction(caseId: string, step: string, values: unknown, base?: unknown) {
-  return saveAnswersInner({ caseId, step, values, base });
-}
 
-const saveDecisionInner = authedAction(
-  {
+export const saveDecisionAction = authedAction(
+  { args: (caseId: string, itemId: string, values: unknown) => ({ caseId, itemId, values }),
     input: z.object({
       caseId: ZId,
       itemId: z.string().max(200),
@@ -59,22 +56,16 @@ const saveDecisionInner = authedAction(
     return { decidedBy: saved.decidedBy, decidedAt: saved.decidedAt.toISOString() };
   },
 );
-export async function saveDecisionAction(caseId: string, itemId: string, values: unknown) {
-  return saveDecisionInner({ caseId, itemId, values });
-}
 
 /** This case's clause parameters; `values` is { parameterKey: "14" | 14 | "" } (blank = the agency's default). */
-const clauseParametersInner = authedAction({ input: z.object({ caseId: ZId, values: z.unknown() }), roles: ["officer"] }, async ({ caseId, values }, user) => {
+export const setClauseParametersAction = authedAction({ args: (caseId: string, values: unknown) => ({ caseId, values }), input: z.object({ caseId: ZId, values: z.unknown() }), roles: ["officer"] }, async ({ caseId, values }, user) => {
   const r = await setClauseParameters(db(), caseId, values, user);
   revalidatePath(`/cases/${caseId}/review`);
   return { changed: r.changed, values: r.clauseParameters, parameters: r.resolved.ok ? r.resolved.parameters : null };
 });
-export async function setClauseParametersAction(caseId: string, values: unknown) {
-  return clauseParametersInner({ caseId, values });
-}
 
 /** The officer has read what changed; remember the statuses as seen. */
-const acknowledgeInner = authedAction({ input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
+export const acknowledgeChangesAction = authedAction({ args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
   const record = await getCaseFor(db(), caseId, user);
   if (!record) throw new CaseError("not-found", "找不到這個案件");
   const { checklist } = await loadChecklist(db(), record);
@@ -82,21 +73,15 @@ const acknowledgeInner = authedAction({ input: z.object({ caseId: ZId }), roles:
   revalidatePath(`/cases/${record.id}/review`);
   return {};
 });
-export async function acknowledgeChangesAction(caseId: string) {
-  return acknowledgeInner({ caseId });
-}
 
 /** CII with grade 普: the tables recommend at least 中; one click raises it. */
-const raiseGradeInner = authedAction({ input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
+export const raiseGradeToMediumAction = authedAction({ args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
   const record = await getCaseFor(db(), caseId, user);
   if (!record) throw new CaseError("not-found", "找不到這個案件");
   await saveAnswers(db(), record.id, "grade", { ...record.answers.grade, mode: "direct", grade: "medium" }, user);
   revalidatePath(`/cases/${record.id}/review`);
   return {};
 });
-export async function raiseGradeToMediumAction(caseId: string) {
-  return raiseGradeInner({ caseId });
-}
 
 async function caseAndChecklist(caseId: string, user: { agencyId: string }) {
   const record = await getCaseFor(db(), caseId, user);
@@ -104,18 +89,14 @@ async function caseAndChecklist(caseId: string, user: { agencyId: string }) {
   return { record, ...(await loadChecklist(db(), record)) };
 }
 
-const submitInner = authedAction({ input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
-  const { checklist } = await caseAndChecklist(caseId, user);
-  await submitCase(db(), caseId, checklist, user);
+export const submitCaseAction = authedAction({ args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
+  await submitCase(db(), caseId, user);
   revalidatePath(`/cases/${caseId}`, "layout");
   return {};
 });
-export async function submitCaseAction(caseId: string) {
-  return submitInner({ caseId });
-}
 
-const reviewInner = authedAction(
-  { input: z.object({ caseId: ZId, review: z.object({ itemId: z.string().max(200), verdict: z.string().max(20), comment: z.string().max(2000).optional() }) }), roles: ["ciso"] },
+export const reviewItemAction = authedAction(
+  { args: (caseId: string, review: unknown) => ({ caseId, review }), input: z.object({ caseId: ZId, review: z.object({ itemId: z.string().max(200), verdict: z.string().max(20), comment: z.string().max(2000).optional() }) }), roles: ["ciso"] },
   async ({ caseId, review }, user) => {
     await caseAndChecklist(caseId, user);
     await reviewItem(db(), caseId, review, user);
@@ -123,39 +104,26 @@ const reviewInner = authedAction(
     return {};
   },
 );
-export async function reviewItemAction(caseId: string, review: unknown) {
-  return reviewInner({ caseId, review });
-}
 
-const decideInner = authedAction(
-  { input: z.object({ caseId: ZId, verdict: z.enum(["approve", "return"]), comment: z.string().max(2000).default("") }), roles: ["ciso"] },
+export const decideCaseAction = authedAction(
+  { args: (caseId: string, verdict: "approve" | "return", comment: string) => ({ caseId, verdict, comment }), input: z.object({ caseId: ZId, verdict: z.enum(["approve", "return"]), comment: z.string().max(2000).default("") }), roles: ["ciso"] },
   async ({ caseId, verdict, comment }, user) => {
-    const { checklist } = await caseAndChecklist(caseId, user);
-    await decideCase(db(), caseId, checklist, verdict, comment, user);
+    await decideCase(db(), caseId, verdict, comment, user);
     revalidatePath(`/cases/${caseId}`, "layout");
     return {};
   },
 );
-export async function decideCaseAction(caseId: string, verdict: "approve" | "return", comment: string) {
-  return decideInner({ caseId, verdict, comment });
-}
 
-const reviseInner = authedAction({ input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
+export const reviseCaseAction = authedAction({ args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
   const id = await reviseCase(db(), caseId, user);
   return { id };
 });
-export async function reviseCaseAction(caseId: string) {
-  return reviseInner({ caseId });
-}
 
-const moveInner = authedAction(
-  { input: z.object({ caseId: ZId, target: z.string().min(1).max(40), lockVersion: z.int().min(0) }), roles: ["officer"] },
+export const moveCaseToVersionAction = authedAction(
+  { args: (caseId: string, target: string, lockVersion: number) => ({ caseId, target, lockVersion }), input: z.object({ caseId: ZId, target: z.string().min(1).max(40), lockVersion: z.int().min(0) }), roles: ["officer"] },
   async ({ caseId, target, lockVersion }, user) => {
     const r = await moveCaseToVersion(db(), caseId, target, lockVersion, user);
     revalidatePath(`/cases/${caseId}`, "layout");
     return { id: r.caseId, newRevision: r.newRevision };
   },
 );
-export async function moveCaseToVersionAction(caseId: string, target: string, lockVersion: number) {
-  return moveInner({ caseId, target, lockVersion });
-}

@@ -5,6 +5,7 @@ import { listCases, ZCaseListQuery, type TCaseListQuery } from "@/lib/cases/stor
 import { createCaseAction } from "./actions";
 import { requireUser } from "../_server/auth";
 import { CASE_STATUSES, CASE_STATUS_LABEL } from "@/lib/workflow/state";
+import { taipeiTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "採購案件" };
 export const dynamic = "force-dynamic";
@@ -77,7 +78,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                     </span>
                   </span>
                   <span className="text-sm text-slate-600">
-                    目錄版本 {c.catalogueVersionId}．最後更新 {c.updatedAt.toLocaleString("zh-TW", { timeZone: "Asia/Taipei" })}
+                    目錄版本 {c.catalogueVersionId}．最後更新 {taipeiTime(c.updatedAt)}
                   </span>
                 </Link>
               </li>

@@ -3,11 +3,11 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { TLoginState } from "@/lib/action-result";
 import { db } from "@/lib/db/client";
 import { formSignIn } from "@/lib/auth/form-sign-in";
 import { auth, trustedHeaders } from "../_server/auth";
 
-export type TLoginState = { message: string | null; email: string };
 
 const ZLogin = z.object({
   email: z.string().trim().min(1, "請輸入電子郵件").max(200).email("電子郵件格式有誤"),

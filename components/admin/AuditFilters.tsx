@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { TAuditQueryField, TAuditQueryValues } from "@/lib/admin";
-import { FieldError } from "../wizard/fields";
+import { FieldError } from "../ui/FieldError";
 import { BUTTON } from "./styles";
 
 type TOption = { value: string; label: string };

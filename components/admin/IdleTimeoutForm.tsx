@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FieldError } from "../wizard/fields";
+import { FieldError } from "../ui/FieldError";
 import { fieldErrors, OFFLINE, type TAdminAction } from "./result";
 import { BUTTON, INPUT } from "./styles";
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ROLES, ROLE_LABEL, type TRole } from "@/lib/auth/roles";
-import { FieldError } from "../wizard/fields";
+import { FieldError } from "../ui/FieldError";
 import { fieldErrors, OFFLINE, type TAdminAction } from "./result";
 import { BUTTON_SMALL } from "./styles";
 

@@ -1,4 +1,5 @@
 import type { TAdminUser } from "@/lib/admin";
+import { taipeiTime } from "@/lib/time";
 
 const BADGE = "inline-block rounded px-2 py-0.5 text-sm";
 
@@ -9,7 +10,7 @@ export function UserStatus({ user, now }: { user: TAdminUser; now: Date }) {
   if (!user.active) badges.push({ text: "已停用", className: "bg-slate-300 text-slate-900" });
   if (locked)
     badges.push({
-      text: `鎖定至 ${user.lockedUntil!.toLocaleString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" })}`,
+      text: `鎖定至 ${taipeiTime(user.lockedUntil!, "short")}`,
       className: "bg-red-100 text-red-900",
     });
   else if (user.failedLogins > 0) badges.push({ text: `登入失敗 ${user.failedLogins} 次`, className: "bg-amber-100 text-amber-900" });

@@ -1,4 +1,4 @@
-import type { TActionResult } from "@/app/_server/action";
+import type { TActionResult } from "@/lib/action-result";
 
 export type TAdminAction<TIn, TOut extends object = object> = (input: TIn) => Promise<TActionResult<TOut>>;
 

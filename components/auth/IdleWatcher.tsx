@@ -12,6 +12,8 @@ export function IdleWatcher({ minutes }: { minutes: number }) {
     let timer: ReturnType<typeof setTimeout>;
     const reset = () => {
       clearTimeout(timer);
+      // A full load on purpose: nothing of the signed-out page stays in client memory.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       timer = setTimeout(() => window.location.assign("/login?reason=idle"), minutes * 60_000 + 5_000);
     };
     const events = ["keydown", "pointerdown", "scroll"] as const;

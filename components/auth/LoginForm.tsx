@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { TLoginState } from "@/app/login/actions";
+import type { TLoginState } from "@/lib/action-result";
 
 type TAction = (prev: TLoginState, form: FormData) => Promise<TLoginState>;
 

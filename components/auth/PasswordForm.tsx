@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { TPasswordState } from "@/app/account/password/actions";
+import type { TPasswordState } from "@/lib/action-result";
 
 type TAction = (prev: TPasswordState, form: FormData) => Promise<TPasswordState>;
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { FieldError } from "../wizard/fields";
+import { FieldError } from "../ui/FieldError";
 import { fieldErrors, OFFLINE, type TAdminAction } from "../admin/result";
 import { BUTTON, INPUT } from "../admin/styles";
 

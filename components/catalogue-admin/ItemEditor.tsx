@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { TCatalogueItem, TMark } from "@/lib/catalogue/schema";
 import { emptyItemFields } from "@/lib/catalogue/empty-item";
-import { FieldError } from "../wizard/fields";
+import { FieldError } from "../ui/FieldError";
 import { OFFLINE, type TAdminAction } from "../admin/result";
 import { BUTTON, BUTTON_QUIET, INPUT } from "../admin/styles";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { TActionResult } from "@/app/_server/action";
-import { FieldError } from "../wizard/fields";
+import type { TActionResult } from "@/lib/action-result";
+import { FieldError } from "../ui/FieldError";
 import { fieldErrors, OFFLINE } from "../admin/result";
 import { BUTTON } from "../admin/styles";
 

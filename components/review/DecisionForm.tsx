@@ -2,8 +2,9 @@
 
 import { useEffect, useId, useState } from "react";
 import type { TDecisionKind } from "@/lib/cases/decisions";
-import { FieldError } from "../wizard/fields";
+import { FieldError } from "../ui/FieldError";
 import { CHOICE_TEXT } from "@/lib/cases/labels";
+import { taipeiTime } from "@/lib/time";
 
 export type TDecisionResult =
   | { ok: true; decidedBy: string; decidedAt: string }
@@ -36,6 +37,8 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
 
   useEffect(() => {
     const pending = localStorage.getItem(key);
+    // localStorage exists only in the browser, after the first render: restoring there is the point.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (pending) setValues(JSON.parse(pending) as typeof values);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -118,7 +121,7 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
           ) : record ? (
             <span className="text-emerald-800">
               已決定：{CHOICE_LABEL[record.choice] ?? record.choice}（{record.decidedBy}，
-              {new Date(record.decidedAt).toLocaleString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" })}）
+              {taipeiTime(record.decidedAt)}）
             </span>
           ) : (
             <span className="text-slate-600">尚未決定</span>

@@ -48,7 +48,7 @@ export function Review({
   const [category, setCategory] = useState("");
   const [pending, startTransition] = useTransition();
 
-  const items = checklist.ok ? checklist.items : [];
+  const items = useMemo(() => (checklist.ok ? checklist.items : []), [checklist]);
   const categories = useMemo(() => [...new Set(items.filter((i) => !type || i.serviceType === type).map((i) => i.category))], [items, type]);
   const shown = items.filter(
     (i) =>

@@ -63,6 +63,8 @@ export function useStepForm<T extends FieldValues>(opts: {
     const pending = pendingInput<T>(key);
     if (pending && JSON.stringify(pending) !== JSON.stringify(opts.initial)) {
       form.reset(pending, { keepDefaultValues: true });
+      // localStorage exists only in the browser, after the first render: restoring there is the point.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setRestored(true);
     }
     // Only once, on arrival.

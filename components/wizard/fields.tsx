@@ -1,15 +1,7 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { FieldError } from "../ui/FieldError";
 
 // Field primitives: label, hint and error are tied to the control so screen readers read all three.
-
-export function FieldError({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mt-1 text-sm font-semibold text-red-700">
-      {message}
-    </p>
-  );
-}
 
 export function TextField({
   id,

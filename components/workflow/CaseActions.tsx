@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { ActionButton } from "../ui/ActionButton";
 
 type TResult = { ok: true; id?: string } | { ok: false; message: string; issues: { path: string; message: string }[] };
 
@@ -65,26 +66,5 @@ export function SubmitPanel({ problems, submit }: { problems: { href: string; me
 }
 
 export function ReviseButton({ revise }: { revise: () => Promise<TResult> }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div className="space-y-1">
-      <button
-        type="button"
-        disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const r = await revise();
-            if (r.ok && r.id) router.push(`/cases/${r.id}/review`);
-            else if (!r.ok) setError(r.message);
-          })
-        }
-        className="rounded border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-700"
-      >
-        建立新修訂版
-      </button>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
-    </div>
-  );
+  return <ActionButton label="建立新修訂版" variant="secondary" action={revise} next={(r) => (r.id ? `/cases/${r.id}/review` : null)} />;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CASE_STATUS_LABEL, type TCaseStatus } from "@/lib/workflow/state";
+import { taipeiTime } from "@/lib/time";
 
 const STYLE: Record<TCaseStatus, string> = {
   draft: "border-slate-300 bg-white",
@@ -40,7 +41,7 @@ export function CaseStatusBanner({
         </p>
         {status === "approved" && approvedBy && approvedAt && (
           <p className="text-sm">
-            核准：{approvedBy}，{approvedAt.toLocaleString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" })}
+            核准：{approvedBy}，{taipeiTime(approvedAt)}
           </p>
         )}
         {status === "returned" && returnComment && <p className="text-sm">資安長意見：{returnComment}</p>}

@@ -1,21 +1,15 @@
-/** An admin operation refused for a reason the admin can act on; `message` is zh-TW and safe to show. */
-export type TAdminErrorCode =
-  /** The user does not exist or belongs to another agency (the two look the same from outside). */
-  | "not-found"
-  /** The actor is not an active admin of the agency (any more). */
-  | "forbidden"
-  /** The input or the request breaks a rule (last admin, own account, bad value). */
-  | "invalid"
-  /** Already in the requested state, or the e-mail is taken. */
-  | "conflict";
+import { DomainError, type TErrorCode, type TIssue } from "../errors";
 
-export class AdminError extends Error {
-  constructor(
-    readonly code: TAdminErrorCode,
-    message: string,
-    readonly issues: { path: string; message: string }[] = [],
-  ) {
-    super(message);
+/**
+ * An admin operation refused. not-found: the user does not exist or belongs to another agency (the two
+ * look the same from outside); forbidden: the actor is not an active admin (any more); invalid: a rule
+ * is broken (last admin, own account, bad value); conflict: already so, or the e-mail is taken.
+ */
+export type TAdminErrorCode = TErrorCode;
+
+export class AdminError extends DomainError {
+  constructor(code: TAdminErrorCode, message: string, issues: TIssue[] = []) {
+    super(code, message, issues);
     this.name = "AdminError";
   }
 }

@@ -19,5 +19,5 @@ export { listAgencyAudit, AUDIT_PAGE_SIZE } from "./list-audit";
 export { listAuditActions } from "./list-audit-actions";
 export { exportAuditCsv } from "./export-audit";
 export { AUDIT_ACTION_LABEL, actionLabel } from "./audit-labels";
-export { auditCsvFileName, attachmentDisposition } from "./csv-download";
+export { auditCsvFileName } from "./csv-download";
 export { operatorGrantRole, OPERATOR_NAME } from "./operator-grant-role";

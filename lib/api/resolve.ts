@@ -70,7 +70,7 @@ export function createResolveService(options: TResolveServiceOptions): TResolveS
       if (catalogue.status === "published") published.set(id, catalogue);
       return catalogue;
     } catch (e) {
-      if (!(e instanceof CatalogueError) || e.code !== "unknown-version") throw e;
+      if (!(e instanceof CatalogueError) || e.reason !== "unknown-version") throw e;
       const known = (await listVersions(database)).map((v) => v.id);
       throw new BadInputError("輸入資料有誤，請依欄位訊息修正", [
         { path: "catalogueVersion", message: `找不到一覽表版本「${id}」；現有版本：${known.length ? known.join("、") : "（無）"}` },

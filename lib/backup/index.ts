@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TDb } from "../db/client";
 import { providerOf } from "../db/client";
 import type { TTx } from "../audit/tx";
+import { DomainError } from "../errors";
 import { TABLES, type TTableSpec } from "./tables";
 
 /**
@@ -17,12 +18,11 @@ type TRow = Record<string, unknown>;
 type TBackup = { format: typeof BACKUP_FORMAT; formatVersion: typeof BACKUP_FORMAT_VERSION; tables: Record<string, TRow[]> };
 
 /** A backup that cannot be imported; `message` is zh-TW and safe to show. */
-export class BackupError extends Error {
-  constructor(
-    readonly code: "invalid" | "not-empty",
-    message: string,
-  ) {
-    super(message);
+export class BackupError extends DomainError {
+  readonly reason: "invalid" | "not-empty";
+  constructor(reason: "invalid" | "not-empty", message: string) {
+    super(reason === "invalid" ? "invalid" : "conflict", message);
+    this.reason = reason;
     this.name = "BackupError";
   }
 }

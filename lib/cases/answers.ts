@@ -27,7 +27,6 @@ export const SECTOR_LABEL: Record<(typeof SECTORS)[number], string> = {
   education: "教育單位",
   medical: "醫療院所",
 };
-export const FACTS = ["personalData", "coreSystem", "cii", "externalService", "mobileApp"] as const;
 
 // ---- Draft: whatever the officer has typed so far, bounded so a request cannot store megabytes.
 const text = (max: number) => z.string().max(max).default("");

@@ -1,7 +1,7 @@
 import type { TCatalogueFile } from "../catalogue/schema";
 import { GRADE_LABEL } from "../catalogue/schema";
 import { resolve } from "../resolve/resolve";
-import type { TObligationsFile } from "../resolve/obligations";
+import type { TObligationsFile } from "../catalogue/schema/obligations";
 import { STATUSES, type TResolution, type TResolvedItem, type TStatus } from "../resolve/types";
 import { toResolveInput, type TStepIssue } from "./answers";
 import { decisionKind, decisionFits, type TDecisionKind } from "./decisions";

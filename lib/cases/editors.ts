@@ -1,3 +1,4 @@
+import type { TDb } from "../db/client";
 import type { TTx } from "../audit";
 
 /** Who edited the case (its audit trail): the CISO among them may not review or approve it. */
@@ -8,4 +9,9 @@ export async function caseEditors(tx: TTx, caseId: string): Promise<Set<string>>
     distinct: ["actorId"],
   });
   return new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])));
+}
+
+/** The editors read in a transaction of their own (a page's view; the write paths read them in theirs). */
+export async function readCaseEditors(db: TDb, caseId: string): Promise<Set<string>> {
+  return db.$transaction((tx) => caseEditors(tx, caseId));
 }

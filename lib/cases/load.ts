@@ -26,7 +26,7 @@ export async function newestCatalogue(db: TDb | TTx): Promise<TCatalogueFile> {
 }
 
 /** The case's checklist, resolved against the catalogue version (and its ▲ table) the case is pinned to. */
-export async function loadChecklist(db: TDb, record: TCaseRecord) {
+export async function loadChecklist(db: TDb | TTx, record: TCaseRecord) {
   const catalogue = await pinnedCatalogue(db, record.catalogueVersionId);
   return { catalogue, checklist: buildChecklist(catalogue, catalogue.obligations, record) };
 }

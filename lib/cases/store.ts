@@ -20,6 +20,7 @@ export type TDecisionRecord = {
 
 import type { TCaseStatus } from "../workflow/state";
 import { CASE_STATUSES, checkTransition } from "../workflow/state";
+import { taipeiTime } from "../time";
 
 export type TCaseRecord = {
   id: string;
@@ -134,7 +135,7 @@ export class ConflictError extends CaseError {
     readonly by: string,
     readonly at: Date,
   ) {
-    super("conflict", `另一位使用者（${by}）已於 ${at.toLocaleTimeString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" })} 修改這個步驟`);
+    super("conflict", `另一位使用者（${by}）已於 ${taipeiTime(at, "time")} 修改這個步驟`, [], { current });
   }
 }
 

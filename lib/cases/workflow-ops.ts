@@ -13,6 +13,8 @@ import type { TProblem } from "../workflow/problems";
 import { CaseError } from "./errors";
 import { caseEditors } from "./editors";
 import type { TChecklist } from "./checklist";
+import { loadChecklist } from "./load";
+import { getCase } from "./store";
 
 // The case's workflow verbs. Each loads the case in a transaction, asks the state machine, writes, and
 // records the audit entry in the same transaction.
@@ -37,14 +39,20 @@ export class ProblemsError extends CaseError {
 
 const reviewsOf = (rows: { itemId: string; verdict: string; comment: string; reviewerId: string; at: Date }[]) =>
   rows.map((r) => ({ ...r, verdict: r.verdict as TItemReview["verdict"] }));
+async function checklistOf(tx: TTx, caseId: string): Promise<TChecklist> {
+  const record = await getCase(tx, caseId);
+  if (!record) throw new CaseError("not-found", "找不到這個案件");
+  return (await loadChecklist(tx, record)).checklist;
+}
 
 /** Officer: 草稿/退回 → 送審, only when every decision the checklist asks for has been made. */
-export async function submitCase(db: TDb, caseId: string, checklist: TChecklist, actor: TActor) {
-  const problems = submissionProblems(checklist);
-  if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項需要處理，才能送審`, problems);
+export async function submitCase(db: TDb, caseId: string, actor: TActor) {
   await db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);
+    // The checklist as stored under the lock: what was checked is what is submitted.
+    const problems = submissionProblems(await checklistOf(tx, caseId));
+    if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項需要處理，才能送審`, problems);
     const r = allow(row, "submit", actor);
     await tx.case.update({ where: { id: caseId }, data: { status: r.to, submittedAt: new Date(), lockVersion: { increment: 1 } } });
     await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.submit", targetType: "case", targetId: caseId, before: { status: row.status }, after: { status: r.to } });
@@ -66,13 +74,14 @@ export async function reviewItem(db: TDb, caseId: string, input: unknown, actor:
 }
 
 /** CISO: approve the case as a whole (locks it) or return it to the officer with a comment. */
-export async function decideCase(db: TDb, caseId: string, checklist: TChecklist, verdict: "approve" | "return", comment: string, actor: TActor) {
+export async function decideCase(db: TDb, caseId: string, verdict: "approve" | "return", comment: string, actor: TActor) {
   await db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);
     const r = allow(row, verdict, actor, { comment, editorIds: await caseEditors(tx, caseId) });
     if (verdict === "approve") {
       const reviews = reviewsOf(await tx.review.findMany({ where: { caseId } }));
+      const checklist = await checklistOf(tx, caseId);
       const problems = [...submissionProblems(checklist), ...approvalProblems(checklist, reviews)];
       if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項未完成審查，無法核准`, problems);
     }

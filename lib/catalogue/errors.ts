@@ -1,20 +1,31 @@
-/** A catalogue operation refused for a reason the user can act on; `message` is zh-TW and safe to show. */
-export class CatalogueError extends Error {
-  constructor(
-    readonly code:
-      | "invalid-file"
-      | "published-differs"
-      | "immutable"
-      | "unknown-version"
-      | "forbidden"
-      | "not-found"
-      | "conflict"
-      | "invalid",
-    message: string,
-    /** Field-level problems, `path` relative to what the user edited (e.g. "marks.high"). */
-    readonly issues: { path: string; message: string }[] = [],
-  ) {
-    super(message);
+import { DomainError, type TErrorCode, type TIssue } from "../errors";
+
+export type TCatalogueErrorReason =
+  | "invalid-file"
+  | "published-differs"
+  | "immutable"
+  | "unknown-version"
+  | "forbidden"
+  | "not-found"
+  | "conflict"
+  | "invalid";
+const CODE: Record<TCatalogueErrorReason, TErrorCode> = {
+  "invalid-file": "invalid",
+  "published-differs": "conflict",
+  immutable: "conflict",
+  "unknown-version": "not-found",
+  forbidden: "forbidden",
+  "not-found": "not-found",
+  conflict: "conflict",
+  invalid: "invalid",
+};
+
+/** A catalogue operation refused; `reason` is the finer cause. Issues' `path` is relative to what the user edited (e.g. "marks.high"). */
+export class CatalogueError extends DomainError {
+  readonly reason: TCatalogueErrorReason;
+  constructor(reason: TCatalogueErrorReason, message: string, issues: TIssue[] = []) {
+    super(CODE[reason], message, issues);
+    this.reason = reason;
     this.name = "CatalogueError";
   }
 }

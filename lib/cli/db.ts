@@ -2,14 +2,14 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { TDb } from "../db/client";
-import { BackupError, backupJson, exportBackup, importBackup, parseBackup } from "../backup";
+import { backupJson, exportBackup, importBackup, parseBackup } from "../backup";
+import { refusal, type TIo } from "./io";
 
 /**
  * `npm run -s cli -- db export --out backup.json` / `db import --in backup.json [--replace]`: move every
  * table between databases (SQLite ↔ PostgreSQL) or keep a backup. The database is DATABASE_URL's.
  * Exit codes: 0 done; 2 bad arguments, an unreadable or invalid backup, or a non-empty target; 1 unexpected.
  */
-type TIo = { out: (s: string) => void; err: (s: string) => void };
 export type TDbCommandDeps = {
   /** The database with the app's setup done (export). */
   openDb: () => Promise<TDb>;
@@ -65,11 +65,7 @@ export async function dbCommand(args: string[], io: TIo, deps: TDbCommandDeps): 
       io.out(`已匯入 ${total(counts).toLocaleString("en-US")} 筆資料（${summary(counts)}）`);
       return 0;
     } catch (e) {
-      if (e instanceof BackupError) {
-        io.err(e.message);
-        return 2;
-      }
-      throw e;
+      return refusal(e, io);
     }
   }
   io.err(sub ? `未知的 db 指令「${sub}」\n${DB_USAGE}` : DB_USAGE);

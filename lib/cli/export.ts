@@ -5,6 +5,8 @@ import { CatalogueError } from "../catalogue/errors";
 import type { TCatalogueFile } from "../catalogue/schema";
 import { readCatalogue } from "../catalogue/store";
 import type { TDb } from "../db/client";
+import { DomainError } from "../errors";
+import { issueLines, refusal, refusedLines, type TIo } from "./io";
 import { buildExportModel } from "../export/model/build";
 import { caseFileExportInput, parseExportCaseFile } from "../export/model/case-file";
 import { DOC_KINDS, DOC_TITLE, renderDocx, type TDocKind } from "../export/docx/render";
@@ -16,7 +18,6 @@ import { DOC_KINDS, DOC_TITLE, renderDocx, type TDocKind } from "../export/docx/
  * Exit codes: 0 written; 2 bad arguments or input (zh-TW `path: message` lines on stderr); 1 unexpected.
  */
 
-type TIo = { out: (s: string) => void; err: (s: string) => void };
 
 export interface TExportDeps {
   /** A catalogue version, or the newest published one; unknown → CatalogueError("unknown-version"). */
@@ -39,40 +40,30 @@ export const EXPORT_USAGE = `用法：
 
 const MAX_INPUT_BYTES = 256 * 1024;
 
-class Refused extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join("\n"));
-  }
-}
-
 export async function exportCommand(args: string[], io: TIo, deps: TExportDeps): Promise<number> {
   try {
     const { input, doc, out } = parseOptions(args);
     const raw = await readJson(input);
     const parsed = parseExportCaseFile(raw);
-    if (!parsed.ok) throw new Refused(parsed.issues.map((i) => `${i.path || input}: ${i.message}`));
+    if (!parsed.ok) throw refusedLines(parsed.issues.map((i) => `${i.path || input}: ${i.message}`));
 
     let catalogue: TCatalogueFile;
     try {
       catalogue = await deps.readCatalogue(parsed.file.catalogueVersion);
     } catch (e) {
-      if (e instanceof CatalogueError) throw new Refused([`catalogueVersion: ${e.message}`]);
+      if (e instanceof CatalogueError) throw refusedLines([`catalogueVersion: ${e.message}`]);
       throw e;
     }
     const obligations = catalogue.obligations;
     const prepared = caseFileExportInput(parsed.file, catalogue, obligations, (deps.now ?? (() => new Date()))());
-    if (!prepared.ok) throw new Refused(prepared.issues.map((i) => `${i.path || input}: ${i.message}`));
+    if (!prepared.ok) throw refusedLines(prepared.issues.map((i) => `${i.path || input}: ${i.message}`));
 
     const bytes = await renderDocx(buildExportModel(prepared.input), doc);
     await writeAtomically(out, bytes);
     io.out(`已寫入 ${out}（${DOC_TITLE[doc]}，草稿，${bytes.length.toLocaleString("en-US")} 位元組）`);
     return 0;
   } catch (e) {
-    if (e instanceof Refused) {
-      for (const line of e.lines) io.err(line);
-      return 2;
-    }
-    throw e;
+    return refusal(e, io, issueLines);
   }
 }
 
@@ -87,7 +78,7 @@ function parseOptions(args: string[]): { input: string; doc: TDocKind; out: stri
     }));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    throw new Refused([`參數有誤：${message}`, EXPORT_USAGE]);
+    throw refusedLines([`參數有誤：${message}`, EXPORT_USAGE]);
   }
   const problems: string[] = [];
   if (!values.input) problems.push("--input: 請指定個案 JSON 檔");
@@ -96,7 +87,7 @@ function parseOptions(args: string[]): { input: string; doc: TDocKind; out: stri
     problems.push(`--doc: 未知的文件種類「${values.doc}」；須為 annex（資通安全需求規範）、clauses（契約條款）或 checklist（廠商資安自評表）`);
   if (!values.out) problems.push("--out: 請指定輸出檔（.docx）");
   else if (!/\.docx$/i.test(values.out)) problems.push("--out: 輸出檔名須以 .docx 結尾");
-  if (problems.length) throw new Refused([...problems, EXPORT_USAGE]);
+  if (problems.length) throw refusedLines([...problems, EXPORT_USAGE]);
   return { input: values.input!, doc: values.doc as TDocKind, out: values.out! };
 }
 
@@ -112,12 +103,12 @@ async function readJson(file: string): Promise<unknown> {
   let handle;
   try {
     handle = await open(file, "r");
-    if ((await handle.stat()).size > MAX_INPUT_BYTES) throw new Refused([`${file}: 輸入檔超過 ${MAX_INPUT_BYTES / 1024} KiB 上限`]);
+    if ((await handle.stat()).size > MAX_INPUT_BYTES) throw refusedLines([`${file}: 輸入檔超過 ${MAX_INPUT_BYTES / 1024} KiB 上限`]);
     bytes = await handle.readFile();
   } catch (e) {
-    if (e instanceof Refused) throw e;
+    if (e instanceof DomainError) throw e;
     const code = String((e as { code?: unknown }).code ?? "");
-    throw new Refused([`${file}: ${READ_ERRORS[code] ?? `無法讀取輸入檔（${code || "未知原因"}）`}`]);
+    throw refusedLines([`${file}: ${READ_ERRORS[code] ?? `無法讀取輸入檔（${code || "未知原因"}）`}`]);
   } finally {
     await handle?.close();
   }
@@ -126,14 +117,14 @@ async function readJson(file: string): Promise<unknown> {
     // Strict: a lenient decoder would turn bad bytes into U+FFFD and export something else.
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new Refused([`${file}: 輸入檔須為 UTF-8 編碼的 JSON`]);
+    throw refusedLines([`${file}: 輸入檔須為 UTF-8 編碼的 JSON`]);
   }
-  if (text.trim() === "") throw new Refused([`${file}: 輸入檔為空白，請以 JSON 物件提供個案資料`]);
+  if (text.trim() === "") throw refusedLines([`${file}: 輸入檔為空白，請以 JSON 物件提供個案資料`]);
   try {
     return JSON.parse(text) as unknown;
   } catch {
     // JSON.parse's own message is English and quotes the input.
-    throw new Refused([`${file}: 輸入檔不是有效的 JSON，請檢查括號、引號與逗號`]);
+    throw refusedLines([`${file}: 輸入檔不是有效的 JSON，請檢查括號、引號與逗號`]);
   }
 }
 
@@ -146,6 +137,6 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   } catch (e) {
     await rm(tmp, { force: true });
     const code = String((e as { code?: unknown }).code ?? "");
-    throw new Refused([`--out: 無法寫入輸出檔 ${file}（${code || (e instanceof Error ? e.message : String(e))}）`]);
+    throw refusedLines([`--out: 無法寫入輸出檔 ${file}（${code || (e instanceof Error ? e.message : String(e))}）`]);
   }
 }

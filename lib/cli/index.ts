@@ -1,21 +1,14 @@
 import { parseArgs } from "node:util";
-import { CatalogueError } from "../catalogue/errors";
 import { diffCatalogues } from "../catalogue/diff";
 import { readCatalogue } from "../catalogue/store";
-import type { TDb } from "../db/client";
+import { refusal, type TCliDeps, type TIo } from "./io";
 import { resolveCommand } from "./resolve";
 import { exportCommand, exportDepsFromDb } from "./export";
-import { AdminError } from "../admin/errors";
 import { operatorGrantRole } from "../admin/operator-grant-role";
 import { ROLE_LABEL, ROLES, type TRole } from "../auth/roles";
 import { dbCommand, DB_USAGE } from "./db";
 
-export type TIo = { out: (s: string) => void; err: (s: string) => void };
-export type TCliDeps = {
-  openDb: () => Promise<TDb>;
-  /** Migrated only, no bundled catalogue loaded (db import); openDb when absent. */
-  openBareDb?: () => Promise<TDb>;
-};
+export type { TCliDeps, TIo } from "./io";
 
 const USAGE = `用法：
   npm run -s cli -- catalogue --json [--version <版本代碼>]   以 JSON 輸出目錄版本（預設為最新已發布版本）
@@ -41,15 +34,11 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
     io.err(command ? `未知的指令「${command}」\n${USAGE}` : USAGE);
     return 2;
   } catch (e) {
-    if (e instanceof CatalogueError || e instanceof AdminError) {
-      io.err(e.message);
-      return 2;
-    }
     if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) {
       io.err(`${e.message}\n${USAGE}`);
       return 2;
     }
-    throw e;
+    return refusal(e, io);
   }
 }
 

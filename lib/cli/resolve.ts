@@ -1,8 +1,9 @@
 import { open } from "node:fs/promises";
 import { BadInputError } from "../api/errors";
+import { DomainError } from "../errors";
 import { decodeUtf8, MAX_INPUT_BYTES, parseJsonInput, tooLarge } from "../api/json";
 import { createResolveService, resolveCase } from "../api/resolve";
-import type { TCliDeps, TIo } from "./index";
+import { refusal, type TCliDeps, type TIo } from "./io";
 
 const SUBJECT = "輸入檔";
 
@@ -22,7 +23,7 @@ async function readInput(file: string): Promise<string> {
     if (size > MAX_INPUT_BYTES) throw tooLarge(SUBJECT, MAX_INPUT_BYTES);
     return decodeUtf8(await handle.readFile(), SUBJECT);
   } catch (e) {
-    if (e instanceof BadInputError) throw e;
+    if (e instanceof DomainError) throw e;
     const code = (e as { code?: unknown }).code;
     throw new BadInputError(READ_ERRORS[String(code)] ?? `無法讀取輸入檔（${String(code ?? "未知原因")}）`);
   } finally {
@@ -39,10 +40,7 @@ export async function resolveCommand(input: string, io: TIo, deps: TCliDeps): Pr
     io.out(JSON.stringify(resolution, null, 2));
     return 0;
   } catch (e) {
-    if (!(e instanceof BadInputError)) throw e;
     // The root of the document is the file itself, so "" reads as the file's name.
-    const issues = e.issues.length ? e.issues : [{ path: "", message: e.message }];
-    for (const issue of issues) io.err(`${issue.path || input}: ${issue.message}`);
-    return 2;
+    return refusal(e, io, (x) => (x.issues.length ? x.issues : [{ path: "", message: x.message }]).map((i) => `${i.path || input}: ${i.message}`));
   }
 }

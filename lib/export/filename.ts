@@ -19,17 +19,7 @@ export function asciiFileName(model: TExportModel, kind: TDocKind): string {
   return `secreq-${kind}-${model.meta.fileDate}.docx`;
 }
 
-/**
- * `attachment; filename="<ASCII>"; filename*=UTF-8''<percent-encoded>` (RFC 6266 with RFC 5987/8187):
- * the UTF-8 name for every current browser, the ASCII one for the rest. The ASCII name is reduced to
- * token-safe characters so that it never needs quoting rules; the UTF-8 one encodes every byte that
- * is not an RFC 5987 attr-char (encodeURIComponent leaves ' ( ) * unencoded, which attr-char excludes).
- */
-export function contentDisposition(fileName: string, fallback: string, type: "attachment" | "inline" = "attachment"): string {
-  const ascii = fallback.replace(/[^A-Za-z0-9._-]/g, "_") || "download.docx";
-  const encoded = encodeURIComponent(cleanLine(fileName)).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
+export { contentDisposition } from "../http/attachment";
 
 /** Whole code points only, so a cut never leaves half a character. */
 function truncateUtf8(value: string, maxBytes: number): string {

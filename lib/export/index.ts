@@ -17,8 +17,8 @@ export type { TExportInput, TExportModel, TExportCase, TExportItem, TApproval } 
 export { renderDocx, exportDocument, DOC_KINDS, DOC_TITLE } from "./docx/render";
 export type { TDocKind } from "./docx/render";
 export { exportFileName, asciiFileName, contentDisposition, DOCX_CONTENT_TYPE } from "./filename";
-export { ZClauseLibrary } from "./clauses/schema";
-export type { TClauseLibrary, TClause, TParameter } from "./clauses/schema";
+export { ZClauseLibrary } from "../catalogue/schema/clauses";
+export type { TClauseLibrary, TClause, TParameter } from "../catalogue/schema/clauses";
 export { resolveParameters, parseParameterLayer, defaultParameters, PARAMETER_LAYERS } from "./clauses/parameters";
 export type { TResolvedParameters, TParameterIssue, TParameterLayer, TParameterResult } from "./clauses/parameters";
 export { cleanText, cleanLine } from "./text/sanitize";

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { BadInputError, type TInputIssue } from "../api/errors";
+import type { TInputIssue } from "../api/errors";
+import { DomainError, HTTP_STATUS } from "../errors";
 
 export interface TErrorBody {
   error: { message: string; issues: TInputIssue[]; errorId?: string };
@@ -14,13 +15,14 @@ export type TErrorLog = (errorId: string, error: unknown) => void;
 const logToConsole: TErrorLog = (errorId, error) => console.error(`[api] 未預期的錯誤 ${errorId}`, error);
 
 /**
- * The one place an error becomes an HTTP answer. Bad input → 400 with its zh-TW issues; anything
+ * The one place an error becomes an HTTP answer. A DomainError → its code's status (HTTP_STATUS:
+ * invalid 400, forbidden 403, not-found 404, conflict 409) with its zh-TW message and issues; anything
  * else → 500 with a brief message and an id to quote (附表十: 僅顯示簡短錯誤訊息及代碼); the details,
  * stack included, go to the server log only.
  */
 export function toHttpError(error: unknown, log: TErrorLog = logToConsole): THttpError {
-  if (error instanceof BadInputError)
-    return { status: 400, body: { error: { message: error.message, issues: [...error.issues] } } };
+  if (error instanceof DomainError)
+    return { status: HTTP_STATUS[error.code], body: { error: { message: error.message, issues: [...error.issues] } } };
   const errorId = randomUUID().slice(0, 8);
   log(errorId, error);
   return {

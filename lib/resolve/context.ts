@@ -1,6 +1,6 @@
 import type { TCatalogueFile } from "../catalogue/schema";
 import type { TResolveInput } from "./input";
-import type { TObligationsFile } from "./obligations";
+import type { TObligationsFile } from "../catalogue/schema/obligations";
 import { rocDate } from "./text";
 import type { TCaseContext, TThirdPartyTrigger } from "./types";
 

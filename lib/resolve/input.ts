@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GRADES, SERVICE_TYPE_KEYS } from "../catalogue/schema";
-import { ZLevel } from "./obligations";
+import { ZLevel } from "../catalogue/schema/obligations";
 
 /**
  * The case as the wizard, `POST /api/v1/resolve` and the CLI send it. Every condition is required:

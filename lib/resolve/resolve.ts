@@ -2,7 +2,7 @@ import type { TCatalogueFile, TCatalogueItem, TServiceTypeKey } from "../catalog
 import { agencyObligations } from "./agency-obligations";
 import { buildContext } from "./context";
 import type { TResolveInput } from "./input";
-import type { TObligationsFile } from "./obligations";
+import type { TObligationsFile } from "../catalogue/schema/obligations";
 import { PIPELINE } from "./rules";
 import type { TCaseContext, TDraft, TResolution, TResolvedItem } from "./types";
 import { caseWarnings } from "./warnings";

@@ -1,5 +1,5 @@
 import type { TMark, TReliability } from "../catalogue/schema";
-import type { TCaseFact } from "./obligations";
+import type { TCaseFact } from "../catalogue/schema/obligations";
 
 /** Shared zh-TW wording, so that every rule cites its basis the same way. */
 

@@ -1,5 +1,5 @@
 import type { TCatalogueItem, TGrade, TMark, TServiceTypeKey } from "../catalogue/schema";
-import type { TCaseFact, TLevel, TObligationsFile } from "./obligations";
+import type { TCaseFact, TLevel, TObligationsFile } from "../catalogue/schema/obligations";
 
 export const STATUSES = ["standard", "optional", "needs-decision", "not-applicable"] as const;
 export type TStatus = (typeof STATUSES)[number];

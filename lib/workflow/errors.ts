@@ -1,4 +1,8 @@
-/** A workflow step refused for a reason the user can act on; `message` is zh-TW and safe to show. */
+/**
+ * The pure state machine's verdict on a refused step; `message` is zh-TW and safe to show. Not a
+ * DomainError on purpose: it never leaves lib/ — lib/cases turns it into a CaseError (other-agency →
+ * not-found, the rest → invalid), so its fine codes stay the state machine's own vocabulary.
+ */
 export type TWorkflowErrorCode =
   /** The actor belongs to another agency (tenant boundary). */
   | "other-agency"

@@ -169,3 +169,11 @@ export function transition(
 export function allowedActions(kase: TCaseState, actor: TActor, context: TTransitionContext = {}): TWorkflowAction[] {
   return WORKFLOW_ACTIONS.filter((action) => canTransition(kase, action, actor, context));
 }
+
+/**
+ * What a page asks before it offers something: may `actor` take `action` on `kase` now? Every rule of
+ * the table except the comment typed when taking it; a page never restates the table.
+ */
+export function can(kase: TCaseState, action: TWorkflowAction, actor: TActor, context: TTransitionContext = {}): boolean {
+  return canTransition(kase, action, actor, context);
+}

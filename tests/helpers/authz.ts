@@ -219,13 +219,13 @@ export class CaseFixtures {
     if (state === "draft") return id;
 
     c = await checklist();
-    await submitCase(db, id, c, officer);
+    await submitCase(db, id, officer);
     // Every risk the CISO must accept, accepted: the case can then be approved by a CISO who did not edit it.
     for (const p of approvalProblems(c, []))
       if (p.kind === "item") await reviewItem(db, id, { itemId: p.itemId, verdict: "accept-risk", comment: "授權矩陣測試：接受風險" }, ciso);
     if (state === "submitted") return id;
 
-    await decideCase(db, id, await checklist(), "approve", "", ciso);
+    await decideCase(db, id, "approve", "", ciso);
     return id;
   }
 }
@@ -319,6 +319,8 @@ export type TOutcome = {
   /** The answer as text (a response body, a page's element tree, an action's result), for the leak check. */
   text: string;
   value?: unknown;
+  /** A route's HTTP status. */
+  status?: number;
 };
 
 const REFUSING_PATHS = /^\/(login|forbidden|account\/password)(?=$|[/?#])/;
@@ -341,13 +343,13 @@ export async function classifyResponse(r: Response, fourxxRefuses = false): Prom
   const readable = !type || /^text\/|json/.test(type);
   const detail = `HTTP ${r.status} ${readable ? text.slice(0, 160) : `(${type}, ${text.length} chars)`}`;
   // 429 says nothing about authorization: a rate limit hit by the test itself must not pass for a refusal.
-  if ([401, 403, 404].includes(r.status) || (fourxxRefuses && r.status >= 400 && r.status < 500 && r.status !== 429)) return { outcome: "refused", detail, text };
-  if (r.status >= 200 && r.status < 300) return { outcome: "allowed", detail, text };
+  if ([401, 403, 404].includes(r.status) || (fourxxRefuses && r.status >= 400 && r.status < 500 && r.status !== 429)) return { outcome: "refused", detail, text, status: r.status };
+  if (r.status >= 200 && r.status < 300) return { outcome: "allowed", detail, text, status: r.status };
   if (r.status >= 300 && r.status < 400) {
     const to = new URL(r.headers.get("location") ?? "/", BASE_URL).pathname;
-    return { outcome: REFUSING_PATHS.test(to) ? "refused" : "allowed", detail: `${detail} → ${to}`, redirect: to, text };
+    return { outcome: REFUSING_PATHS.test(to) ? "refused" : "allowed", detail: `${detail} → ${to}`, redirect: to, text, status: r.status };
   }
-  return { outcome: "unexpected", detail, text };
+  return { outcome: "unexpected", detail, text, status: r.status };
 }
 
 export async function classify(value: unknown, fourxxRefuses = false): Promise<TOutcome> {

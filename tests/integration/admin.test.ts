@@ -1,3 +1,4 @@
+import { contentDisposition } from "@/lib/http/attachment";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "better-auth/crypto";
@@ -8,7 +9,6 @@ import { isRecentPassword } from "@/lib/auth/users";
 import {
   AdminError,
   activateUser,
-  attachmentDisposition,
   auditCsvFileName,
   createAgencyUser,
   deactivateUser,
@@ -331,7 +331,7 @@ describe("the agency admin area (lib/admin)", () => {
       // 2026-03-01 20:00 UTC is already 2 March in Taipei.
       const { name, fallback } = auditCsvFileName(new Date("2026-03-01T20:00:00Z"));
       expect(name).toBe("稽核紀錄_20260302.csv");
-      expect(attachmentDisposition(name, fallback)).toBe(
+      expect(contentDisposition(name, fallback)).toBe(
         `attachment; filename="audit-log_20260302.csv"; filename*=UTF-8''${encodeURIComponent("稽核紀錄")}_20260302.csv`,
       );
     });

@@ -4,7 +4,7 @@ import { parseResolveInput } from "@/lib/resolve/input";
 import { loadObligations } from "@/lib/resolve/load-obligations";
 import { resolve } from "@/lib/resolve/resolve";
 import { STATUSES } from "@/lib/resolve/types";
-import { bundled, NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
+import { NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
 import { call, jsonRequest, REALISTIC_CASE, routeOnFreshDb, type TPost } from "../helpers/api";
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -41,7 +41,7 @@ describe("the catalogue in the database", () => {
   it("refuses a data file that differs from the published version", async () => {
     const changed = bundled();
     changed.serviceTypes[6]!.items[0]!.marks.normal = "◎";
-    await expect(storeCatalogue(db, changed)).rejects.toMatchObject({ code: "published-differs" });
+    await expect(storeCatalogue(db, changed)).rejects.toMatchObject({ reason: "published-differs" });
     expect((await readCatalogue(db, "2023-09-25")).serviceTypes[6]!.items[0]!.marks.normal).toBe("●");
   });
 

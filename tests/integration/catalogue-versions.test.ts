@@ -191,10 +191,10 @@ describe("catalogue versions: draft → edit → publish, compare, import/export
     expect(await newestPublished(db)).toBe(DRAFT);
 
     const again = await refusal(editDraft(db, keeper, DRAFT, row.lockVersion, { op: "set-meta", title: "改", changeSummary: "x" }));
-    expect(again.code).toBe("immutable");
+    expect(again.reason).toBe("immutable");
     await expect(db.requirement.update({ where: { versionId_id: { versionId: DRAFT, id: "development.sbom" } }, data: { markNormal: "●" } })).rejects.toSatisfy(isImmutableViolation);
     await expect(db.catalogueVersion.update({ where: { id: DRAFT }, data: { changeSummary: "改" } })).rejects.toSatisfy(isImmutableViolation);
-    await expect(deleteDraft(db, keeper, DRAFT, row.lockVersion)).rejects.toMatchObject({ code: "immutable" });
+    await expect(deleteDraft(db, keeper, DRAFT, row.lockVersion)).rejects.toMatchObject({ reason: "immutable" });
   });
 });
 
@@ -271,13 +271,13 @@ describe("a case on an older version: compare with the newest, then move (golden
     for (const i of checklist.undecided)
       await saveDecision(db, caseId, i, i.decisionKind === "placement" ? { choice: "this-case" } : { choice: "exclude", reason: "本案不需要" }, officer);
     const ready = await loadChecklist(db, (await getCase(db, caseId))!);
-    await submitCase(db, caseId, ready.checklist, officer);
+    await submitCase(db, caseId, officer);
     const submitted = (await getCase(db, caseId))!;
     await expect(moveCaseToVersion(db, caseId, NEXT, submitted.lockVersion, officer)).rejects.toMatchObject({ message: expect.stringContaining("審查中") });
 
     for (const i of ready.checklist.ok ? ready.checklist.items.filter((x) => x.cisoConfirm) : [])
       await reviewItem(db, caseId, { itemId: i.id, verdict: "accept-risk", comment: "已確認風險" }, ciso);
-    await decideCase(db, caseId, (await loadChecklist(db, (await getCase(db, caseId))!)).checklist, "approve", "", ciso);
+    await decideCase(db, caseId, "approve", "", ciso);
     const approved = (await getCase(db, caseId))!;
     expect(approved.status).toBe("approved");
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { bundled, NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
+import { NEWEST_VERSION, newestBundled, KNOWN_VERSIONS } from "../helpers/catalogue";
 import { cliRunner } from "../helpers/cli";
 
 const { cli, cleanup } = cliRunner("cli");

@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { APIError } from "better-auth/api";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import type { TPasswordState } from "@/lib/action-result";
 import { auth, sessionState, trustedHeaders } from "../../_server/auth";
 
-export type TPasswordState = { message: string | null; field: "currentPassword" | "newPassword" | "confirm" | null };
 
 const ZChange = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200), confirm: z.string().max(200) });
 

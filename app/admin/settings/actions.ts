@@ -5,24 +5,17 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { setClauseDefaults, setIdleTimeout, ZIdleTimeout } from "@/lib/admin";
 import { authedAction } from "../../_server/action";
-import { adminCall } from "../_server/admin-call";
 
-const inner = authedAction({ input: z.object({ idleTimeoutMinutes: ZIdleTimeout }), roles: ["admin"] }, async ({ idleTimeoutMinutes }, user) => {
-  const r = await adminCall(() => setIdleTimeout(db(), user, idleTimeoutMinutes));
+export const setIdleTimeoutAction = authedAction({ input: z.object({ idleTimeoutMinutes: ZIdleTimeout }), roles: ["admin"] }, async ({ idleTimeoutMinutes }, user) => {
+  const r = await setIdleTimeout(db(), user, idleTimeoutMinutes);
   // The layout's idle watcher reads the timeout too.
   revalidatePath("/", "layout");
   return r;
 });
-export async function setIdleTimeoutAction(values: unknown) {
-  return inner(values);
-}
 
 /** The agency's clause-parameter defaults; `values` is { parameterKey: "14" | 14 | "" } (blank = the library's default). */
-const clauseDefaultsInner = authedAction({ input: z.object({ values: z.unknown() }), roles: ["admin"] }, async ({ values }, user) => {
-  const r = await adminCall(() => setClauseDefaults(db(), user, values));
+export const setClauseDefaultsAction = authedAction({ args: (values: unknown) => ({ values }), input: z.object({ values: z.unknown() }), roles: ["admin"] }, async ({ values }, user) => {
+  const r = await setClauseDefaults(db(), user, values);
   revalidatePath("/admin/settings");
   return { changed: r.changed, values: r.clauseDefaults };
 });
-export async function setClauseDefaultsAction(values: unknown) {
-  return clauseDefaultsInner({ values });
-}

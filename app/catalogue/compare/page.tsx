@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { diffCatalogues } from "@/lib/catalogue/diff";
@@ -8,6 +7,7 @@ import { pinnedCatalogue } from "@/lib/cases/load";
 import { ZVersionId } from "@/lib/catalogue/schema";
 import { CatalogueDiffView } from "@/components/catalogue/CatalogueDiffView";
 import { sessionState } from "../../_server/auth";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 
 export const metadata: Metadata = { title: "比較目錄版本" };
 export const dynamic = "force-dynamic";
@@ -32,11 +32,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <nav aria-label="導覽路徑" className="text-sm">
-          <Link href="/catalogue" className="text-brand-700 underline">需求目錄</Link>
-          <span aria-hidden="true"> ／ </span>
-          <span aria-current="page">比較版本</span>
-        </nav>
+        <Breadcrumbs trail={[{ href: "/catalogue", label: "需求目錄" }]} current="比較版本" />
         <h1 className="text-2xl font-bold">比較目錄版本</h1>
       </div>
       {unknown.length > 0 && (

@@ -4,77 +4,52 @@ import { revalidatePath } from "next/cache";
 import { CATALOGUE_IMPORT_MAX_BYTES, CATALOGUE_IMPORT_TOO_LARGE } from "@/lib/catalogue/import-limit";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { CatalogueError } from "@/lib/catalogue/errors";
 import { ZVersionId } from "@/lib/catalogue/schema";
 import { createDraft, deleteDraft, editDraft, importVersion, publishDraft } from "@/lib/catalogue/versions";
-import { ActionRefusal, authedAction } from "../../_server/action";
+import { authedAction } from "../../_server/action";
 
 // Thin actions: the action client checks the session and the 目錄管理者 role; lib/catalogue/versions
 // re-reads the role inside its transaction, validates with the loader's schema and writes the audit entry.
 
 const KEEPER = { roles: ["catalogue-admin" as const] };
 
-async function catalogueCall<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof CatalogueError) {
-      const code = e.code === "forbidden" ? "forbidden" : e.code === "conflict" ? "conflict" : "invalid";
-      throw new ActionRefusal(code, e.message, e.issues);
-    }
-    throw e;
-  }
-}
-
 const refresh = (version?: string) => {
   revalidatePath("/catalogue/versions");
   if (version) revalidatePath(`/catalogue/versions/${version}`);
 };
 
-const createInner = authedAction({ input: z.object({ from: ZVersionId, version: z.string().trim() }), ...KEEPER }, async (input, user) => {
-  const r = await catalogueCall(() => createDraft(db(), user, input));
+export const createDraftAction = authedAction({ input: z.object({ from: ZVersionId, version: z.string().trim() }), ...KEEPER }, async (input, user) => {
+  const r = await createDraft(db(), user, input);
   refresh();
   return r;
 });
-export async function createDraftAction(values: unknown) {
-  return createInner(values);
-}
 
-const editInner = authedAction(
+export const editDraftAction = authedAction(
   { input: z.object({ version: ZVersionId, lockVersion: z.int().min(0), edit: z.unknown() }), ...KEEPER },
   async ({ version, lockVersion, edit }, user) => {
-    const r = await catalogueCall(() => editDraft(db(), user, version, lockVersion, edit));
+    const r = await editDraft(db(), user, version, lockVersion, edit);
     refresh(version);
     return r;
   },
 );
-export async function editDraftAction(values: unknown) {
-  return editInner(values);
-}
 
-const publishInner = authedAction(
+export const publishDraftAction = authedAction(
   { input: z.object({ version: ZVersionId, lockVersion: z.int().min(0), changeSummary: z.string().max(2000, "變更摘要最多 2000 字") }), ...KEEPER },
   async ({ version, lockVersion, changeSummary }, user) => {
-    const r = await catalogueCall(() => publishDraft(db(), user, version, lockVersion, changeSummary));
+    const r = await publishDraft(db(), user, version, lockVersion, changeSummary);
     refresh(version);
     revalidatePath("/catalogue");
     return { publishedAt: r.publishedAt.toISOString() };
   },
 );
-export async function publishDraftAction(values: unknown) {
-  return publishInner(values);
-}
 
-const deleteInner = authedAction({ input: z.object({ version: ZVersionId, lockVersion: z.int().min(0) }), ...KEEPER }, async ({ version, lockVersion }, user) => {
-  await catalogueCall(() => deleteDraft(db(), user, version, lockVersion));
+export const deleteDraftAction = authedAction({ input: z.object({ version: ZVersionId, lockVersion: z.int().min(0) }), ...KEEPER }, async ({ version, lockVersion }, user) => {
+  await deleteDraft(db(), user, version, lockVersion);
   refresh();
   return {};
 });
-export async function deleteDraftAction(values: unknown) {
-  return deleteInner(values);
-}
 
-const importInner = authedAction(
+export const importVersionAction = authedAction(
   {
     input: z.object({
       fileName: z.string().trim().min(1, "請選擇資料檔").max(200),
@@ -83,11 +58,8 @@ const importInner = authedAction(
     ...KEEPER,
   },
   async ({ fileName, text }, user) => {
-    const r = await catalogueCall(() => importVersion(db(), user, fileName, text));
+    const r = await importVersion(db(), user, fileName, text);
     refresh();
     return r;
   },
 );
-export async function importVersionAction(values: unknown) {
-  return importInner(values);
-}

@@ -7,25 +7,21 @@ import { CreateDraftForm } from "@/components/catalogue-admin/CreateDraftForm";
 import { ImportVersionForm } from "@/components/catalogue-admin/ImportVersionForm";
 import { requireUser } from "../../_server/auth";
 import { createDraftAction, importVersionAction } from "./actions";
+import { taipeiTime, taipeiToday } from "@/lib/time";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 
 export const metadata: Metadata = { title: "目錄版本管理" };
 export const dynamic = "force-dynamic";
 
-const taipei = (d: Date) => d.toLocaleString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" });
-const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Taipei" });
 
 export default async function VersionsPage() {
   await requireUser({ roles: ["catalogue-admin"] });
   const versions = await listVersions(db());
-  const suggested = suggestVersionId(versions.map((v) => v.id), today());
+  const suggested = suggestVersionId(versions.map((v) => v.id), taipeiToday());
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <nav aria-label="導覽路徑" className="text-sm">
-          <Link href="/catalogue" className="text-brand-700 underline">需求目錄</Link>
-          <span aria-hidden="true"> ／ </span>
-          <span aria-current="page">目錄版本管理</span>
-        </nav>
+        <Breadcrumbs trail={[{ href: "/catalogue", label: "需求目錄" }]} current="目錄版本管理" />
         <h1 className="text-2xl font-bold">目錄版本管理</h1>
         <p className="text-slate-700">
           已發布的版本不可變更，案件固定使用建立時的版本；新版本須由草稿修改後發布。最新發布的版本為新案件的預設版本。
@@ -54,7 +50,7 @@ export default async function VersionsPage() {
                 <td className="whitespace-nowrap p-2">{v.status === "published" ? "已發布" : "草稿"}</td>
                 <td className="whitespace-nowrap p-2">{v.basedOn ?? "—"}</td>
                 <td className="p-2 text-sm">{v.changeSummary || "—"}</td>
-                <td className="p-2 text-sm">{v.publishedAt ? `${v.publishedByName ?? ""} ${taipei(v.publishedAt)}` : v.createdByName ? `草稿建立者：${v.createdByName}` : "—"}</td>
+                <td className="p-2 text-sm">{v.publishedAt ? `${v.publishedByName ?? ""} ${taipeiTime(v.publishedAt)}` : v.createdByName ? `草稿建立者：${v.createdByName}` : "—"}</td>
                 <td className="whitespace-nowrap p-2 text-sm">
                   <a href={`/catalogue/versions/${v.id}/export`} className="text-brand-700 underline">匯出</a>
                 </td>

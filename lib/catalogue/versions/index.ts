@@ -9,3 +9,4 @@ export { importVersion } from "./import-version";
 export { exportVersion } from "./export-version";
 export { versionHistory, CATALOGUE_ACTION_LABEL } from "./history";
 export { suggestVersionId } from "./suggest-id";
+export { getVersion } from "./get-version";

@@ -1,4 +1,4 @@
-import type { TClauseLibrary, TParameter } from "./schema";
+import type { TClauseLibrary, TParameter } from "../../catalogue/schema/clauses";
 
 /**
  * Clause parameters: defaults ← agency ← case. Each layer is a partial map `{ key: value }`; a key

@@ -8,7 +8,6 @@ import { blank, cell, cellText, fixedTable, type TRow } from "./table";
 import { BREAK, run } from "./text";
 
 export const CHECKLIST_TITLE = "廠商資安自評表";
-export const CHECKLIST_COLUMNS = ["項目", "要求", "符合（是／否／不適用）", "佐證資料", "說明"] as const;
 // Twips; 要求 takes what the others leave, so the widths always add up to the text width.
 const FIXED = [1600, 1500, 1200, 1100] as const;
 export const CHECKLIST_WIDTHS = [FIXED[0], TEXT_WIDTH - FIXED.reduce((a, b) => a + b, 0), FIXED[1], FIXED[2], FIXED[3]] as const;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ITEM_ID_PATTERN, type TCatalogueFile } from "../../catalogue/schema";
 import { decisionKind } from "../../cases/decisions";
 import { inputIssues, ZResolveInput, type TInputIssue } from "../../resolve/input";
-import type { TObligationsFile } from "../../resolve/obligations";
+import type { TObligationsFile } from "../../catalogue/schema/obligations";
 import { resolve } from "../../resolve/resolve";
 import { resolveParameters } from "../clauses/parameters";
 import type { TExportDecision, TExportInput, TExportItem } from "./types";

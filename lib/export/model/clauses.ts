@@ -1,7 +1,7 @@
 import type { TServiceTypeKey } from "../../catalogue/schema";
-import type { TCaseFact } from "../../resolve/obligations";
+import type { TCaseFact } from "../../catalogue/schema/obligations";
 import { fillParameters, type TParameterValues } from "../clauses/parameters";
-import type { TClause, TClauseLibrary, TSource, TWhen } from "../clauses/schema";
+import type { TClause, TClauseLibrary, TSource, TWhen } from "../../catalogue/schema/clauses";
 import { cleanText } from "../text/sanitize";
 import type { TClauseBlock } from "./types";
 

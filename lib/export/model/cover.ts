@@ -1,5 +1,5 @@
 import { GRADE_LABEL } from "../../catalogue/schema";
-import type { TCaseFact } from "../../resolve/obligations";
+import type { TCaseFact } from "../../catalogue/schema/obligations";
 import { formatNtd, rocIsoDate } from "../text/format";
 import type { TExportInput, TExportStatus } from "./types";
 

@@ -1,9 +1,10 @@
+import { DomainError } from "../../errors";
 import type { TCatalogueFile, TGrade, TMark, TServiceTypeKey } from "../../catalogue/schema";
 import type { TDecisionKind } from "../../cases/decisions";
 import type { TConditions } from "../../resolve/input";
-import type { TLevel } from "../../resolve/obligations";
+import type { TLevel } from "../../catalogue/schema/obligations";
 import type { TStatus } from "../../resolve/types";
-import type { TClauseLibrary } from "../clauses/schema";
+import type { TClauseLibrary } from "../../catalogue/schema/clauses";
 import type { TParameterOrigin, TResolvedParameters } from "../clauses/parameters";
 
 // ---- Input: what the route handlers (from the wizard) and the CLI (from case.json) both provide.
@@ -130,13 +131,15 @@ export interface TExportModel {
 }
 
 /** A final export was asked for while items are still undecided: the approval should not have happened. */
-export class ExportError extends Error {
+export class ExportError extends DomainError {
+  readonly reason: "undecided-final";
   constructor(
-    readonly code: "undecided-final",
+    reason: "undecided-final",
     message: string,
     readonly ids: readonly string[] = [],
   ) {
-    super(message);
+    super("conflict", message, [], { ids });
+    this.reason = reason;
     this.name = "ExportError";
   }
 }

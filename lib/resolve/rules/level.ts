@@ -1,5 +1,5 @@
 import { addReason, settle } from "../draft";
-import type { TFactTest, TMeasure, TObligationCell, TObligationsFile } from "../obligations";
+import type { TFactTest, TMeasure, TObligationCell, TObligationsFile } from "../../catalogue/schema/obligations";
 import { FACT_UNMET, RELIABILITY_NOTE } from "../text";
 import type { TCaseContext, TDraft, TRule } from "../types";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import libraryJson from "../../../data/clauses/2026-11-25.json" with { type: "json" };
 import { bundled } from "../../helpers/catalogue";
 import { defaultParameters, fillParameters, resolveParameters } from "../../../lib/export/clauses/parameters";
-import { ZClauseLibrary } from "../../../lib/export/clauses/schema";
+import { ZClauseLibrary } from "../../../lib/catalogue/schema/clauses";
 
 const library = bundled().clauses;
 const clone = () => structuredClone(libraryJson) as unknown as { parameters: Record<string, unknown>[]; clauses: Record<string, unknown>[] };

@@ -1,7 +1,7 @@
 import obligationsJson from "../../../data/obligations/2026-01-07.json" with { type: "json" };
 import type { TServiceTypeKey } from "../../../lib/catalogue/schema";
 import { bundled } from "../../helpers/catalogue";
-import { parseObligations } from "../../../lib/resolve/obligations";
+import { parseObligations } from "../../../lib/catalogue/schema/obligations";
 import { ZResolveInput, type TResolveInput } from "../../../lib/resolve/input";
 import { resolve } from "../../../lib/resolve/resolve";
 import type { TResolution, TResolvedItem } from "../../../lib/resolve/types";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import obligationsJson from "../../../data/obligations/2026-01-07.json" with { type: "json" };
 import { loadObligations } from "../../../lib/resolve/load-obligations";
-import { LEVELS, ZObligationsFile, type TObligationCell } from "../../../lib/resolve/obligations";
+import { LEVELS, ZObligationsFile, type TObligationCell } from "../../../lib/catalogue/schema/obligations";
 import { catalogue, obligations } from "./fixtures";
 
 /** The level→measure data checked against regulations.md §2.3.2 by hand. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { GRADES, SERVICE_TYPE_KEYS, type TGrade, type TMark, type TServiceTypeKey } from "../../../lib/catalogue/schema";
 import type { TResolveInput } from "../../../lib/resolve/input";
-import { LEVELS } from "../../../lib/resolve/obligations";
+import { LEVELS } from "../../../lib/catalogue/schema/obligations";
 import { resolve } from "../../../lib/resolve/resolve";
 import { STATUSES, type TResolvedItem } from "../../../lib/resolve/types";
 import { catalogue, obligations } from "./fixtures";

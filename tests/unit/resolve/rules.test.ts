@@ -15,7 +15,7 @@ import {
   thirdPartyTestingRule,
 } from "../../../lib/resolve/rules";
 import type { TDraft } from "../../../lib/resolve/types";
-import { parseObligations } from "../../../lib/resolve/obligations";
+import { parseObligations } from "../../../lib/catalogue/schema/obligations";
 import { caseInput, catalogue, obligations } from "./fixtures";
 
 /** Each rule on its own, over hand-made rows, so a rule's behaviour does not hide behind another's. */

@@ -4,13 +4,14 @@ import { WorkflowError, type TWorkflowErrorCode } from "@/lib/workflow/errors";
 import {
   CASE_STATUSES,
   WORKFLOW_ACTIONS,
+  TRANSITIONS,
   allowedActions,
+  can,
   canTransition,
   checkTransition,
   transition,
   type TCaseState,
   type TCaseStatus,
-  type TWorkflowAction,
 } from "@/lib/workflow/state";
 import { AGENCY, OTHER_AGENCY, actor } from "./fixtures";
 
@@ -175,5 +176,18 @@ describe("roles from the database", () => {
     expect(parseRoles('["root","admin"]')).toEqual(["admin"]);
     expect(parseRoles("not json")).toEqual([]);
     expect(parseRoles('{"officer":true}')).toEqual([]);
+  });
+});
+
+describe("can(), what pages ask before they offer an action", () => {
+  it("answers as the table does for every status × action, and never across agencies", () => {
+    const officer = ACTORS.officer!;
+    for (const status of CASE_STATUSES)
+      for (const action of WORKFLOW_ACTIONS) {
+        const cell = TRANSITIONS[status][action];
+        const expected = !("refuse" in cell) && cell.role === "officer" && !cell.notByEditor;
+        expect(can(kase(status), action, officer, clean), `${status} × ${action}`).toBe(expected);
+        expect(can(kase(status), action, { ...officer, agencyId: "other" }, clean)).toBe(false);
+      }
   });
 });

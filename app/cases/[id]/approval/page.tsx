@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { getCaseFor } from "@/lib/cases/store";
 import { loadChecklist } from "@/lib/cases/load";
 import { caseReviews } from "@/lib/cases/workflow-ops";
-import { caseEditors } from "@/lib/cases/editors";
+import { readCaseEditors } from "@/lib/cases/editors";
 import { CHOICE_TEXT } from "@/lib/cases/labels";
 import { approvalProblems, reviewGroups } from "@/lib/workflow/review-groups";
 import { latestReviews } from "@/lib/workflow/reviews";
@@ -57,7 +57,7 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
     { key: "elsewhere", title: "另於他案辦理的▲項目（本案免辦）", items: groups.placedElsewhere.map(toItem) },
   ];
   const problems = approvalProblems(checklist, reviews).map((p) => ({ href: p.kind === "item" ? `#review-${p.itemId}` : "#", message: p.kind === "item" ? `${p.text.slice(0, 30)}…：${p.message}` : p.message }));
-  const editors = await db().$transaction((tx) => caseEditors(tx, record.id));
+  const editors = await readCaseEditors(db(), record.id);
   const can = checkTransition(record, "approve", user, { editorIds: editors });
 
   return (

@@ -3,9 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { getCaseFor } from "@/lib/cases/store";
-import { newestCatalogue, pinnedCatalogue } from "@/lib/cases/load";
-import { compareCaseVersions, type TCaseItemChange } from "@/lib/cases/compare-version";
+import { caseVersionView } from "@/lib/cases/case-version-view";
+import type { TCaseItemChange } from "@/lib/cases/compare-version";
 import { STATUS_LABEL } from "@/lib/cases/labels";
 import { ItemChangeDetails } from "@/components/catalogue/CatalogueDiffView";
 import { MoveVersionButton } from "@/components/workflow/MoveVersionButton";
@@ -47,15 +46,15 @@ export default async function CaseVersionPage({ params }: { params: Promise<{ id
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const user = await requireUser();
-  const record = await getCaseFor(db(), id, user);
-  if (!record) notFound();
-  const newest = await newestCatalogue(db());
+  const view = await caseVersionView(db(), id, user);
+  if (!view) notFound();
+  const { record, newest } = view;
   const back = (
     <Link href={`/cases/${record.id}/review`} className="text-brand-700 underline">
       回到案件
     </Link>
   );
-  if (newest.version <= record.catalogueVersionId)
+  if (view.upToDate)
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-bold">與最新目錄版本比較</h1>
@@ -63,10 +62,7 @@ export default async function CaseVersionPage({ params }: { params: Promise<{ id
         {back}
       </div>
     );
-
-  const c = compareCaseVersions(record, await pinnedCatalogue(db(), record.catalogueVersionId), newest);
-  const latest = await db().case.aggregate({ where: { caseGroupId: record.caseGroupId }, _max: { revision: true } });
-  const canMove = user.roles.includes("officer") && record.status !== "submitted" && record.revision === latest._max.revision && c.ok;
+  const { comparison: c, canMove } = view;
 
   return (
     <div className="space-y-6">

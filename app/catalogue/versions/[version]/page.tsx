@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { CatalogueError } from "@/lib/catalogue/errors";
 import { readCatalogue } from "@/lib/catalogue/store";
 import { ZServiceTypeKey, ZVersionId, GRADE_LABEL, GRADES } from "@/lib/catalogue/schema";
-import { versionHistory } from "@/lib/catalogue/versions";
+import { getVersion, versionHistory } from "@/lib/catalogue/versions";
 import { pinnedCatalogue } from "@/lib/cases/load";
 import { Mark } from "@/components/catalogue/Mark";
 import { ItemEditor } from "@/components/catalogue-admin/ItemEditor";
@@ -16,11 +16,12 @@ import { PublishPanel } from "@/components/catalogue-admin/PublishPanel";
 import { JsonSectionEditor } from "@/components/catalogue-admin/JsonSectionEditor";
 import { requireUser } from "../../../_server/auth";
 import { deleteDraftAction, editDraftAction, publishDraftAction } from "../actions";
+import { taipeiTime } from "@/lib/time";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 
 export const metadata: Metadata = { title: "目錄版本" };
 export const dynamic = "force-dynamic";
 
-const taipei = (d: Date) => d.toLocaleString("zh-TW", { timeZone: "Asia/Taipei", hourCycle: "h23" });
 
 export default async function VersionPage({
   params,
@@ -32,7 +33,7 @@ export default async function VersionPage({
   await requireUser({ roles: ["catalogue-admin"] });
   const id = ZVersionId.safeParse((await params).version);
   if (!id.success) notFound();
-  const row = await db().catalogueVersion.findUnique({ where: { id: id.data }, select: { lockVersion: true, publishedAt: true, publishedByName: true, createdByName: true } });
+  const row = await getVersion(db(), id.data);
   if (!row) notFound();
   let file;
   try {
@@ -54,11 +55,7 @@ export default async function VersionPage({
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <nav aria-label="導覽路徑" className="text-sm">
-          <Link href="/catalogue/versions" className="text-brand-700 underline">目錄版本管理</Link>
-          <span aria-hidden="true"> ／ </span>
-          <span aria-current="page">{file.version}</span>
-        </nav>
+        <Breadcrumbs trail={[{ href: "/catalogue/versions", label: "目錄版本管理" }]} current={file.version} />
         <h1 className="text-2xl font-bold">
           {file.version}
           <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-sm font-normal">{draft ? "草稿" : "已發布"}</span>
@@ -66,7 +63,7 @@ export default async function VersionPage({
         <p className="text-slate-700">{file.title}</p>
         <p className="text-sm text-slate-600">
           {file.basedOn ? `基準版本 ${file.basedOn}．` : ""}
-          {row.publishedAt ? `${row.publishedByName ?? ""} 於 ${taipei(row.publishedAt)} 發布` : `草稿建立者：${row.createdByName || "—"}`}
+          {row.publishedAt ? `${row.publishedByName ?? ""} 於 ${taipeiTime(row.publishedAt)} 發布` : `草稿建立者：${row.createdByName || "—"}`}
         </p>
         <p className="flex flex-wrap gap-4 text-sm">
           {file.basedOn && (
@@ -192,7 +189,7 @@ export default async function VersionPage({
           <ol className="space-y-1 text-sm">
             {history.map((h) => (
               <li key={h.id}>
-                {taipei(h.at)}．{h.actorName}．{h.action}
+                {taipeiTime(h.at)}．{h.actorName}．{h.action}
                 {h.target ? `（${h.target}）` : ""}
               </li>
             ))}

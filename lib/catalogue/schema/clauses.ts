@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SERVICE_TYPE_KEYS, ZReliability } from "../../catalogue/primitives";
-import { CASE_FACTS } from "../../resolve/obligations";
+import { SERVICE_TYPE_KEYS, ZReliability } from "./primitives";
+import { CASE_FACTS } from "./obligations";
 
 /**
  * The general-clause library (一、共通性需求 / 三、適法性義務 / 機關應辦事項) as data. Every clause names

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZReliability } from "../catalogue/primitives";
+import { ZReliability } from "./primitives";
 
 /**
  * The level→measure table (分級辦法 附表一～八) as data. Every cell carries its citation and

@@ -1,0 +1,74 @@
+import type { TDb } from "../db/client";
+import type { TActor } from "../auth/roles";
+import { newestPublished } from "../catalogue/store";
+import { can } from "../workflow/state";
+import { latestReviews } from "../workflow/reviews";
+import { submissionProblems } from "../workflow/submission";
+import { STEP_SCHEMAS, stepIssues, type TStep } from "./answers";
+import { statusesOf } from "./checklist";
+import { loadChecklist, pinnedCatalogue } from "./load";
+import { clauseParameterView, loadClauseParameters } from "./set-clause-parameters";
+import { getCaseFor, markStatusesSeen } from "./store";
+import { caseReviews } from "./workflow-ops";
+
+type TItemVerdict = "approve" | "return" | "accept-risk";
+
+/**
+ * Everything the case step page shows, read in one place: the case, what the viewer may do with it
+ * (asked of the state machine), the latest verdicts with reviewer names, and for the review step the
+ * checklist with its problems as links. null when the case is not the viewer's agency's.
+ */
+export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TStep) {
+  const record = await getCaseFor(db, id, viewer);
+  if (!record) return null;
+  const complete = Object.fromEntries(
+    (Object.keys(STEP_SCHEMAS) as (keyof typeof STEP_SCHEMAS)[]).map((s) => [s, STEP_SCHEMAS[s].safeParse(record.answers[s]).success]),
+  ) as Partial<Record<TStep, boolean>>;
+  const reviews = await caseReviews(db, record.id);
+  const caseVerdicts = reviews.filter((r) => r.itemId === "");
+  const lastVerdict = caseVerdicts[caseVerdicts.length - 1];
+  const latest = await db.case.aggregate({ where: { caseGroupId: record.caseGroupId }, _max: { revision: true } });
+  const isLatest = record.revision === latest._max.revision;
+  const newest = await newestPublished(db);
+  const editable = can(record, "edit", viewer);
+  const base = {
+    record,
+    complete,
+    editable,
+    /** A CISO may at least return a submitted case, so the approval page has something to offer. */
+    canOpenApproval: can(record, "return", viewer),
+    canRevise: isLatest && can(record, "revise", viewer),
+    approvedBy: record.status === "approved" ? (lastVerdict?.reviewerName ?? null) : null,
+    returnComment: record.status === "returned" ? (lastVerdict?.comment ?? null) : null,
+    newerCatalogue: newest && newest > record.catalogueVersionId && isLatest ? newest : null,
+  };
+  if (step === "case") {
+    const catalogue = await pinnedCatalogue(db, record.catalogueVersionId);
+    return { ...base, step, types: catalogue.serviceTypes.map((t) => ({ key: t.key, name: t.name, description: t.description })) };
+  }
+  if (step !== "review") return { ...base, step };
+
+  const { catalogue, checklist } = await loadChecklist(db, record);
+  // The first look at a complete checklist is the baseline the officer's later changes are shown against.
+  if (checklist.ok && !record.lastSeenStatuses) await markStatusesSeen(db, record.id, statusesOf(checklist.items));
+  const latestByItem = latestReviews(reviews.map((r) => ({ ...r, verdict: r.verdict as TItemVerdict })));
+  const problems = submissionProblems(checklist).map((p) => ({
+    href: p.kind === "item" ? `#item-${p.itemId}` : `/cases/${record.id}/${p.step ?? "agency"}`,
+    message: p.kind === "item" ? `${p.text.slice(0, 30)}${p.text.length > 30 ? "…" : ""}：${p.message}` : p.message,
+  }));
+  const itemReviews = Object.fromEntries(
+    [...latestByItem].map(([k, r]) => [k, { verdict: r.verdict, comment: r.comment, reviewerName: reviews.find((x) => x.itemId === k && x.at === r.at)?.reviewerName ?? "" }]),
+  );
+  const clauseParameters = editable ? await loadClauseParameters(db, record.id).then((p) => clauseParameterView(p.library, p, "case")) : null;
+  return {
+    ...base,
+    step,
+    checklist,
+    problems,
+    itemReviews,
+    clauseParameters,
+    ciiBelowMedium: checklist.ok && record.answers.facts.cii === "yes" && checklist.resolution.effectiveGrade === "normal",
+    typeNames: Object.fromEntries(catalogue.serviceTypes.map((t) => [t.key, t.name])),
+    issues: stepIssues(record.answers),
+  };
+}

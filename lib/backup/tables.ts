@@ -20,6 +20,7 @@ export const TABLES: readonly TTableSpec[] = [
   { model: "Session", delegate: "session", primaryKey: ["id"], dates: ["expiresAt", "createdAt", "updatedAt", "lastActiveAt"], bigints: [] },
   { model: "Verification", delegate: "verification", primaryKey: ["id"], dates: ["expiresAt", "createdAt", "updatedAt"], bigints: [] },
   { model: "RateLimit", delegate: "rateLimit", primaryKey: ["id"], dates: [], bigints: ["lastRequest"] },
+  { model: "LoginThrottle", delegate: "loginThrottle", primaryKey: ["key"], dates: ["lockedUntil", "updatedAt"], bigints: [] },
   { model: "PasswordHistory", delegate: "passwordHistory", primaryKey: ["id"], dates: ["createdAt"], bigints: [] },
   { model: "CatalogueVersion", delegate: "catalogueVersion", primaryKey: ["id"], dates: ["publishedAt", "createdAt", "updatedAt"], bigints: [] },
   { model: "ServiceType", delegate: "serviceType", primaryKey: ["versionId", "key"], dates: [], bigints: [] },

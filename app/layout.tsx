@@ -4,6 +4,7 @@ import "./globals.css";
 import { sessionState } from "./_server/auth";
 import { signOutAction } from "./login/actions";
 import { IdleWatcher } from "@/components/auth/IdleWatcher";
+import { ZodJitless } from "@/components/ZodJitless";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 
 export const metadata: Metadata = {
@@ -61,6 +62,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </span>
           </nav>
         </header>
+        <ZodJitless />
         {user && <IdleWatcher minutes={user.idleTimeoutMinutes} />}
         <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6">
           {children}

@@ -9,6 +9,8 @@ import { authSecret } from "@/lib/auth/secret";
 import { parseRoles, type TActor, type TRole } from "@/lib/auth/roles";
 import { idleState } from "@/lib/auth/idle";
 import { oidcPlugin } from "@/lib/auth/oidc";
+import { trustedOrigins } from "@/lib/auth/origins";
+import { clientAddress, withClientAddress } from "@/lib/http/client-ip";
 
 // Next-specific glue around lib/auth: the auth instance (with cookie handling for server actions)
 // and the current user, with the agency's idle timeout enforced on every request.
@@ -17,14 +19,25 @@ let instance: TAuth | undefined;
 export function auth(): TAuth {
   const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   const oidc = oidcPlugin();
-  const trusted = (process.env.SECREQ_TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   instance ??= createAuth(db(), {
     secret: authSecret(),
     baseURL,
-    trustedOrigins: [baseURL, "http://localhost:*", "http://127.0.0.1:*", ...trusted],
+    trustedOrigins: trustedOrigins(baseURL, process.env),
     plugins: [...(oidc ? [oidc] : []), nextCookies()],
   });
   return instance;
+}
+
+/** The client's address as this deployment may believe it (lib/http/client-ip.ts, instrumentation.ts). */
+export function requestAddress(h: { get(name: string): string | null }): string {
+  const peerToken = (globalThis as { __secreqPeerToken?: string }).__secreqPeerToken;
+  return clientAddress(h, { proxyHeader: process.env.SECREQ_CLIENT_IP_HEADER?.trim().toLowerCase() || undefined, peerToken });
+}
+
+/** This request's headers for better-auth, with the trusted client address. */
+export async function trustedHeaders(): Promise<Headers> {
+  const h = await headers();
+  return withClientAddress(new Headers(h), requestAddress(h));
 }
 
 export type TCurrentUser = TActor & { email: string; agencyName: string; idleTimeoutMinutes: number; mustChangePassword: boolean };

@@ -3,9 +3,10 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { APIError } from "better-auth/api";
 import type { TLoginState } from "@/lib/action-result";
-import { auth } from "../_server/auth";
+import { db } from "@/lib/db/client";
+import { formSignIn } from "@/lib/auth/form-sign-in";
+import { auth, trustedHeaders } from "../_server/auth";
 
 
 const ZLogin = z.object({
@@ -22,10 +23,9 @@ export async function signInAction(_prev: TLoginState, form: FormData): Promise<
   const email = String(form.get("email") ?? "");
   if (!parsed.success) return { message: parsed.error.issues[0]!.message, email };
   try {
-    await auth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
+    const { message } = await formSignIn(auth(), db(), { email: parsed.data.email, password: parsed.data.password }, await trustedHeaders());
+    if (message) return { message, email };
   } catch (e) {
-    if (e instanceof APIError && e.status === "FORBIDDEN") return { message: e.message, email };
-    if (e instanceof APIError) return { message: "電子郵件或密碼錯誤。連續失敗 5 次，帳號將鎖定 15 分鐘。", email };
     console.error("sign-in failed", e);
     return { message: "系統暫時無法登入，請稍後再試。", email };
   }

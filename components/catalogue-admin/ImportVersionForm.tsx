@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { OFFLINE, type TAdminAction } from "../admin/result";
 import { BUTTON } from "../admin/styles";
+import { CATALOGUE_IMPORT_MAX_BYTES, CATALOGUE_IMPORT_TOO_LARGE } from "@/lib/catalogue/import-limit";
 
 /** Reads a data file in the browser and sends its text; the server validates it with the loader. */
 export function ImportVersionForm({ importFile }: { importFile: TAdminAction<{ fileName: string; text: string }, { version: string }> }) {
@@ -15,6 +16,8 @@ export function ImportVersionForm({ importFile }: { importFile: TAdminAction<{ f
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!file) return setError("請選擇資料檔（.json）");
+    // Before sending: a too-large file is refused here rather than by the server's body limit.
+    if (file.size > CATALOGUE_IMPORT_MAX_BYTES) return setError(CATALOGUE_IMPORT_TOO_LARGE);
     setBusy(true);
     const text = await file.text().catch(() => "");
     const r = await importFile({ fileName: file.name, text }).catch(() => OFFLINE);

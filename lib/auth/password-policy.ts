@@ -7,6 +7,8 @@ export const PASSWORD_MAX_LENGTH = 128;
 export const PASSWORD_HISTORY = 3;
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MINUTES = 15;
+/** Failures from one (account, client address) before that address is held back for the account (SECURITY.md). */
+export const LOCKOUT_PER_SOURCE = 3;
 
 /** zh-TW reason the password is too weak, or null when it passes. */
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {

@@ -1,4 +1,4 @@
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./fixtures";
 import { DEMO_USERS } from "../../lib/demo";
 import { NEW_PASSWORD, storageFor } from "./accounts";
 

@@ -1,4 +1,6 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "./fixtures";
+import { storageFor } from "./accounts";
 import { accessible, as } from "./pages";
 import { fillCase } from "./cases";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test.describe("/catalogue", () => {
   test("shows a table as the source has it, switches type and searches", async ({ page }) => {

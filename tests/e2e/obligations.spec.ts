@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { accessible, as } from "./pages";
 import { fillCase } from "./cases";
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 
 // A fresh database without the demo (playwright.onboard.config.ts): the README's 「正式上線：建立第一個機關」

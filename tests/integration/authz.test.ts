@@ -831,7 +831,9 @@ describe("authorization matrix: every subject × every action, route and page", 
   });
 
   // A client address of its own for every request: better-auth's per-IP rate limits (3 per 10 s on
-  // sign-up and change-email) would otherwise answer 429 to the matrix itself.
+  // sign-up and change-email) would otherwise answer 429 to the matrix itself. The address is only
+  // believed from a proxy header the deployment names (lib/http/client-ip.ts), as behind a proxy.
+  process.env.SECREQ_CLIENT_IP_HEADER = "x-forwarded-for";
   let requests = 0;
   const clientIp = () => {
     requests += 1;

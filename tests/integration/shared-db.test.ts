@@ -5,6 +5,7 @@ import { LOCKOUT_THRESHOLD } from "@/lib/auth/password-policy";
 import { createCase, getCase, saveAnswers, ConflictError } from "@/lib/cases/store";
 import { emptyAnswers } from "@/lib/cases/answers";
 import type { TActor } from "@/lib/auth/roles";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { freshDb, TEST_DB } from "../helpers/db";
 import { createAgencyWithUsers, PASSWORD } from "../helpers/people";
 
@@ -36,11 +37,11 @@ describe.runIf(TEST_DB === "postgres")("two instances sharing one PostgreSQL dat
     await cleanup();
   });
 
-  const signIn = (auth: TAuth, password: string) =>
+  const signIn = (auth: TAuth, password: string, address = "192.0.2.1") =>
     auth.handler(
       new Request(`${BASE}/api/auth/sign-in/email`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: BASE },
+        headers: { "content-type": "application/json", origin: BASE, [CLIENT_IP_HEADER]: address },
         body: JSON.stringify({ email, password }),
       }),
     );
@@ -58,15 +59,15 @@ describe.runIf(TEST_DB === "postgres")("two instances sharing one PostgreSQL dat
   });
 
   it("failed logins on both instances, even at the same moment, add up and lock the account", async () => {
-    const failures = await Promise.all(Array.from({ length: LOCKOUT_THRESHOLD }, (_, i) => signIn(i % 2 ? authB : authA, "Wrong-Password-2026")));
+    const failures = await Promise.all(Array.from({ length: LOCKOUT_THRESHOLD }, (_, i) => signIn(i % 2 ? authB : authA, "Wrong-Password-2026", `192.0.2.${10 + i}`)));
     expect(failures.map((r) => r.status).every((s) => s === 401)).toBe(true);
     const user = await b.user.findUniqueOrThrow({ where: { id: officer.id } });
     expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
     expect(await a.auditEntry.count({ where: { targetId: officer.id, action: "auth.locked" } })).toBe(1);
     expect(await a.auditEntry.count({ where: { targetId: officer.id, action: "auth.login-failed" } })).toBe(LOCKOUT_THRESHOLD - 1);
-    // The right password on either instance is now refused.
-    expect((await signIn(authA, PASSWORD)).status).toBe(403);
-    expect((await signIn(authB, PASSWORD)).status).toBe(403);
+    // The right password on either instance is now refused (answered like a wrong one).
+    expect((await signIn(authA, PASSWORD)).status).toBe(401);
+    expect((await signIn(authB, PASSWORD)).status).toBe(401);
   });
 
   it("two concurrent saves of the same step through different instances: one succeeds, one is a clear conflict, nothing is lost", async () => {

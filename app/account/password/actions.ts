@@ -1,12 +1,11 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { APIError } from "better-auth/api";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import type { TPasswordState } from "@/lib/action-result";
-import { auth, sessionState } from "../../_server/auth";
+import { auth, sessionState, trustedHeaders } from "../../_server/auth";
 
 
 const ZChange = z.object({
@@ -32,7 +31,7 @@ export async function changePasswordAction(_prev: TPasswordState, form: FormData
   if (problem) return { message: problem, field: "newPassword" };
   if (newPassword !== confirm) return { message: "兩次輸入的新密碼不一致", field: "confirm" };
   try {
-    await auth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: await headers() });
+    await auth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: await trustedHeaders() });
   } catch (e) {
     if (e instanceof APIError) {
       // better-auth's own refusals are English: only our hooks' zh-TW messages are shown as they are.

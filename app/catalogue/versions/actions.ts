@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { CATALOGUE_IMPORT_MAX_BYTES, CATALOGUE_IMPORT_TOO_LARGE } from "@/lib/catalogue/import-limit";
 import { z } from "zod";
 import { zText } from "@/lib/validation/text";
 import { db } from "@/lib/db/client";
@@ -60,12 +61,11 @@ export const deleteDraftAction = authedAction({ input: z.object({ version: ZVers
   return {};
 });
 
-const MAX_IMPORT = 5 * 1024 * 1024;
 export const importVersionAction = authedAction(
   {
     input: z.object({
       fileName: z.string().trim().min(1, "請選擇資料檔").max(200),
-      text: z.string().min(1, "資料檔是空的").max(MAX_IMPORT, "資料檔超過 5 MB"),
+      text: z.string().min(1, "資料檔是空的").max(CATALOGUE_IMPORT_MAX_BYTES, CATALOGUE_IMPORT_TOO_LARGE),
     }),
     ...KEEPER,
   },

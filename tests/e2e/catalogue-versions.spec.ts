@@ -1,6 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "./fixtures";
-import { storageFor } from "./accounts";
+import { expect, test } from "./fixtures";
 import { accessible, as } from "./pages";
 import { fillCase } from "./cases";
 

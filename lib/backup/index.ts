@@ -157,8 +157,9 @@ export function parseBackup(text: string): TBackup {
   const known = new Set(TABLES.map((t) => t.model));
   for (const name of Object.keys(r.data.tables)) if (!known.has(name)) throw new BackupError("invalid", `tables.${name}: 不認得的資料表`);
   for (const t of TABLES) {
-    // Backups from before the audit chain have no head; their entries are chained when the app starts.
-    if (!r.data.tables[t.model] && t.model === "AuditChainHead") r.data.tables[t.model] = [];
+    // A table added since the backup was made reads as empty (backups from before the audit chain have no
+    // head: their entries are chained when the app starts). Columns added since have defaults or are nullable.
+    if (!r.data.tables[t.model] && t.addedLater) r.data.tables[t.model] = [];
     if (!r.data.tables[t.model]) throw new BackupError("invalid", `tables.${t.model}: 缺少這個資料表`);
     const schema = ROW_SCHEMAS.get(t.model)!;
     r.data.tables[t.model]!.forEach((row, n) => {

@@ -17,11 +17,13 @@ export type TTableSpec = {
   primaryKey: string[];
   dates: string[];
   bigints: string[];
+  /** Added after backups began: a backup made before it has no such table, which reads as empty. */
+  addedLater?: true;
 };
 
-function table(model: string, delegate: string, primaryKey: string[], columns: Record<string, TColumnType>): TTableSpec {
+function table(model: string, delegate: string, primaryKey: string[], columns: Record<string, TColumnType>, later?: "added later"): TTableSpec {
   const of = (type: string) => Object.keys(columns).filter((c) => columns[c]!.replace(/[?=]/g, "") === type);
-  return { model, delegate, primaryKey, columns, dates: of("DateTime"), bigints: of("BigInt") };
+  return { model, delegate, primaryKey, columns, dates: of("DateTime"), bigints: of("BigInt"), ...(later ? { addedLater: true as const } : {}) };
 }
 
 export const TABLES: readonly TTableSpec[] = [
@@ -31,7 +33,7 @@ export const TABLES: readonly TTableSpec[] = [
   table("Session", "session", ["id"], { id: "String", expiresAt: "DateTime", token: "String", createdAt: "DateTime=", updatedAt: "DateTime=", ipAddress: "String?", userAgent: "String?", userId: "String", lastActiveAt: "DateTime=" }),
   table("Verification", "verification", ["id"], { id: "String", identifier: "String", value: "String", expiresAt: "DateTime", createdAt: "DateTime=", updatedAt: "DateTime=" }),
   table("RateLimit", "rateLimit", ["id"], { id: "String", key: "String", count: "Int", lastRequest: "BigInt" }),
-  table("LoginThrottle", "loginThrottle", ["key"], { key: "String", userId: "String", failures: "Int=", lockedUntil: "DateTime?", updatedAt: "DateTime=" }),
+  table("LoginThrottle", "loginThrottle", ["key"], { key: "String", userId: "String", failures: "Int=", lockedUntil: "DateTime?", updatedAt: "DateTime=" }, "added later"),
   table("PasswordHistory", "passwordHistory", ["id"], { id: "String", userId: "String", hash: "String", createdAt: "DateTime=" }),
   table("CatalogueVersion", "catalogueVersion", ["id"], { id: "String", title: "String", issuer: "String", documentNumber: "String", issuedOn: "String", status: "String=", effective: "String?", legend: "String", contentHash: "String", basedOn: "String?", changeSummary: "String=", obligations: "String", clauses: "String", createdByName: "String=", publishedAt: "DateTime?", publishedById: "String?", publishedByName: "String?", lockVersion: "Int=", createdAt: "DateTime=", updatedAt: "DateTime=" }),
   table("ServiceType", "serviceType", ["versionId", "key"], { versionId: "String", key: "String", name: "String", description: "String", notes: "String", position: "Int" }),
@@ -40,5 +42,5 @@ export const TABLES: readonly TTableSpec[] = [
   table("Decision", "decision", ["caseId", "itemId"], { caseId: "String", itemId: "String", choice: "String", reason: "String=", reference: "String=", decidedBy: "String", decidedAt: "DateTime" }),
   table("Review", "review", ["id"], { id: "String", caseId: "String", itemId: "String=", verdict: "String", comment: "String=", reviewerId: "String", reviewerName: "String", at: "DateTime=" }),
   table("AuditEntry", "auditEntry", ["id"], { id: "String", agencyId: "String?", actorId: "String?", actorName: "String", action: "String", targetType: "String", targetId: "String", before: "String?", after: "String?", at: "DateTime=", seq: "Int?", hash: "String?" }),
-  table("AuditChainHead", "auditChainHead", ["id"], { id: "Int", seq: "Int", hash: "String" }),
+  table("AuditChainHead", "auditChainHead", ["id"], { id: "Int", seq: "Int", hash: "String" }, "added later"),
 ];

@@ -55,6 +55,18 @@ describe("parsing a backup file", () => {
     expect(parseBackup(backupJson(empty))).toEqual(empty);
   });
 
+  it("reads a backup made before the newer tables and columns (no LoginThrottle, no chain head, no agency profile)", () => {
+    const older = { ...empty, tables: { ...empty.tables, Agency: [{ id: "a", name: "舊機關", idleTimeoutMinutes: 30, clauseDefaults: "{}", createdAt: "2026-11-01T00:00:00.000Z" }] } };
+    delete (older.tables as Record<string, unknown>).LoginThrottle;
+    delete (older.tables as Record<string, unknown>).AuditChainHead;
+    const parsed = parseBackup(JSON.stringify(older));
+    expect(parsed.tables.LoginThrottle).toEqual([]);
+    expect(parsed.tables.AuditChainHead).toEqual([]);
+    expect(parsed.tables.Agency).toEqual(older.tables.Agency);
+    // Only tables added later may be missing.
+    expect(TABLES.filter((t) => t.addedLater).map((t) => t.model).sort()).toEqual(["AuditChainHead", "LoginThrottle"]);
+  });
+
   it.each([
     ["not JSON", "{", /不是有效的 JSON/],
     ["another format", JSON.stringify({ ...empty, format: "x" }), /^format: 不是 SecReq 備份檔/],

@@ -20,7 +20,14 @@ function ItemReview({ item, review }: { item: TApprovalItem; review: (input: unk
   const uid = useId();
   const router = useRouter();
   const [verdict, setVerdict] = useState(item.verdict?.verdict ?? "");
-  const [comment, setComment] = useState(item.verdict?.comment ?? "");
+  const saved = item.verdict?.comment ?? "";
+  const [comment, setComment] = useState(saved);
+  // An earlier verdict's comment is never the new verdict's: changing the verdict clears it, unless the
+  // CISO has written in the box since (what they typed is kept).
+  const changeVerdict = (v: string) => {
+    if (v !== verdict && comment === saved) setComment("");
+    setVerdict(v);
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -35,13 +42,18 @@ function ItemReview({ item, review }: { item: TApprovalItem; review: (input: unk
         <div className="flex flex-wrap gap-x-5">
           {options.map((v) => (
             <label key={v} className="flex items-center gap-2 py-1">
-              <input type="radio" name={`${uid}-verdict`} value={v} checked={verdict === v} onChange={() => setVerdict(v)} className="size-4" />
+              <input type="radio" name={`${uid}-verdict`} value={v} checked={verdict === v} onChange={() => changeVerdict(v)} className="size-4" />
               {VERDICT_LABEL[v]}
             </label>
           ))}
         </div>
         {errors.verdict && <p className="text-sm font-semibold text-red-700">{errors.verdict}</p>}
       </fieldset>
+      {saved && verdict !== item.verdict?.verdict && (
+        <p className="text-sm text-slate-700">
+          先前意見（{VERDICT_LABEL[item.verdict!.verdict]}）：{saved}
+        </p>
+      )}
       <div>
         <label htmlFor={`${uid}-comment`} className="block text-sm font-semibold">意見{verdict === "approve" ? "（選填）" : "（必填）"}</label>
         <textarea id={`${uid}-comment`} value={comment} onChange={(e) => setComment(e.target.value)} rows={2} aria-invalid={errors.comment ? true : undefined} aria-describedby={errors.comment ? `${uid}-comment-error` : undefined} className="mt-1 w-full rounded border border-slate-400 px-2 py-1.5" />

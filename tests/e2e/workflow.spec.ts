@@ -72,7 +72,11 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
 
   // The CISO approves the item, accepts the risk and approves the case.
   await ciso.goto(`${base}/approval`);
+  // The earlier return comment is shown, but never becomes the approval's comment (issue 14's bug).
+  await expect(vmReview.getByLabel(/意見/)).toHaveValue("請說明為何普級仍需要");
   await vmReview.getByLabel("同意").check();
+  await expect(vmReview.getByLabel(/意見/)).toHaveValue("");
+  await expect(vmReview.getByText("先前意見（退回）：請說明為何普級仍需要")).toBeVisible();
   await vmReview.getByRole("button", { name: "儲存審查意見" }).click();
   await expect(vmReview.getByText(/已審查：同意/)).toBeVisible();
   const risk = ciso.locator('[id="review-saas-customization.supplier-product-security"]');

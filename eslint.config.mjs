@@ -12,5 +12,15 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/db/generated/**", "lib/db/generated-pg/**", "var/**", "playwright-report/**", "test-results/**"]),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "lib/db/generated/**",
+    "lib/db/generated-pg/**",
+    "var/**",
+    "playwright-report/**",
+    "test-results/**",
+  ]),
 ]);

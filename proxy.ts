@@ -7,7 +7,8 @@ export async function proxy(request: NextRequest) {
   const refused = actionAdmission(request);
   if (refused) return new NextResponse(refused.message, { status: refused.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   if (request.headers.get("next-action") && (request.headers.get("content-type") ?? "").startsWith("text/plain")) {
-    if (!isWellFormedActionText(await request.clone().text())) return new NextResponse("請求格式有誤。", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    if (!isWellFormedActionText(await request.clone().text()))
+      return new NextResponse("請求格式有誤。", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const nonce = newNonce();
   const headers = pageSecurityHeaders(nonce, { baseURL: process.env.BETTER_AUTH_URL, dev: process.env.NODE_ENV === "development" });

@@ -17,7 +17,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="zh-Hant-TW">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           跳到主要內容
         </a>
         <header className="bg-brand-800 text-white">
@@ -53,11 +56,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     {user.agencyName}．{user.name}（{user.roles.map((r) => ROLE_LABEL[r]).join("、") || "無角色"}）
                   </span>
                   <form action={signOutAction}>
-                    <button type="submit" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">登出</button>
+                    <button type="submit" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
+                      登出
+                    </button>
                   </form>
                 </>
               ) : (
-                <Link href="/login" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">登入</Link>
+                <Link href="/login" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
+                  登入
+                </Link>
               )}
             </span>
           </nav>

@@ -12,7 +12,9 @@ export default function HomePage() {
         </p>
       </section>
       <section aria-labelledby="start" className="grid gap-4 sm:grid-cols-2">
-        <h2 id="start" className="sr-only">開始使用</h2>
+        <h2 id="start" className="sr-only">
+          開始使用
+        </h2>
         <Link href="/catalogue" className="block rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-700">
           <span className="block text-lg font-semibold text-brand-700">瀏覽需求目錄 →</span>
           <span className="mt-1 block text-slate-700">九類資訊服務的共通性資安要求，逐列對照高／中／普標示與說明。</span>

@@ -114,12 +114,17 @@ async function load(servers: TServer[], sessions: TSession[], pathOf: (s: TSessi
 
 const ROUTES = {
   // Pages 1–5 of the agency's 200 cases (20 a page), every other request filtered by status.
-  list: { label: "案件列表 /cases（每機關 200 案，分頁、篩選）", path: (_s: TSession, n: number) => `/cases?page=${(n % 5) + 1}${n % 2 ? "&status=draft" : ""}` },
+  list: {
+    label: "案件列表 /cases（每機關 200 案，分頁、篩選）",
+    path: (_s: TSession, n: number) => `/cases?page=${(n % 5) + 1}${n % 2 ? "&status=draft" : ""}`,
+  },
   page: { label: "案件頁 /cases/<id>/agency            ", path: (s: TSession, n: number) => `/cases/${s.user.cases[(n * 7) % s.user.cases.length]}/agency` },
 } as const;
 
 async function benchProvider(name: string, url: string, cleanup: () => Promise<void>) {
-  print(`\n== ${name}：${CASES.toLocaleString("en-US")} 案／${AGENCIES} 機關，${USERS} 位同時使用者${THINK ? `（每次點擊間平均停 ${THINK} ms）` : "（連續送出，無停頓）"} ==`);
+  print(
+    `\n== ${name}：${CASES.toLocaleString("en-US")} 案／${AGENCIES} 機關，${USERS} 位同時使用者${THINK ? `（每次點擊間平均停 ${THINK} ms）` : "（連續送出，無停頓）"} ==`,
+  );
   const db = await prepareDatabase(url);
   const t = Date.now();
   const users = await seed(db);
@@ -155,7 +160,11 @@ async function benchProvider(name: string, url: string, cleanup: () => Promise<v
   }
 }
 
-print(`SecReq 案件效能量測：${cpus().length} 核，load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+print(
+  `SecReq 案件效能量測：${cpus().length} 核，load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
 ensureBuild(false, print);
 if (values.only !== "postgres") {
   const dir = mkdtempSync(path.join(tmpdir(), "secreq-bench-cases-"));

@@ -50,7 +50,10 @@ const exportInput: TExportInput = {
  */
 async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[TStat, TStat]> {
   for (let i = 0; i < warmup; i++) await Promise.all([a(), b()]);
-  const samples = [{ wall: [] as number[], cpu: [] as number[] }, { wall: [] as number[], cpu: [] as number[] }];
+  const samples = [
+    { wall: [] as number[], cpu: [] as number[] },
+    { wall: [] as number[], cpu: [] as number[] },
+  ];
   for (let i = 0; i < runs; i++)
     for (const [j, fn] of [a, b].entries()) {
       const cpu = process.cpuUsage();
@@ -80,19 +83,29 @@ function baseline(xml: string, fonts = false): Document {
   const cellsPerRow = 5;
   const textRun = (text: string) => (fonts ? new TextRun({ text, font: RUN_FONT }) : new TextRun(text));
   const inTables = Math.min(texts.length, rowCount * cellsPerRow);
-  const rows = Array.from({ length: rowCount }, (_, r) =>
-    new TableRow({
-      children: Array.from({ length: cellsPerRow }, (_, c) => new TableCell({ children: [new Paragraph({ children: [textRun(texts[r * cellsPerRow + c] ?? "")] })] })),
-    }),
+  const rows = Array.from(
+    { length: rowCount },
+    (_, r) =>
+      new TableRow({
+        children: Array.from(
+          { length: cellsPerRow },
+          (_, c) => new TableCell({ children: [new Paragraph({ children: [textRun(texts[r * cellsPerRow + c] ?? "")] })] }),
+        ),
+      }),
   );
   const rest = texts.slice(inTables).map((t) => new Paragraph({ children: [textRun(t)] }));
   return new Document({ sections: [{ children: rows.length ? [...rest, new Table({ rows })] : rest }] });
 }
 
-print(`SecReq 匯出基準 — Node ${process.version}，${(await import("node:os")).cpus().length} CPU；${runs} 次取中位數（另暖身 ${warmup} 次；本模組與基準交替量測）`);
+print(
+  `SecReq 匯出基準 — Node ${process.version}，${(await import("node:os")).cpus().length} CPU；${runs} 次取中位數（另暖身 ${warmup} 次；本模組與基準交替量測）`,
+);
 print(`案件：全部 ${input.serviceTypes.length} 種服務類型、高級、A 級、所有選配納入；一覽表項目 ${resolution.items.length} 項`);
 const model = buildExportModel(exportInput);
-const [buildTime] = await timePair(async () => buildExportModel(exportInput), async () => undefined);
+const [buildTime] = await timePair(
+  async () => buildExportModel(exportInput),
+  async () => undefined,
+);
 print(`文件模型 buildExportModel：中位數 ${ms(buildTime.median)}（CPU ${ms(buildTime.cpu)}），p95 ${ms(buildTime.p95)}`);
 const included = model.technical.groups.reduce((n, g) => n + g.items.length, 0);
 print(`納入之技術需求 ${included} 項；共通性條文 ${model.general.length}、適法性條文 ${model.legal.length}、機關應辦事項 ${model.agency.length}`);

@@ -35,7 +35,10 @@ const connections = int("connections", values.connections, 1000);
 const calls = int("calls", values.calls, 1_000_000);
 const print = (line: string) => process.stdout.write(`${line}\n`);
 // The load average says how far the HTTP figures can be trusted on a shared machine.
-const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 
 const dir = mkdtempSync(path.join(tmpdir(), "secreq-bench-"));
 const url = `file:${path.join(dir, "bench.db")}`;

@@ -108,7 +108,10 @@ export async function startNext(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start 已結束（${child.exitCode}）：\n${output}`);
-    const status = await fetch(`${origin}/api/v1/health`).then((r) => r.status, () => 0);
+    const status = await fetch(`${origin}/api/v1/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return { origin, stop, cpuMs: () => (child.pid === undefined ? null : groupCpuMs(child.pid)) };
     if (status === 404) {
       await stop();

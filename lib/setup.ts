@@ -9,11 +9,7 @@ import { carryForward } from "./audit/chain";
  * Brings a database to a usable state: migrations applied, bundled catalogue versions loaded. On
  * PostgreSQL, instances starting together take turns (an advisory lock) and a missing database is created.
  */
-export async function prepareDatabase(
-  url: string = databaseUrl(),
-  log: (msg: string) => void = () => {},
-  opts: { demo?: boolean } = {},
-): Promise<TDb> {
+export async function prepareDatabase(url: string = databaseUrl(), log: (msg: string) => void = () => {}, opts: { demo?: boolean } = {}): Promise<TDb> {
   return withSetupLock(url, async () => {
     const applied = await migrate(url);
     if (applied.length) log(`已套用資料庫 migration：${applied.join("、")}`);

@@ -46,17 +46,24 @@ export type TSessionState = { user: TCurrentUser } | { user: null; reason: "none
 // Once per request: the layout and the page both ask (React's cache() is per server request).
 export const sessionState = cache(async function sessionState(): Promise<TSessionState> {
   const h = await headers();
-  const session = await auth().api.getSession({ headers: h }).catch(() => null);
+  const session = await auth()
+    .api.getSession({ headers: h })
+    .catch(() => null);
   if (!session) return { user: null, reason: "none" };
   const row = await db().session.findUnique({ where: { id: session.session.id }, select: { lastActiveAt: true } });
   const user = await db().user.findUnique({ where: { id: session.user.id }, include: { agency: true } });
   if (!row || !user || !user.active || !user.agency.active) return { user: null, reason: "none" };
   const state = idleState(row.lastActiveAt, user.agency.idleTimeoutMinutes, new Date());
   if (state === "expired") {
-    await db().session.delete({ where: { id: session.session.id } }).catch(() => {});
+    await db()
+      .session.delete({ where: { id: session.session.id } })
+      .catch(() => {});
     return { user: null, reason: "idle" };
   }
-  if (state === "touch") await db().session.update({ where: { id: session.session.id }, data: { lastActiveAt: new Date() } }).catch(() => {});
+  if (state === "touch")
+    await db()
+      .session.update({ where: { id: session.session.id }, data: { lastActiveAt: new Date() } })
+      .catch(() => {});
   return {
     user: {
       id: user.id,

@@ -16,7 +16,11 @@ export default async function AdminPage() {
   const locked = users.filter((u) => u.lockedUntil && u.lockedUntil > now).length;
   const inactive = users.filter((u) => !u.active).length;
   const parts = [
-    { href: "/admin/users", title: "使用者與角色", text: `本機關 ${users.length} 位使用者（停用 ${inactive}、鎖定中 ${locked}）。新增帳號、指派角色、重設密碼、解除鎖定、停用。` },
+    {
+      href: "/admin/users",
+      title: "使用者與角色",
+      text: `本機關 ${users.length} 位使用者（停用 ${inactive}、鎖定中 ${locked}）。新增帳號、指派角色、重設密碼、解除鎖定、停用。`,
+    },
     { href: "/admin/agency", title: "機關資料", text: "機關名稱、性質、類別、資通安全責任等級、郵件伺服器與資安長；每件案件都依此產出需求。" },
     { href: "/admin/settings", title: "機關設定", text: `閒置逾時目前為 ${settings.idleTimeoutMinutes} 分鐘。` },
     { href: "/admin/audit", title: "稽核紀錄", text: "登入與各項變更的紀錄（誰、何時、做了什麼、變更前後），可篩選並匯出 CSV。" },
@@ -41,7 +45,15 @@ export default async function AdminPage() {
             ))}
           </ul>
           <p className="mt-2 text-sm text-amber-900">
-            若非本人所為，可能有人在猜測密碼：請查看 <Link href="/admin/audit" className="underline">稽核紀錄</Link>（auth.locked、auth.login-failed），確認後可在 <Link href="/admin/users" className="underline">使用者與角色</Link> 解除鎖定。
+            若非本人所為，可能有人在猜測密碼：請查看{" "}
+            <Link href="/admin/audit" className="underline">
+              稽核紀錄
+            </Link>
+            （auth.locked、auth.login-failed），確認後可在{" "}
+            <Link href="/admin/users" className="underline">
+              使用者與角色
+            </Link>{" "}
+            解除鎖定。
           </p>
         </section>
       )}

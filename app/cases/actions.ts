@@ -36,7 +36,11 @@ export async function createCaseAction(): Promise<void> {
 }
 
 export const saveAnswersAction = authedAction(
-  { args: (caseId: string, step: string, values: unknown, base?: unknown) => ({ caseId, step, values, base }), input: z.object({ caseId: ZId, step: ZStep, values: z.unknown(), base: z.unknown() }), roles: ["officer"] },
+  {
+    args: (caseId: string, step: string, values: unknown, base?: unknown) => ({ caseId, step, values, base }),
+    input: z.object({ caseId: ZId, step: ZStep, values: z.unknown(), base: z.unknown() }),
+    roles: ["officer"],
+  },
   async ({ caseId, step, values, base }, user) => {
     const { savedAt } = await saveAnswers(db(), caseId, step, values, user, base);
     return { savedAt: savedAt.toISOString() };
@@ -46,7 +50,8 @@ export const saveAnswersAction = authedAction(
 const ZDecisionValues = z.object({ choice: z.string().max(40), reason: z.string().max(2000).optional(), reference: z.string().max(1000).optional() });
 
 export const saveDecisionAction = authedAction(
-  { args: (caseId: string, itemId: string, values: unknown, base?: unknown) => ({ caseId, itemId, values, base }),
+  {
+    args: (caseId: string, itemId: string, values: unknown, base?: unknown) => ({ caseId, itemId, values, base }),
     input: z.object({
       caseId: ZId,
       itemId: z.string().max(200),
@@ -65,14 +70,22 @@ export const saveDecisionAction = authedAction(
     if (!item) throw new CaseError("not-applicable", "這一項不在本案的檢核表中");
     const saved = await saveDecision(db(), record.id, item, values, user, new Date(), base);
     revalidatePath(`/cases/${record.id}/review`);
-    return { decidedBy: saved.decidedBy, decidedAt: saved.decidedAt.toISOString(), saved: { choice: saved.choice, reason: saved.reason, reference: saved.reference } };
+    return {
+      decidedBy: saved.decidedBy,
+      decidedAt: saved.decidedAt.toISOString(),
+      saved: { choice: saved.choice, reason: saved.reason, reference: saved.reference },
+    };
   },
 );
 
 /** This case's clause parameters; `values` is { parameterKey: "14" | 14 | "" } (blank = the agency's default). */
 export const setClauseParametersAction = authedAction(
   // base: the case layer as the page had it; a different stored one is a conflict.
-  { args: (caseId: string, values: unknown, base?: unknown) => ({ caseId, values, base }), input: z.object({ caseId: ZId, values: z.unknown(), base: z.record(z.string().max(100), z.number()).optional() }), roles: ["officer"] },
+  {
+    args: (caseId: string, values: unknown, base?: unknown) => ({ caseId, values, base }),
+    input: z.object({ caseId: ZId, values: z.unknown(), base: z.record(z.string().max(100), z.number()).optional() }),
+    roles: ["officer"],
+  },
   async ({ caseId, values, base }, user) => {
     const r = await setClauseParameters(db(), caseId, values, user, base);
     revalidatePath(`/cases/${caseId}/review`);
@@ -81,24 +94,30 @@ export const setClauseParametersAction = authedAction(
 );
 
 /** The officer has read what changed; remember the statuses as seen. */
-export const acknowledgeChangesAction = authedAction({ args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
-  const record = await getCaseFor(db(), caseId, user);
-  if (!record) throw new CaseError("not-found", "找不到這個案件");
-  const { checklist, profile } = await loadChecklist(db(), record);
-  const open = record.status === "draft" || record.status === "returned";
-  if (checklist.ok) await markStatusesSeen(db(), record.id, statusesOf(checklist.items), open ? profile : null);
-  revalidatePath(`/cases/${record.id}/review`);
-  return {};
-});
+export const acknowledgeChangesAction = authedAction(
+  { args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] },
+  async ({ caseId }, user) => {
+    const record = await getCaseFor(db(), caseId, user);
+    if (!record) throw new CaseError("not-found", "找不到這個案件");
+    const { checklist, profile } = await loadChecklist(db(), record);
+    const open = record.status === "draft" || record.status === "returned";
+    if (checklist.ok) await markStatusesSeen(db(), record.id, statusesOf(checklist.items), open ? profile : null);
+    revalidatePath(`/cases/${record.id}/review`);
+    return {};
+  },
+);
 
 /** CII with grade 普: the tables recommend at least 中; one click raises it. */
-export const raiseGradeToMediumAction = authedAction({ args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
-  const record = await getCaseFor(db(), caseId, user);
-  if (!record) throw new CaseError("not-found", "找不到這個案件");
-  await saveAnswers(db(), record.id, "grade", { ...record.answers.grade, mode: "direct", grade: "medium" }, user);
-  revalidatePath(`/cases/${record.id}/review`);
-  return {};
-});
+export const raiseGradeToMediumAction = authedAction(
+  { args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] },
+  async ({ caseId }, user) => {
+    const record = await getCaseFor(db(), caseId, user);
+    if (!record) throw new CaseError("not-found", "找不到這個案件");
+    await saveAnswers(db(), record.id, "grade", { ...record.answers.grade, mode: "direct", grade: "medium" }, user);
+    revalidatePath(`/cases/${record.id}/review`);
+    return {};
+  },
+);
 
 async function caseAndChecklist(caseId: string, user: { agencyId: string }) {
   const record = await getCaseFor(db(), caseId, user);
@@ -106,14 +125,21 @@ async function caseAndChecklist(caseId: string, user: { agencyId: string }) {
   return { record, ...(await loadChecklist(db(), record)) };
 }
 
-export const submitCaseAction = authedAction({ args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
-  await submitCase(db(), caseId, user);
-  revalidatePath(`/cases/${caseId}`, "layout");
-  return {};
-});
+export const submitCaseAction = authedAction(
+  { args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] },
+  async ({ caseId }, user) => {
+    await submitCase(db(), caseId, user);
+    revalidatePath(`/cases/${caseId}`, "layout");
+    return {};
+  },
+);
 
 export const reviewItemAction = authedAction(
-  { args: (caseId: string, review: unknown) => ({ caseId, review }), input: z.object({ caseId: ZId, review: z.object({ itemId: z.string().max(200), verdict: z.string().max(20), comment: z.string().max(2000).optional() }) }), roles: ["ciso"] },
+  {
+    args: (caseId: string, review: unknown) => ({ caseId, review }),
+    input: z.object({ caseId: ZId, review: z.object({ itemId: z.string().max(200), verdict: z.string().max(20), comment: z.string().max(2000).optional() }) }),
+    roles: ["ciso"],
+  },
   async ({ caseId, review }, user) => {
     await caseAndChecklist(caseId, user);
     await reviewItem(db(), caseId, review, user);
@@ -123,7 +149,11 @@ export const reviewItemAction = authedAction(
 );
 
 export const decideCaseAction = authedAction(
-  { args: (caseId: string, verdict: "approve" | "return", comment: string) => ({ caseId, verdict, comment }), input: z.object({ caseId: ZId, verdict: z.enum(["approve", "return"]), comment: zText().max(2000).default("") }), roles: ["ciso"] },
+  {
+    args: (caseId: string, verdict: "approve" | "return", comment: string) => ({ caseId, verdict, comment }),
+    input: z.object({ caseId: ZId, verdict: z.enum(["approve", "return"]), comment: zText().max(2000).default("") }),
+    roles: ["ciso"],
+  },
   async ({ caseId, verdict, comment }, user) => {
     await decideCase(db(), caseId, verdict, comment, user);
     revalidatePath(`/cases/${caseId}`, "layout");
@@ -131,13 +161,20 @@ export const decideCaseAction = authedAction(
   },
 );
 
-export const reviseCaseAction = authedAction({ args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] }, async ({ caseId }, user) => {
-  const id = await reviseCase(db(), caseId, user);
-  return { id };
-});
+export const reviseCaseAction = authedAction(
+  { args: (caseId: string) => ({ caseId }), input: z.object({ caseId: ZId }), roles: ["officer"] },
+  async ({ caseId }, user) => {
+    const id = await reviseCase(db(), caseId, user);
+    return { id };
+  },
+);
 
 export const moveCaseToVersionAction = authedAction(
-  { args: (caseId: string, target: string, lockVersion: number) => ({ caseId, target, lockVersion }), input: z.object({ caseId: ZId, target: z.string().min(1).max(40), lockVersion: z.int().min(0) }), roles: ["officer"] },
+  {
+    args: (caseId: string, target: string, lockVersion: number) => ({ caseId, target, lockVersion }),
+    input: z.object({ caseId: ZId, target: z.string().min(1).max(40), lockVersion: z.int().min(0) }),
+    roles: ["officer"],
+  },
   async ({ caseId, target, lockVersion }, user) => {
     const r = await moveCaseToVersion(db(), caseId, target, lockVersion, user);
     revalidatePath(`/cases/${caseId}`, "layout");

@@ -55,12 +55,16 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       )}
       {affected.length > 0 && (
         <section aria-labelledby="affected-title" className="space-y-2 rounded-lg border border-sky-300 bg-sky-50 p-4">
-          <h2 id="affected-title" className="font-semibold">機關資料已變更，下列未送審案件將依新的機關資料重新產出檢核表：</h2>
+          <h2 id="affected-title" className="font-semibold">
+            機關資料已變更，下列未送審案件將依新的機關資料重新產出檢核表：
+          </h2>
           <ul className="list-disc pl-6">
             {affected.map((a) => (
               <li key={a.id}>
-                <Link href={`/cases/${a.id}/review`} className="text-brand-700 underline">{a.title || "（未命名案件）"}</Link>：
-                {a.changes.map((c) => `${c.label} ${c.from} → ${c.to}`).join("；")}
+                <Link href={`/cases/${a.id}/review`} className="text-brand-700 underline">
+                  {a.title || "（未命名案件）"}
+                </Link>
+                ：{a.changes.map((c) => `${c.label} ${c.from} → ${c.to}`).join("；")}
               </li>
             ))}
           </ul>
@@ -68,11 +72,15 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       )}
       <form method="get" action="/cases" role="search" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex min-w-56 flex-1 flex-col">
-          <label htmlFor="cases-q" className="text-sm font-semibold">案件名稱</label>
+          <label htmlFor="cases-q" className="text-sm font-semibold">
+            案件名稱
+          </label>
           <input id="cases-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} className="rounded border border-slate-400 px-2 py-2" />
         </div>
         <div className="flex flex-col">
-          <label htmlFor="cases-status" className="text-sm font-semibold">狀態</label>
+          <label htmlFor="cases-status" className="text-sm font-semibold">
+            狀態
+          </label>
           <select id="cases-status" name="status" defaultValue={query.status ?? ""} className="rounded border border-slate-400 px-2 py-2">
             <option value="">全部</option>
             {CASE_STATUSES.map((s) => (
@@ -82,8 +90,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">篩選</button>
-        {filtered && <Link href="/cases" className="py-2 text-brand-700 underline">清除篩選</Link>}
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          篩選
+        </button>
+        {filtered && (
+          <Link href="/cases" className="py-2 text-brand-700 underline">
+            清除篩選
+          </Link>
+        )}
       </form>
       {cases.length === 0 ? (
         <p className="text-slate-700">
@@ -115,9 +129,19 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       )}
       {pages > 1 && (
         <nav aria-label="分頁" className="flex flex-wrap items-center gap-4">
-          {page > 1 && <Link href={href({ ...query, page: page - 1 })} className="text-brand-700 underline">← 上一頁</Link>}
-          <span>第 {page}／{pages} 頁</span>
-          {page < pages && <Link href={href({ ...query, page: page + 1 })} className="text-brand-700 underline">下一頁 →</Link>}
+          {page > 1 && (
+            <Link href={href({ ...query, page: page - 1 })} className="text-brand-700 underline">
+              ← 上一頁
+            </Link>
+          )}
+          <span>
+            第 {page}／{pages} 頁
+          </span>
+          {page < pages && (
+            <Link href={href({ ...query, page: page + 1 })} className="text-brand-700 underline">
+              下一頁 →
+            </Link>
+          )}
         </nav>
       )}
     </div>

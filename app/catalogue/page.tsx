@@ -37,11 +37,17 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-bold">需求目錄</h1>
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">{error.message}</p>
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">
+          {error.message}
+        </p>
         {versions.length > 0 && (
           <ul className="list-disc pl-6">
             {versions.map((v) => (
-              <li key={v.id}><Link className="text-brand-700 underline" href={href({ version: v.id })}>{v.id} {v.title}</Link></li>
+              <li key={v.id}>
+                <Link className="text-brand-700 underline" href={href({ version: v.id })}>
+                  {v.id} {v.title}
+                </Link>
+              </li>
             ))}
           </ul>
         )}
@@ -70,9 +76,15 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
         </p>
         <p className="flex flex-wrap gap-4 text-sm">
           {versions.length > 1 && (
-            <Link href={`/catalogue/compare?to=${catalogue.version}`} className="text-brand-700 underline">比較版本差異</Link>
+            <Link href={`/catalogue/compare?to=${catalogue.version}`} className="text-brand-700 underline">
+              比較版本差異
+            </Link>
           )}
-          {keeper && <Link href="/catalogue/versions" className="text-brand-700 underline">管理目錄版本</Link>}
+          {keeper && (
+            <Link href="/catalogue/versions" className="text-brand-700 underline">
+              管理目錄版本
+            </Link>
+          )}
         </p>
         {catalogue.effective && (
           <p className="text-sm text-slate-600">
@@ -84,20 +96,41 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
 
       <form method="get" action="/catalogue" role="search" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex flex-col">
-          <label htmlFor="version" className="text-sm font-semibold">目錄版本</label>
+          <label htmlFor="version" className="text-sm font-semibold">
+            目錄版本
+          </label>
           <select id="version" name="version" defaultValue={catalogue.version} className="rounded border border-slate-400 px-2 py-2">
             {versions.map((v) => (
-              <option key={v.id} value={v.id}>{v.id}{v.status === "published" ? "" : "（草稿）"}</option>
+              <option key={v.id} value={v.id}>
+                {v.id}
+                {v.status === "published" ? "" : "（草稿）"}
+              </option>
             ))}
           </select>
         </div>
         <input type="hidden" name="type" value={type.key} />
         <div className="flex min-w-56 flex-1 flex-col">
-          <label htmlFor="q" className="text-sm font-semibold">搜尋全部類型</label>
-          <input id="q" name="q" type="search" defaultValue={q} maxLength={100} placeholder="例如：SBOM、滲透測試、陸資" className="rounded border border-slate-400 px-2 py-2" />
+          <label htmlFor="q" className="text-sm font-semibold">
+            搜尋全部類型
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={100}
+            placeholder="例如：SBOM、滲透測試、陸資"
+            className="rounded border border-slate-400 px-2 py-2"
+          />
         </div>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">搜尋</button>
-        {q && <Link href={href({ version: versionParam, type: type.key })} className="py-2 text-brand-700 underline">清除搜尋</Link>}
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          搜尋
+        </button>
+        {q && (
+          <Link href={href({ version: versionParam, type: type.key })} className="py-2 text-brand-700 underline">
+            清除搜尋
+          </Link>
+        )}
       </form>
 
       <nav aria-label="服務類型">
@@ -137,12 +170,20 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
         </section>
       ) : (
         <section aria-labelledby="type-title" className="space-y-3">
-          <h2 id="type-title" className="text-xl font-semibold">{type.name}</h2>
-          <p className="text-slate-700">{type.description}（共 {type.items.length} 列）</p>
+          <h2 id="type-title" className="text-xl font-semibold">
+            {type.name}
+          </h2>
+          <p className="text-slate-700">
+            {type.description}（共 {type.items.length} 列）
+          </p>
           {type.notes.length > 0 && (
             <div className="rounded border border-slate-200 bg-white p-3 text-sm leading-relaxed">
               <p className="font-semibold">說明：</p>
-              <ul className="space-y-1">{type.notes.map((n) => <li key={n}>{n}</li>)}</ul>
+              <ul className="space-y-1">
+                {type.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
             </div>
           )}
           <RequirementTable items={type.items} caption={`${type.name}資通安全基本要求`} />

@@ -8,7 +8,6 @@ import { db } from "@/lib/db/client";
 import { formSignIn } from "@/lib/auth/form-sign-in";
 import { auth, trustedHeaders } from "../_server/auth";
 
-
 const ZLogin = z.object({
   email: z.string().trim().min(1, "請輸入電子郵件").max(200).email("電子郵件格式有誤"),
   password: z.string().min(1, "請輸入密碼").max(200),
@@ -33,6 +32,8 @@ export async function signInAction(_prev: TLoginState, form: FormData): Promise<
 }
 
 export async function signOutAction(): Promise<void> {
-  await auth().api.signOut({ headers: await headers() }).catch(() => {});
+  await auth()
+    .api.signOut({ headers: await headers() })
+    .catch(() => {});
   redirect("/login?reason=signed-out");
 }

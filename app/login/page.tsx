@@ -22,7 +22,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">登入</h1>
       {(reason ?? (state.reason === "idle" ? REASONS.idle : undefined)) && (
-        <p role="status" className="max-w-md rounded border border-sky-300 bg-sky-50 p-3">{reason ?? REASONS.idle}</p>
+        <p role="status" className="max-w-md rounded border border-sky-300 bg-sky-50 p-3">
+          {reason ?? REASONS.idle}
+        </p>
       )}
       <LoginForm action={signInAction} next={next} />
     </div>

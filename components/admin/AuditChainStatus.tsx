@@ -11,7 +11,8 @@ export function AuditChainStatus({ ok, count, message, checkedAt }: { ok: boolea
       <p className="text-lg font-bold">警告：稽核紀錄遭竄改</p>
       <p className="mt-1">{message}</p>
       <p className="mt-1 text-sm">
-        紀錄在資料庫中被修改、刪除或繞過系統寫入。請立即通知系統管理者，以 <code>npm run -s cli -- audit verify</code> 調查，並與外部保存的鏈頭比對（驗證於 {checkedAt}）。
+        紀錄在資料庫中被修改、刪除或繞過系統寫入。請立即通知系統管理者，以 <code>npm run -s cli -- audit verify</code> 調查，並與外部保存的鏈頭比對（驗證於{" "}
+        {checkedAt}）。
       </p>
     </div>
   );

@@ -16,11 +16,21 @@ export function AuditTable({ entries, names }: { entries: TAuditRecord[]; names:
         <caption className="sr-only">稽核紀錄，新的在前</caption>
         <thead className="bg-slate-100">
           <tr>
-            <th scope="col" className="px-3 py-2">時間</th>
-            <th scope="col" className="px-3 py-2">使用者</th>
-            <th scope="col" className="px-3 py-2">動作</th>
-            <th scope="col" className="px-3 py-2">對象</th>
-            <th scope="col" className="px-3 py-2">變更前 → 變更後</th>
+            <th scope="col" className="px-3 py-2">
+              時間
+            </th>
+            <th scope="col" className="px-3 py-2">
+              使用者
+            </th>
+            <th scope="col" className="px-3 py-2">
+              動作
+            </th>
+            <th scope="col" className="px-3 py-2">
+              對象
+            </th>
+            <th scope="col" className="px-3 py-2">
+              變更前 → 變更後
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 align-top">

@@ -19,8 +19,7 @@ export function CreateUserForm({ create, grantable }: { create: TAdminAction<TVa
   const [created, setCreated] = useState<TCreated | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const toggleRole = (role: TRole, on: boolean) =>
-    setValues((v) => ({ ...v, roles: on ? [...v.roles, role] : v.roles.filter((r) => r !== role) }));
+  const toggleRole = (role: TRole, on: boolean) => setValues((v) => ({ ...v, roles: on ? [...v.roles, role] : v.roles.filter((r) => r !== role) }));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();

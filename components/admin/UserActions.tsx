@@ -52,7 +52,12 @@ export function UserActions({
       <div className="flex flex-wrap gap-2">
         {confirm === "reset" ? (
           <>
-            <button type="button" disabled={busy} className={BUTTON_DANGER} onClick={() => run(actions.resetPassword, "密碼已重設，原有登入已全部登出。", (r) => setPassword(r.password))}>
+            <button
+              type="button"
+              disabled={busy}
+              className={BUTTON_DANGER}
+              onClick={() => run(actions.resetPassword, "密碼已重設，原有登入已全部登出。", (r) => setPassword(r.password))}
+            >
               確認重設 {user.name} 的密碼
             </button>
             <button type="button" className={BUTTON_QUIET} onClick={() => setConfirm(null)}>
@@ -74,7 +79,13 @@ export function UserActions({
               重設密碼
             </button>
             {user.lockable && (
-              <button type="button" disabled={busy} className={BUTTON_QUIET} aria-label={`解除 ${user.name} 的鎖定`} onClick={() => run(actions.unlock, "已解除鎖定。")}>
+              <button
+                type="button"
+                disabled={busy}
+                className={BUTTON_QUIET}
+                aria-label={`解除 ${user.name} 的鎖定`}
+                onClick={() => run(actions.unlock, "已解除鎖定。")}
+              >
                 解除鎖定
               </button>
             )}
@@ -83,7 +94,13 @@ export function UserActions({
                 停用
               </button>
             ) : (
-              <button type="button" disabled={busy} className={BUTTON_QUIET} aria-label={`重新啟用 ${user.name}`} onClick={() => run(actions.activate, "帳號已重新啟用。")}>
+              <button
+                type="button"
+                disabled={busy}
+                className={BUTTON_QUIET}
+                aria-label={`重新啟用 ${user.name}`}
+                onClick={() => run(actions.activate, "帳號已重新啟用。")}
+              >
                 重新啟用
               </button>
             )}

@@ -52,7 +52,17 @@ const shown = (f: TField, v: string) => CHOICES[f]?.find((c) => c.value === v)?.
  * The agency profile. What the admin typed stays in the form whatever the server answers; a save over a
  * newer stored profile is refused, the stored values are shown beside, and the admin chooses.
  */
-export function AgencyProfileForm({ initial, profileVersion, save, affected: initialAffected }: { initial: TAgencyProfile; profileVersion: number; save: TSave; affected: TAffected }) {
+export function AgencyProfileForm({
+  initial,
+  profileVersion,
+  save,
+  affected: initialAffected,
+}: {
+  initial: TAgencyProfile;
+  profileVersion: number;
+  save: TSave;
+  affected: TAffected;
+}) {
   const router = useRouter();
   const [values, setValues] = useState<TValues>(() => toValues(initial));
   const [base, setBase] = useState(profileVersion);

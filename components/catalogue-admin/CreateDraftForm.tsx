@@ -35,7 +35,9 @@ export function CreateDraftForm({
     <form onSubmit={submit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
       <h2 className="text-lg font-semibold">建立新草稿</h2>
       <div>
-        <label htmlFor="draft-from" className="block font-semibold">以此版本為基礎</label>
+        <label htmlFor="draft-from" className="block font-semibold">
+          以此版本為基礎
+        </label>
         <select id="draft-from" value={from} onChange={(e) => setFrom(e.target.value)} className={`${INPUT} border-slate-400`}>
           {versions.map((v) => (
             <option key={v.id} value={v.id}>
@@ -47,8 +49,12 @@ export function CreateDraftForm({
         <FieldError id="draft-from-error" message={errors.from} />
       </div>
       <div>
-        <label htmlFor="draft-version" className="block font-semibold">新版本代碼</label>
-        <p id="draft-version-hint" className="text-sm text-slate-600">YYYY-MM-DD 或 YYYY-MM-DD-後綴，須排在現有版本之後；發布後即為新案件的預設版本。</p>
+        <label htmlFor="draft-version" className="block font-semibold">
+          新版本代碼
+        </label>
+        <p id="draft-version-hint" className="text-sm text-slate-600">
+          YYYY-MM-DD 或 YYYY-MM-DD-後綴，須排在現有版本之後；發布後即為新案件的預設版本。
+        </p>
         <input
           id="draft-version"
           value={version}
@@ -60,7 +66,9 @@ export function CreateDraftForm({
         <FieldError id="draft-version-error" message={errors.version} />
       </div>
       {errors.form && !errors.version && !errors.from && (
-        <p role="alert" className="font-semibold text-red-700">{errors.form}</p>
+        <p role="alert" className="font-semibold text-red-700">
+          {errors.form}
+        </p>
       )}
       <button type="submit" disabled={busy} className={BUTTON}>
         {busy ? "建立中…" : "建立草稿"}

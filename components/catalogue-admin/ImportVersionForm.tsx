@@ -29,7 +29,9 @@ export function ImportVersionForm({ importFile }: { importFile: TAdminAction<{ f
   return (
     <form onSubmit={submit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
       <h2 className="text-lg font-semibold">匯入資料檔為草稿</h2>
-      <p id="import-hint" className="text-sm text-slate-600">格式同 data/catalogue/（可用「匯出」下載的檔案）。匯入後為草稿，檢查後再發布。</p>
+      <p id="import-hint" className="text-sm text-slate-600">
+        格式同 data/catalogue/（可用「匯出」下載的檔案）。匯入後為草稿，檢查後再發布。
+      </p>
       <input
         id="import-file"
         type="file"

@@ -92,9 +92,7 @@ export function ItemEditor({
     setBusy(true);
     setMessage(null);
     const edit =
-      mode === "edit"
-        ? { op: "update-item", itemId, item: f }
-        : { op: "add-item", serviceType, slug, after: afterId === "" ? null : afterId, item: f };
+      mode === "edit" ? { op: "update-item", itemId, item: f } : { op: "add-item", serviceType, slug, after: afterId === "" ? null : afterId, item: f };
     const r = await save({ version, lockVersion, edit }).catch(() => OFFLINE);
     setBusy(false);
     if (r.ok) {
@@ -114,7 +112,8 @@ export function ItemEditor({
   };
 
   const set = <K extends keyof TFields>(key: K, value: TFields[K]) => setF((prev) => ({ ...prev, [key]: value }));
-  const setHint = <K extends keyof TFields["hints"]>(key: K, value: TFields["hints"][K]) => setF((prev) => ({ ...prev, hints: { ...prev.hints, [key]: value } }));
+  const setHint = <K extends keyof TFields["hints"]>(key: K, value: TFields["hints"][K]) =>
+    setF((prev) => ({ ...prev, hints: { ...prev.hints, [key]: value } }));
   const toggle = <T extends string>(list: T[], value: T, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
   const issueList = Object.entries(errors);
 
@@ -137,13 +136,26 @@ export function ItemEditor({
       {mode === "add" && (
         <div className="grid gap-3 sm:grid-cols-2">
           <div>
-            <label htmlFor={id("slug")} className="block font-semibold">項目代稱</label>
-            <p id={id("slug-hint")} className="text-sm text-slate-600">小寫英數與連字號，例如 ai-bom；代碼為「{serviceType}.代稱」，日後不可更改。</p>
-            <input id={id("slug")} value={slug} onChange={(e) => setSlug(e.target.value)} aria-invalid={err("slug") ? true : undefined} aria-describedby={described("slug", true)} className={`${INPUT} ${err("slug") ? "border-red-700" : "border-slate-400"}`} />
+            <label htmlFor={id("slug")} className="block font-semibold">
+              項目代稱
+            </label>
+            <p id={id("slug-hint")} className="text-sm text-slate-600">
+              小寫英數與連字號，例如 ai-bom；代碼為「{serviceType}.代稱」，日後不可更改。
+            </p>
+            <input
+              id={id("slug")}
+              value={slug}
+              onChange={(e) => setSlug(e.target.value)}
+              aria-invalid={err("slug") ? true : undefined}
+              aria-describedby={described("slug", true)}
+              className={`${INPUT} ${err("slug") ? "border-red-700" : "border-slate-400"}`}
+            />
             <FieldError id={id("slug-error")} message={err("slug")} />
           </div>
           <div>
-            <label htmlFor={id("after")} className="block font-semibold">放在此列之後</label>
+            <label htmlFor={id("after")} className="block font-semibold">
+              放在此列之後
+            </label>
             <select id={id("after")} value={afterId} onChange={(e) => setAfterId(e.target.value)} className={`${INPUT} border-slate-400`}>
               <option value="">（放在最前面）</option>
               {after?.map((a) => (
@@ -156,13 +168,32 @@ export function ItemEditor({
         </div>
       )}
       <div>
-        <label htmlFor={id("category")} className="block font-semibold">項目</label>
-        <input id={id("category")} value={f.category} onChange={(e) => set("category", e.target.value)} aria-invalid={err("category") ? true : undefined} aria-describedby={described("category")} className={`${INPUT} ${err("category") ? "border-red-700" : "border-slate-400"}`} />
+        <label htmlFor={id("category")} className="block font-semibold">
+          項目
+        </label>
+        <input
+          id={id("category")}
+          value={f.category}
+          onChange={(e) => set("category", e.target.value)}
+          aria-invalid={err("category") ? true : undefined}
+          aria-describedby={described("category")}
+          className={`${INPUT} ${err("category") ? "border-red-700" : "border-slate-400"}`}
+        />
         <FieldError id={id("category-error")} message={err("category")} />
       </div>
       <div>
-        <label htmlFor={id("text")} className="block font-semibold">子項內容</label>
-        <textarea id={id("text")} rows={3} value={f.text} onChange={(e) => set("text", e.target.value)} aria-invalid={err("text") ? true : undefined} aria-describedby={described("text")} className={`${INPUT} max-w-none ${err("text") ? "border-red-700" : "border-slate-400"}`} />
+        <label htmlFor={id("text")} className="block font-semibold">
+          子項內容
+        </label>
+        <textarea
+          id={id("text")}
+          rows={3}
+          value={f.text}
+          onChange={(e) => set("text", e.target.value)}
+          aria-invalid={err("text") ? true : undefined}
+          aria-describedby={described("text")}
+          className={`${INPUT} max-w-none ${err("text") ? "border-red-700" : "border-slate-400"}`}
+        />
         <FieldError id={id("text-error")} message={err("text")} />
       </div>
       <fieldset>
@@ -170,7 +201,9 @@ export function ItemEditor({
         <div className="flex flex-wrap gap-4">
           {GRADES.map((g) => (
             <div key={g.key}>
-              <label htmlFor={id(`mark-${g.key}`)} className="block text-sm">{g.label}級</label>
+              <label htmlFor={id(`mark-${g.key}`)} className="block text-sm">
+                {g.label}級
+              </label>
               <select
                 id={id(`mark-${g.key}`)}
                 value={f.marks[g.key]}
@@ -191,8 +224,18 @@ export function ItemEditor({
         </div>
       </fieldset>
       <div>
-        <label htmlFor={id("note")} className="block font-semibold">說明</label>
-        <textarea id={id("note")} rows={3} value={f.note} onChange={(e) => set("note", e.target.value)} aria-invalid={err("note") ? true : undefined} aria-describedby={described("note")} className={`${INPUT} max-w-none ${err("note") ? "border-red-700" : "border-slate-400"}`} />
+        <label htmlFor={id("note")} className="block font-semibold">
+          說明
+        </label>
+        <textarea
+          id={id("note")}
+          rows={3}
+          value={f.note}
+          onChange={(e) => set("note", e.target.value)}
+          aria-invalid={err("note") ? true : undefined}
+          aria-describedby={described("note")}
+          className={`${INPUT} max-w-none ${err("note") ? "border-red-700" : "border-slate-400"}`}
+        />
         <FieldError id={id("note-error")} message={err("note")} />
       </div>
       <fieldset className="space-y-2">
@@ -205,25 +248,49 @@ export function ItemEditor({
             </label>
           ))}
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={f.hints.recommendedWhen.includes("externalService")} onChange={(e) => setHint("recommendedWhen", toggle(f.hints.recommendedWhen, "externalService", e.target.checked))} />
+            <input
+              type="checkbox"
+              checked={f.hints.recommendedWhen.includes("externalService")}
+              onChange={(e) => setHint("recommendedWhen", toggle(f.hints.recommendedWhen, "externalService", e.target.checked))}
+            />
             重要對外服務之系統建議辦理
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={f.hints.recommendedWhen.includes("cii")} onChange={(e) => setHint("recommendedWhen", toggle(f.hints.recommendedWhen, "cii", e.target.checked))} />
+            <input
+              type="checkbox"
+              checked={f.hints.recommendedWhen.includes("cii")}
+              onChange={(e) => setHint("recommendedWhen", toggle(f.hints.recommendedWhen, "cii", e.target.checked))}
+            />
             關鍵資訊基礎設施建議辦理
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={f.hints.placeholders.includes("grade")} onChange={(e) => setHint("placeholders", toggle(f.hints.placeholders, "grade", e.target.checked))} />
+            <input
+              type="checkbox"
+              checked={f.hints.placeholders.includes("grade")}
+              onChange={(e) => setHint("placeholders", toggle(f.hints.placeholders, "grade", e.target.checked))}
+            />
             內容含「_____級」（填入防護等級）
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={f.hints.placeholders.includes("riskLevel")} onChange={(e) => setHint("placeholders", toggle(f.hints.placeholders, "riskLevel", e.target.checked))} />
+            <input
+              type="checkbox"
+              checked={f.hints.placeholders.includes("riskLevel")}
+              onChange={(e) => setHint("placeholders", toggle(f.hints.placeholders, "riskLevel", e.target.checked))}
+            />
             內容含「未含____等級風險」
           </label>
         </div>
         <div>
-          <label htmlFor={id("measure")} className="block text-sm">▲ 對應之責任等級應辦事項</label>
-          <select id={id("measure")} value={f.hints.levelMeasure ?? ""} onChange={(e) => setHint("levelMeasure", e.target.value || null)} aria-describedby={err("hints.levelMeasure") ? id("hints.levelMeasure-error") : undefined} className="rounded border border-slate-400 px-2 py-2">
+          <label htmlFor={id("measure")} className="block text-sm">
+            ▲ 對應之責任等級應辦事項
+          </label>
+          <select
+            id={id("measure")}
+            value={f.hints.levelMeasure ?? ""}
+            onChange={(e) => setHint("levelMeasure", e.target.value || null)}
+            aria-describedby={err("hints.levelMeasure") ? id("hints.levelMeasure-error") : undefined}
+            className="rounded border border-slate-400 px-2 py-2"
+          >
             <option value="">（無）</option>
             {measures.map((m) => (
               <option key={m} value={m}>
@@ -240,11 +307,18 @@ export function ItemEditor({
           <div key={i} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-2">
             {(["citation", "current", "source"] as const).map((k) => (
               <div key={k}>
-                <label htmlFor={id(`lb-${i}-${k}`)} className="block text-sm">{k === "citation" ? "法源" : k === "current" ? "修正後條次（未變更則留空）" : "出處（如 regulations.md §3.2）"}</label>
+                <label htmlFor={id(`lb-${i}-${k}`)} className="block text-sm">
+                  {k === "citation" ? "法源" : k === "current" ? "修正後條次（未變更則留空）" : "出處（如 regulations.md §3.2）"}
+                </label>
                 <input
                   id={id(`lb-${i}-${k}`)}
                   value={lb[k] ?? ""}
-                  onChange={(e) => set("legalBasis", f.legalBasis.map((x, j) => (j === i ? { ...x, [k]: k === "current" ? e.target.value || null : e.target.value } : x)))}
+                  onChange={(e) =>
+                    set(
+                      "legalBasis",
+                      f.legalBasis.map((x, j) => (j === i ? { ...x, [k]: k === "current" ? e.target.value || null : e.target.value } : x)),
+                    )
+                  }
                   aria-invalid={err(`legalBasis.${i}.${k}`) ? true : undefined}
                   aria-describedby={err(`legalBasis.${i}.${k}`) ? id(`legalBasis.${i}.${k}-error`) : undefined}
                   className={`${INPUT} ${err(`legalBasis.${i}.${k}`) ? "border-red-700" : "border-slate-400"}`}
@@ -253,21 +327,46 @@ export function ItemEditor({
               </div>
             ))}
             <div>
-              <label htmlFor={id(`lb-${i}-rel`)} className="block text-sm">可信度</label>
-              <select id={id(`lb-${i}-rel`)} value={lb.reliability} onChange={(e) => set("legalBasis", f.legalBasis.map((x, j) => (j === i ? { ...x, reliability: e.target.value as typeof lb.reliability } : x)))} className="rounded border border-slate-400 px-2 py-2">
+              <label htmlFor={id(`lb-${i}-rel`)} className="block text-sm">
+                可信度
+              </label>
+              <select
+                id={id(`lb-${i}-rel`)}
+                value={lb.reliability}
+                onChange={(e) =>
+                  set(
+                    "legalBasis",
+                    f.legalBasis.map((x, j) => (j === i ? { ...x, reliability: e.target.value as typeof lb.reliability } : x)),
+                  )
+                }
+                className="rounded border border-slate-400 px-2 py-2"
+              >
                 {RELIABILITY.map((r) => (
                   <option key={r.value} value={r.value}>
                     {r.label}
                   </option>
                 ))}
               </select>
-              <button type="button" className={`${BUTTON_QUIET} ml-3`} onClick={() => set("legalBasis", f.legalBasis.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className={`${BUTTON_QUIET} ml-3`}
+                onClick={() =>
+                  set(
+                    "legalBasis",
+                    f.legalBasis.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 移除此法源
               </button>
             </div>
           </div>
         ))}
-        <button type="button" className={BUTTON_QUIET} onClick={() => set("legalBasis", [...f.legalBasis, { citation: "", current: null, reliability: "P", source: "" }])}>
+        <button
+          type="button"
+          className={BUTTON_QUIET}
+          onClick={() => set("legalBasis", [...f.legalBasis, { citation: "", current: null, reliability: "P", source: "" }])}
+        >
           新增法源
         </button>
       </fieldset>

@@ -58,8 +58,12 @@ export function JsonSectionEditor({
 
   return (
     <form onSubmit={submit} noValidate className="space-y-2">
-      <label htmlFor={id} className="block font-semibold">{label}</label>
-      <p id={`${id}-hint`} className="text-sm text-slate-600">{hint}</p>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-slate-600">
+        {hint}
+      </p>
       <textarea
         id={id}
         rows={18}
@@ -78,8 +82,12 @@ export function JsonSectionEditor({
         </ul>
       )}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={busy} className={BUTTON}>{busy ? "儲存中…" : "儲存"}</button>
-        <span role="status" className="text-emerald-800">{status}</span>
+        <button type="submit" disabled={busy} className={BUTTON}>
+          {busy ? "儲存中…" : "儲存"}
+        </button>
+        <span role="status" className="text-emerald-800">
+          {status}
+        </span>
       </div>
     </form>
   );

@@ -60,7 +60,17 @@ const formOf = (cell: TCell): TForm => ({
  * The ▲ table of a draft, cell by cell: pick a cell, see its value, label and source, change it or mark it
  * 「已核對官方附表」 with the document, page or item and (optionally) the official wording.
  */
-export function ObligationsCellEditor({ version, lockVersion, table, save }: { version: string; lockVersion: number; table: TObligationsTable; save: TCellAction }) {
+export function ObligationsCellEditor({
+  version,
+  lockVersion,
+  table,
+  save,
+}: {
+  version: string;
+  lockVersion: number;
+  table: TObligationsTable;
+  save: TCellAction;
+}) {
   const router = useRouter();
   const [selected, setSelected] = useState<{ measure: string; column: TColumn } | null>(null);
   const [form, setForm] = useState<TForm | null>(null);
@@ -124,8 +134,14 @@ export function ObligationsCellEditor({ version, lockVersion, table, save }: { v
     };
     return (
       <div>
-        <label htmlFor={id} className="block font-semibold">{label}</label>
-        {opts.hint && <p id={`${id}-hint`} className="text-sm text-slate-600">{opts.hint}</p>}
+        <label htmlFor={id} className="block font-semibold">
+          {label}
+        </label>
+        {opts.hint && (
+          <p id={`${id}-hint`} className="text-sm text-slate-600">
+            {opts.hint}
+          </p>
+        )}
         {opts.textarea ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
         <FieldError id={`${id}-error`} message={err} />
       </div>
@@ -139,22 +155,35 @@ export function ObligationsCellEditor({ version, lockVersion, table, save }: { v
           <caption className="p-2 text-left text-slate-700">點選儲存格以檢視、修改或核對（共 {settled.length} 項措施 × 8 欄）</caption>
           <thead>
             <tr className="bg-slate-100">
-              <th scope="col" className="border border-slate-200 p-2 text-left">措施</th>
+              <th scope="col" className="border border-slate-200 p-2 text-left">
+                措施
+              </th>
               {COLUMNS.map((c) => (
-                <th key={c} scope="col" className="border border-slate-200 p-2 text-left">{c}<span className="block text-xs font-normal">{COLUMN_INFO[c].annex}</span></th>
+                <th key={c} scope="col" className="border border-slate-200 p-2 text-left">
+                  {c}
+                  <span className="block text-xs font-normal">{COLUMN_INFO[c].annex}</span>
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {settled.map(([key, m]) => (
               <tr key={key}>
-                <th scope="row" className="border border-slate-200 p-2 text-left">{m.name}</th>
+                <th scope="row" className="border border-slate-200 p-2 text-left">
+                  {m.name}
+                </th>
                 {COLUMNS.map((c) => {
                   const cell = m.columns[c];
                   const on = selected?.measure === key && selected.column === c;
                   return (
                     <td key={c} className={`border border-slate-200 p-1 ${on ? "bg-brand-50" : ""}`}>
-                      <button type="button" onClick={() => pick(key, c)} aria-pressed={on} aria-label={`${m.name} ${c}：${cellSummary(cell)}，${RELIABILITY_BADGE[cell.reliability].label}${cell.verification ? `，${VERIFIED_BADGE.label}` : ""}`} className="w-full rounded p-1 text-left hover:bg-slate-100">
+                      <button
+                        type="button"
+                        onClick={() => pick(key, c)}
+                        aria-pressed={on}
+                        aria-label={`${m.name} ${c}：${cellSummary(cell)}，${RELIABILITY_BADGE[cell.reliability].label}${cell.verification ? `，${VERIFIED_BADGE.label}` : ""}`}
+                        className="w-full rounded p-1 text-left hover:bg-slate-100"
+                      >
                         <span className="block">{cellSummary(cell)}</span>
                         <span className="mt-0.5 flex flex-wrap gap-1">
                           <ReliabilityLabel reliability={cell.reliability} />
@@ -175,20 +204,41 @@ export function ObligationsCellEditor({ version, lockVersion, table, save }: { v
           <h3 id="cell-title" className="text-lg font-semibold">
             {table.measures[selected.measure]?.name}．{selected.column}（{COLUMN_INFO[selected.column].annex}，{COLUMN_INFO[selected.column].who}）
           </h3>
-          <p className="text-sm text-slate-700">目前出處：{(table.measures[selected.measure] as { columns: Record<TColumn, TCell> }).columns[selected.column].source}</p>
+          <p className="text-sm text-slate-700">
+            目前出處：{(table.measures[selected.measure] as { columns: Record<TColumn, TCell> }).columns[selected.column].source}
+          </p>
           <div className="grid gap-3 md:grid-cols-2">
             <div>
-              <label htmlFor="cell-status" className="block font-semibold">應辦與否</label>
+              <label htmlFor="cell-status" className="block font-semibold">
+                應辦與否
+              </label>
               <select id="cell-status" value={form.status} onChange={(e) => set({ status: e.target.value })} className={`${INPUT} border-slate-400`}>
-                {CELL_STATUSES.map((s) => <option key={s} value={s}>{CELL_STATUS_LABEL[s]}</option>)}
+                {CELL_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {CELL_STATUS_LABEL[s]}
+                  </option>
+                ))}
               </select>
             </div>
             {form.status === "conditional" && (
               <div>
-                <label htmlFor="cell-condition" className="block font-semibold">條件</label>
-                <select id="cell-condition" value={form.condition} onChange={(e) => set({ condition: e.target.value })} aria-invalid={errors.condition ? true : undefined} aria-describedby={errors.condition ? "cell-condition-error" : undefined} className={`${INPUT} ${errors.condition ? "border-red-700" : "border-slate-400"}`}>
+                <label htmlFor="cell-condition" className="block font-semibold">
+                  條件
+                </label>
+                <select
+                  id="cell-condition"
+                  value={form.condition}
+                  onChange={(e) => set({ condition: e.target.value })}
+                  aria-invalid={errors.condition ? true : undefined}
+                  aria-describedby={errors.condition ? "cell-condition-error" : undefined}
+                  className={`${INPUT} ${errors.condition ? "border-red-700" : "border-slate-400"}`}
+                >
                   <option value="">請選擇</option>
-                  {CONDITION_KEYS.map((k) => <option key={k} value={k}>{CONDITIONS[k].text}</option>)}
+                  {CONDITION_KEYS.map((k) => (
+                    <option key={k} value={k}>
+                      {CONDITIONS[k].text}
+                    </option>
+                  ))}
                 </select>
                 <FieldError id="cell-condition-error" message={errors.condition} />
               </div>
@@ -196,16 +246,35 @@ export function ObligationsCellEditor({ version, lockVersion, table, save }: { v
             {(form.status === "required" || form.status === "conditional") && field("frequency", "頻率／期限")}
             {field("item", "附表項目名稱")}
             <div>
-              <label htmlFor="cell-version" className="block font-semibold">附表版本</label>
+              <label htmlFor="cell-version" className="block font-semibold">
+                附表版本
+              </label>
               <select id="cell-version" value={form.version} onChange={(e) => set({ version: e.target.value })} className={`${INPUT} border-slate-400`}>
-                {ANNEX_VERSIONS.map((v) => <option key={v} value={v}>{v} 年版</option>)}
+                {ANNEX_VERSIONS.map((v) => (
+                  <option key={v} value={v}>
+                    {v} 年版
+                  </option>
+                ))}
               </select>
             </div>
             {!form.verify && (
               <div>
-                <label htmlFor="cell-reliability" className="block font-semibold">可信度</label>
-                <select id="cell-reliability" value={form.reliability} onChange={(e) => set({ reliability: e.target.value })} aria-invalid={errors.reliability ? true : undefined} aria-describedby={errors.reliability ? "cell-reliability-error" : undefined} className={`${INPUT} border-slate-400`}>
-                  {(["P", "O", "S", "U"] as const).map((r) => <option key={r} value={r}>〔{r}〕{RELIABILITY_BADGE[r].label}</option>)}
+                <label htmlFor="cell-reliability" className="block font-semibold">
+                  可信度
+                </label>
+                <select
+                  id="cell-reliability"
+                  value={form.reliability}
+                  onChange={(e) => set({ reliability: e.target.value })}
+                  aria-invalid={errors.reliability ? true : undefined}
+                  aria-describedby={errors.reliability ? "cell-reliability-error" : undefined}
+                  className={`${INPUT} border-slate-400`}
+                >
+                  {(["P", "O", "S", "U"] as const).map((r) => (
+                    <option key={r} value={r}>
+                      〔{r}〕{RELIABILITY_BADGE[r].label}
+                    </option>
+                  ))}
                 </select>
                 <FieldError id="cell-reliability-error" message={errors.reliability} />
               </div>
@@ -230,9 +299,22 @@ export function ObligationsCellEditor({ version, lockVersion, table, save }: { v
             )}
           </fieldset>
           <div className="flex items-center gap-3">
-            <button type="submit" disabled={busy} className={BUTTON}>{busy ? "儲存中…" : "儲存此格"}</button>
-            <button type="button" className={BUTTON_QUIET} onClick={() => { setSelected(null); setForm(null); }}>關閉</button>
-            <span role="status" className={Object.keys(errors).length ? "font-semibold text-red-700" : "text-emerald-800"}>{message}</span>
+            <button type="submit" disabled={busy} className={BUTTON}>
+              {busy ? "儲存中…" : "儲存此格"}
+            </button>
+            <button
+              type="button"
+              className={BUTTON_QUIET}
+              onClick={() => {
+                setSelected(null);
+                setForm(null);
+              }}
+            >
+              關閉
+            </button>
+            <span role="status" className={Object.keys(errors).length ? "font-semibold text-red-700" : "text-emerald-800"}>
+              {message}
+            </span>
           </div>
         </form>
       )}

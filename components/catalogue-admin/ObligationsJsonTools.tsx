@@ -45,14 +45,28 @@ export function ObligationsJsonTools({ version, lockVersion, initial, save }: { 
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={download} className={BUTTON_QUIET}>匯出應辦事項表（JSON）</button>
-        <label htmlFor="obligations-import" className="font-semibold">匯入應辦事項表（JSON 檔）</label>
-        <input id="obligations-import" type="file" accept="application/json,.json" onChange={upload} aria-describedby={problems.length ? "obligations-import-error" : undefined} />
-        <span role="status" className="text-emerald-800">{status}</span>
+        <button type="button" onClick={download} className={BUTTON_QUIET}>
+          匯出應辦事項表（JSON）
+        </button>
+        <label htmlFor="obligations-import" className="font-semibold">
+          匯入應辦事項表（JSON 檔）
+        </label>
+        <input
+          id="obligations-import"
+          type="file"
+          accept="application/json,.json"
+          onChange={upload}
+          aria-describedby={problems.length ? "obligations-import-error" : undefined}
+        />
+        <span role="status" className="text-emerald-800">
+          {status}
+        </span>
       </div>
       {problems.length > 0 && (
         <ul id="obligations-import-error" role="alert" className="list-disc pl-6 text-sm font-semibold text-red-700">
-          {problems.slice(0, 20).map((p) => <li key={p}>{p}</li>)}
+          {problems.slice(0, 20).map((p) => (
+            <li key={p}>{p}</li>
+          ))}
         </ul>
       )}
     </div>

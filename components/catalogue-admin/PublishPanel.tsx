@@ -74,12 +74,23 @@ export function PublishPanel({
     <form onSubmit={(e) => e.preventDefault()} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
       <h2 className="text-lg font-semibold">草稿資訊與發布</h2>
       <div>
-        <label htmlFor="draft-title" className="block font-semibold">標題</label>
-        <input id="draft-title" value={t} onChange={(e) => setT(e.target.value)} aria-invalid={errors.title ? true : undefined} aria-describedby={errors.title ? "draft-title-error" : undefined} className={`${INPUT} max-w-none ${errors.title ? "border-red-700" : "border-slate-400"}`} />
+        <label htmlFor="draft-title" className="block font-semibold">
+          標題
+        </label>
+        <input
+          id="draft-title"
+          value={t}
+          onChange={(e) => setT(e.target.value)}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={errors.title ? "draft-title-error" : undefined}
+          className={`${INPUT} max-w-none ${errors.title ? "border-red-700" : "border-slate-400"}`}
+        />
         <FieldError id="draft-title-error" message={errors.title} />
       </div>
       <div>
-        <label htmlFor="draft-summary" className="block font-semibold">變更摘要</label>
+        <label htmlFor="draft-summary" className="block font-semibold">
+          變更摘要
+        </label>
         <p id="draft-summary-hint" className="text-sm text-slate-600">
           說明此版本{basedOn ? `與 ${basedOn} ` : ""}的差異；發布時必填，發布後與版本一起顯示給所有使用者。
         </p>
@@ -95,13 +106,23 @@ export function PublishPanel({
         <FieldError id="draft-summary-error" message={errors.changeSummary} />
       </div>
       {errors.form && !errors.changeSummary && !errors.title && (
-        <p role="alert" className="font-semibold text-red-700">{errors.form}</p>
+        <p role="alert" className="font-semibold text-red-700">
+          {errors.form}
+        </p>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={saveMeta} disabled={busy} className={BUTTON_QUIET}>儲存標題與摘要</button>
-        <button type="button" onClick={doPublish} disabled={busy} className={BUTTON}>發布此版本</button>
-        <button type="button" onClick={doDiscard} disabled={busy} className={BUTTON_DANGER}>刪除草稿</button>
-        <span role="status" className="text-emerald-800">{status}</span>
+        <button type="button" onClick={saveMeta} disabled={busy} className={BUTTON_QUIET}>
+          儲存標題與摘要
+        </button>
+        <button type="button" onClick={doPublish} disabled={busy} className={BUTTON}>
+          發布此版本
+        </button>
+        <button type="button" onClick={doDiscard} disabled={busy} className={BUTTON_DANGER}>
+          刪除草稿
+        </button>
+        <span role="status" className="text-emerald-800">
+          {status}
+        </span>
       </div>
     </form>
   );

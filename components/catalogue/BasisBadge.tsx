@@ -31,7 +31,9 @@ export function BasisSummary({ summary, version }: { summary: TBasisSummary; ver
     <p className="text-sm text-slate-700" data-testid="basis-summary">
       ▲ 項目 {total} 項之依據：{RELIABILITY_BADGE.P.label}或{RELIABILITY_BADGE.O.label} {summary.primaryOrOfficial} 項、
       {RELIABILITY_BADGE.S.label} {summary.thirdParty} 項、{RELIABILITY_BADGE.U.label}（由機關決定）{summary.unverified} 項。
-      <a href={`/catalogue/obligations?version=${encodeURIComponent(version)}`} className="ml-1 text-brand-700 underline">查看應辦事項表</a>
+      <a href={`/catalogue/obligations?version=${encodeURIComponent(version)}`} className="ml-1 text-brand-700 underline">
+        查看應辦事項表
+      </a>
     </p>
   );
 }

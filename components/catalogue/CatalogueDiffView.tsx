@@ -67,11 +67,15 @@ function RefList({ id, title, items, typeNames, tone }: { id: string; title: str
   if (!items.length) return null;
   return (
     <section aria-labelledby={id} className="space-y-2">
-      <h2 id={id} className="text-lg font-semibold">{title}</h2>
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
       <ul className="space-y-2">
         {items.map((i) => (
           <li key={i.id} className={`rounded border p-3 ${tone}`}>
-            <span className="text-sm text-slate-600">{typeNames[i.serviceType] ?? i.serviceType}．{i.category}．{i.id}</span>
+            <span className="text-sm text-slate-600">
+              {typeNames[i.serviceType] ?? i.serviceType}．{i.category}．{i.id}
+            </span>
             <p>{i.text}</p>
           </li>
         ))}
@@ -94,11 +98,15 @@ export function CatalogueDiffView({ diff, typeNames }: { diff: TCatalogueDiff; t
       <RefList id="diff-retired" title="停用的項目" items={diff.retired} typeNames={typeNames} tone="border-red-300 bg-red-50" />
       {diff.changed.length > 0 && (
         <section aria-labelledby="diff-changed" className="space-y-2">
-          <h2 id="diff-changed" className="text-lg font-semibold">變更的項目</h2>
+          <h2 id="diff-changed" className="text-lg font-semibold">
+            變更的項目
+          </h2>
           <ul className="space-y-2">
             {diff.changed.map((c) => (
               <li key={c.id} className="rounded border border-slate-200 bg-white p-3">
-                <span className="text-sm text-slate-600">{typeNames[c.serviceType] ?? c.serviceType}．{c.id}</span>
+                <span className="text-sm text-slate-600">
+                  {typeNames[c.serviceType] ?? c.serviceType}．{c.id}
+                </span>
                 <ItemChangeDetails fields={c.fields} />
               </li>
             ))}

@@ -33,7 +33,9 @@ function CellView({ cell }: { cell: TCell }) {
         <ReliabilityLabel reliability={cell.reliability} />
         {cell.verification && <span className="rounded bg-emerald-700 px-1.5 py-0.5 text-xs font-semibold text-white">{VERIFIED_BADGE.label}</span>}
       </p>
-      <p className="text-xs text-slate-600">{cell.citation.version} 年版．{cell.citation.item}</p>
+      <p className="text-xs text-slate-600">
+        {cell.citation.version} 年版．{cell.citation.item}
+      </p>
       <details className="text-xs">
         <summary className="cursor-pointer text-brand-700">出處</summary>
         <p className="mt-1">{cell.source}</p>
@@ -42,7 +44,8 @@ function CellView({ cell }: { cell: TCell }) {
         {cell.verification && (
           <p className="mt-1">
             核對：{cell.verification.document}
-            {cell.verification.fileId && `（FileId ${cell.verification.fileId}）`}，{cell.verification.locator}；{cell.verification.verifiedByName}於 {taipeiTime(cell.verification.verifiedAt)}
+            {cell.verification.fileId && `（FileId ${cell.verification.fileId}）`}，{cell.verification.locator}；{cell.verification.verifiedByName}於{" "}
+            {taipeiTime(cell.verification.verifiedAt)}
             {cell.verification.verbatim && <span className="mt-1 block">原文：「{cell.verification.verbatim}」</span>}
           </p>
         )}
@@ -62,11 +65,15 @@ export function ObligationsMatrix({ table }: { table: TObligationsTable }) {
           <caption className="p-3 text-left font-semibold">應辦事項表（{table.version}）：各措施依機關類別及責任等級</caption>
           <thead>
             <tr className="bg-slate-100">
-              <th scope="col" className="border border-slate-200 p-2 text-left">措施</th>
+              <th scope="col" className="border border-slate-200 p-2 text-left">
+                措施
+              </th>
               {COLUMNS.map((column) => (
                 <th key={column} scope="col" className="border border-slate-200 p-2 text-left">
                   {column}
-                  <span className="block text-xs font-normal">{COLUMN_INFO[column].annex}（{COLUMN_INFO[column].who}）</span>
+                  <span className="block text-xs font-normal">
+                    {COLUMN_INFO[column].annex}（{COLUMN_INFO[column].who}）
+                  </span>
                 </th>
               ))}
             </tr>
@@ -92,7 +99,9 @@ export function ObligationsMatrix({ table }: { table: TObligationsTable }) {
       </div>
       {unsettled.length > 0 && (
         <section aria-labelledby="unsettled" className="space-y-2">
-          <h2 id="unsettled" className="text-lg font-semibold">不依責任等級判定之措施（一律由機關決定）</h2>
+          <h2 id="unsettled" className="text-lg font-semibold">
+            不依責任等級判定之措施（一律由機關決定）
+          </h2>
           <ul className="space-y-2">
             {unsettled.map(([key, measure]) =>
               measure.settled ? null : (

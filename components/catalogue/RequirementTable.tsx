@@ -14,12 +14,20 @@ export function RequirementTable({ items, caption }: { items: TCatalogueItem[]; 
       <caption className="sr-only">{caption}</caption>
       <thead className="hidden bg-slate-100 md:table-header-group">
         <tr>
-          <th scope="col" className="w-40 border border-slate-300 px-2 py-2">項目</th>
-          <th scope="col" className="border border-slate-300 px-2 py-2">子項</th>
+          <th scope="col" className="w-40 border border-slate-300 px-2 py-2">
+            項目
+          </th>
+          <th scope="col" className="border border-slate-300 px-2 py-2">
+            子項
+          </th>
           {GRADES.map(([g, label]) => (
-            <th key={g} scope="col" className="w-12 border border-slate-300 px-2 py-2 text-center">{label}</th>
+            <th key={g} scope="col" className="w-12 border border-slate-300 px-2 py-2 text-center">
+              {label}
+            </th>
           ))}
-          <th scope="col" className="w-72 border border-slate-300 px-2 py-2">說明</th>
+          <th scope="col" className="w-72 border border-slate-300 px-2 py-2">
+            說明
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -10,7 +10,10 @@ import { ConflictPanel, type TConflict } from "../wizard/StepForm";
 export type TClauseParameterField = { key: string; label: string; unit: string; min: number; max: number; default: number; note: string };
 export type TInherited = { value: number; from: "default" | "agency" };
 /** `base` (the case layer only): the values as this page last had them, so another officer's save is not overwritten unseen. */
-export type TSaveClauseParameters = (values: Record<string, string>, base?: Record<string, number>) => Promise<TActionResult<{ changed: boolean; values: Record<string, number> }>>;
+export type TSaveClauseParameters = (
+  values: Record<string, string>,
+  base?: Record<string, number>,
+) => Promise<TActionResult<{ changed: boolean; values: Record<string, number> }>>;
 
 const ORIGIN = { default: "預設", agency: "機關", case: "本案" } as const;
 
@@ -59,7 +62,10 @@ export function ClauseParametersForm({
     } else if (r.code === "conflict") {
       // Another officer saved meanwhile: show their values next to ours; the fields keep what was typed.
       const theirs = (r.current ?? {}) as Record<string, unknown>;
-      setConflict({ message: r.message, current: Object.fromEntries(parameters.map((p) => [p.key, theirs[p.key] === undefined ? "" : String(theirs[p.key])])) });
+      setConflict({
+        message: r.message,
+        current: Object.fromEntries(parameters.map((p) => [p.key, theirs[p.key] === undefined ? "" : String(theirs[p.key])])),
+      });
     } else {
       // Field messages at their fields; the summary (or a problem with no field) below the list, announced.
       const byField = fieldErrors(r.issues);

@@ -125,7 +125,14 @@ export function AgencyRowActions({
             <label htmlFor={id} className="block text-sm font-semibold">
               新名稱（{name}）
             </label>
-            <input id={id} value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={`${INPUT} ${error ? "border-red-700" : "border-slate-400"}`} />
+            <input
+              id={id}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+              className={`${INPUT} ${error ? "border-red-700" : "border-slate-400"}`}
+            />
             <FieldError id={`${id}-error`} message={error} />
           </div>
           <button type="submit" disabled={busy} className={BUTTON_SMALL}>

@@ -29,10 +29,23 @@ const OPTIONS: Record<TDecisionKind, { value: string; label: string }[]> = {
 export const CHOICE_LABEL = CHOICE_TEXT;
 
 const FIELD_LABEL = { choice: "決定", reason: "理由", reference: "他案名稱或案號" };
-const formatField = (key: string, v: unknown) => (key === "choice" ? (CHOICE_LABEL[String(v ?? "")] ?? (String(v ?? "") || "（未決定）")) : String(v ?? "").trim() || "（空白）");
+const formatField = (key: string, v: unknown) =>
+  key === "choice" ? (CHOICE_LABEL[String(v ?? "")] ?? (String(v ?? "") || "（未決定）")) : String(v ?? "").trim() || "（空白）";
 
 /** The officer's decision on one item; typed text survives a reload until it is saved. */
-export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: string; itemId: string; kind: TDecisionKind; saved: TSaved; save: TSaveDecision }) {
+export function DecisionForm({
+  caseId,
+  itemId,
+  kind,
+  saved,
+  save,
+}: {
+  caseId: string;
+  itemId: string;
+  kind: TDecisionKind;
+  saved: TSaved;
+  save: TSaveDecision;
+}) {
   const uid = useId();
   const key = `secreq:case:${caseId}:decision:${itemId}`;
   const [values, setValues] = useState({ choice: saved?.choice ?? "", reason: saved?.reason ?? "", reference: saved?.reference ?? "" });
@@ -59,7 +72,11 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
 
   const send = async (v: typeof values) => {
     setBusy(true);
-    const r = await save(itemId, v, base.current).catch((): TDecisionResult => ({ ok: false, message: "無法連線到伺服器，請稍後再試；您的輸入仍保留。", issues: [] }));
+    const r = await save(itemId, v, base.current).catch((): TDecisionResult => ({
+      ok: false,
+      message: "無法連線到伺服器，請稍後再試；您的輸入仍保留。",
+      issues: [],
+    }));
     setBusy(false);
     if (r.ok) {
       localStorage.removeItem(key);
@@ -100,13 +117,22 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
   const reasonRequired = kind === "choice";
   return (
     <form onSubmit={submit} noValidate className="mt-3 space-y-2 rounded border border-slate-200 bg-slate-50 p-3">
-      {conflict && <ConflictPanel conflict={conflict} mine={values} labels={FIELD_LABEL} format={formatField} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}
+      {conflict && (
+        <ConflictPanel conflict={conflict} mine={values} labels={FIELD_LABEL} format={formatField} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
+      )}
       <fieldset aria-describedby={errors.choice ? `${uid}-choice-error` : undefined}>
         <legend className="text-sm font-semibold">{kind === "choice" ? "是否納入本案？" : "本項依責任等級應辦理，辦理方式："}</legend>
         <div className="flex flex-wrap gap-x-5">
           {OPTIONS[kind].map((o) => (
             <label key={o.value} className="flex items-center gap-2 py-1">
-              <input type="radio" name={`${uid}-choice`} value={o.value} checked={values.choice === o.value} onChange={() => update({ choice: o.value })} className="size-4" />
+              <input
+                type="radio"
+                name={`${uid}-choice`}
+                value={o.value}
+                checked={values.choice === o.value}
+                onChange={() => update({ choice: o.value })}
+                className="size-4"
+              />
               {o.label}
             </label>
           ))}
@@ -145,7 +171,11 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
         <FieldError id={`${uid}-reason-error`} message={errors.reason} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={busy || conflict !== null} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy || conflict !== null}
+          className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           {busy ? "儲存中…" : "儲存決定"}
         </button>
         <p role="status" aria-live="polite" className="text-sm">
@@ -153,8 +183,7 @@ export function DecisionForm({ caseId, itemId, kind, saved, save }: { caseId: st
             <span className="font-semibold text-red-700">{message}</span>
           ) : record ? (
             <span className="text-emerald-800">
-              已決定：{CHOICE_LABEL[record.choice] ?? record.choice}（{record.decidedBy}，
-              {taipeiTime(record.decidedAt)}）
+              已決定：{CHOICE_LABEL[record.choice] ?? record.choice}（{record.decidedBy}，{taipeiTime(record.decidedAt)}）
             </span>
           ) : (
             <span className="text-slate-600">尚未決定</span>

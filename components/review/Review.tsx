@@ -69,7 +69,11 @@ export function Review({
               <Link href={`/cases/${caseId}/${step}`} className="text-brand-700 underline">
                 {STEP_LABEL[step]}
               </Link>
-              ：{issues.filter((i) => i.step === step).map((i) => i.message).join("；")}
+              ：
+              {issues
+                .filter((i) => i.step === step)
+                .map((i) => i.message)
+                .join("；")}
             </li>
           ))}
         </ul>
@@ -100,7 +104,9 @@ export function Review({
 
       {editable && (changes.length > 0 || staleDecisions.length > 0) && (
         <section aria-labelledby="changes" className="space-y-2 rounded-lg border border-sky-300 bg-sky-50 p-4">
-          <h2 id="changes" className="font-semibold">自您上次檢視後，檢核表有變動</h2>
+          <h2 id="changes" className="font-semibold">
+            自您上次檢視後，檢核表有變動
+          </h2>
           {changes.length > 0 && (
             <ul className="list-disc pl-6 text-sm">
               {changes.map((c) => (
@@ -123,7 +129,12 @@ export function Review({
               </ul>
             </>
           )}
-          <button type="button" disabled={pending} onClick={() => startTransition(async () => void (await acknowledge()))} className="rounded border border-sky-700 px-3 py-1 text-sm text-sky-900">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => startTransition(async () => void (await acknowledge()))}
+            className="rounded border border-sky-700 px-3 py-1 text-sm text-sky-900"
+          >
             我知道了
           </button>
         </section>
@@ -131,14 +142,21 @@ export function Review({
 
       {resolution.warnings.length > 0 && (
         <section aria-labelledby="warnings" className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4">
-          <h2 id="warnings" className="font-semibold">提醒</h2>
+          <h2 id="warnings" className="font-semibold">
+            提醒
+          </h2>
           <ul className="list-disc space-y-1 pl-6 text-sm">
             {resolution.warnings.map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>
           {ciiBelowMedium && editable && (
-            <button type="button" disabled={pending} onClick={() => startTransition(async () => void (await raiseGrade()))} className="rounded bg-amber-700 px-3 py-1.5 text-sm font-semibold text-white">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => startTransition(async () => void (await raiseGrade()))}
+              className="rounded bg-amber-700 px-3 py-1.5 text-sm font-semibold text-white"
+            >
               將系統防護需求等級提高為「中」
             </button>
           )}
@@ -147,7 +165,9 @@ export function Review({
 
       {resolution.agencyObligations.length > 0 && (
         <section aria-labelledby="agency-duties" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
-          <h2 id="agency-duties" className="font-semibold">機關應辦事項（非廠商義務）</h2>
+          <h2 id="agency-duties" className="font-semibold">
+            機關應辦事項（非廠商義務）
+          </h2>
           <ul className="list-disc space-y-1 pl-6 text-sm">
             {resolution.agencyObligations.map((o) => (
               <li key={o}>{o}</li>
@@ -170,7 +190,15 @@ export function Review({
               </option>
             ))}
           </Filter>
-          <Filter id="filter-type" label="服務類型" value={type} onChange={(v) => { setType(v); setCategory(""); }}>
+          <Filter
+            id="filter-type"
+            label="服務類型"
+            value={type}
+            onChange={(v) => {
+              setType(v);
+              setCategory("");
+            }}
+          >
             <option value="">全部</option>
             {Object.entries(typeNames)
               .filter(([k]) => items.some((i) => i.serviceType === k))
@@ -225,13 +253,7 @@ export function Review({
                 </p>
               )}
               {item.decisionKind && editable && (
-                <DecisionForm
-                  caseId={caseId}
-                  itemId={item.id}
-                  kind={item.decisionKind}
-                  saved={item.decision}
-                  save={saveDecision}
-                />
+                <DecisionForm caseId={caseId} itemId={item.id} kind={item.decisionKind} saved={item.decision} save={saveDecision} />
               )}
             </li>
           ))}
@@ -241,7 +263,19 @@ export function Review({
   );
 }
 
-function Filter({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
+function Filter({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  children: React.ReactNode;
+}) {
   return (
     <div className="flex flex-col">
       <label htmlFor={id} className="text-sm font-semibold">

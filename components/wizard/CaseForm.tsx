@@ -6,13 +6,42 @@ import { ConflictPanel, StepFormShell, useStepForm, type TSaveAction } from "./S
 
 type TType = { key: string; name: string; description: string };
 
-export function CaseForm({ caseId, initial, types, save, nextHref, readOnly = false }: { caseId: string; initial: TAnswers["case"]; types: TType[]; save: TSaveAction; nextHref: string; readOnly?: boolean }) {
-  const { form, values, autosave, restored, onNext, conflict, keepMine, takeTheirs } = useStepForm({ caseId, step: "case", initial, schema: ZCaseStep, save, nextHref });
+export function CaseForm({
+  caseId,
+  initial,
+  types,
+  save,
+  nextHref,
+  readOnly = false,
+}: {
+  caseId: string;
+  initial: TAnswers["case"];
+  types: TType[];
+  save: TSaveAction;
+  nextHref: string;
+  readOnly?: boolean;
+}) {
+  const { form, values, autosave, restored, onNext, conflict, keepMine, takeTheirs } = useStepForm({
+    caseId,
+    step: "case",
+    initial,
+    schema: ZCaseStep,
+    save,
+    nextHref,
+  });
   const { register, formState, setValue } = form;
   const e = formState.errors;
   const amount = parseContractValue(values.contractValue ?? "");
   return (
-    <StepFormShell onSubmit={onNext} errors={e} submitted={formState.isSubmitted} state={autosave.state} restored={restored} readOnly={readOnly} conflict={conflict && <ConflictPanel conflict={conflict} mine={form.getValues()} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}>
+    <StepFormShell
+      onSubmit={onNext}
+      errors={e}
+      submitted={formState.isSubmitted}
+      state={autosave.state}
+      restored={restored}
+      readOnly={readOnly}
+      conflict={conflict && <ConflictPanel conflict={conflict} mine={form.getValues()} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}
+    >
       <TextField id="caseName" label="案件名稱" error={e.caseName?.message} registration={register("caseName")} />
       <TextField id="caseNumber" label="案號" error={e.caseNumber?.message} registration={register("caseNumber")} />
       <TextField

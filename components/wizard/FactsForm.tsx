@@ -7,19 +7,53 @@ import { ConflictPanel, StepFormShell, useStepForm, type TSaveAction } from "./S
 
 const QUESTIONS = [
   ["personalData", "本案是否涉及個人資料？", "例如蒐集、處理或利用民眾或員工個資；涉及個資時，隱私資訊管理（ISO 27701 等）要求納入。"],
-  ["coreSystem", "本系統是否為機關的核心資通系統？", "支持核心業務持續運作必要之系統，或防護需求等級為高者（施行細則第10條第2項）。核心系統之檢測項目由機關自行或委託第三方辦理。"],
+  [
+    "coreSystem",
+    "本系統是否為機關的核心資通系統？",
+    "支持核心業務持續運作必要之系統，或防護需求等級為高者（施行細則第10條第2項）。核心系統之檢測項目由機關自行或委託第三方辦理。",
+  ],
   ["cii", "是否涉及關鍵資訊基礎設施（CII）？", "涉及 CII 之資料或系統建議至少符合中級；並建議評估入侵與攻擊模擬（BAS）演練。"],
   ["externalService", "是否提供重要對外（民眾）服務？", "涉及重要對外服務之系統建議評估 DDoS 攻防演練。"],
   ["mobileApp", "是否包含行動應用程式（App）？", "例如對民眾提供之手機 App。"],
 ] as const;
 
-export function FactsForm({ caseId, initial, grade, save, nextHref, readOnly = false }: { caseId: string; initial: TAnswers["facts"]; grade: TAnswers["grade"]; save: TSaveAction; nextHref: string; readOnly?: boolean }) {
-  const { form, autosave, restored, onNext, conflict, keepMine, takeTheirs } = useStepForm({ caseId, step: "facts", initial, schema: ZFactsStep, save, nextHref });
+export function FactsForm({
+  caseId,
+  initial,
+  grade,
+  save,
+  nextHref,
+  readOnly = false,
+}: {
+  caseId: string;
+  initial: TAnswers["facts"];
+  grade: TAnswers["grade"];
+  save: TSaveAction;
+  nextHref: string;
+  readOnly?: boolean;
+}) {
+  const { form, autosave, restored, onNext, conflict, keepMine, takeTheirs } = useStepForm({
+    caseId,
+    step: "facts",
+    initial,
+    schema: ZFactsStep,
+    save,
+    nextHref,
+  });
   const { register, formState } = form;
   const e = formState.errors;
   const high = chosenGrade(grade) === "high";
   return (
-    <StepFormShell onSubmit={onNext} errors={e} submitted={formState.isSubmitted} state={autosave.state} restored={restored} readOnly={readOnly} conflict={conflict && <ConflictPanel conflict={conflict} mine={form.getValues()} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />} submitLabel="儲存並產出檢核表">
+    <StepFormShell
+      onSubmit={onNext}
+      errors={e}
+      submitted={formState.isSubmitted}
+      state={autosave.state}
+      restored={restored}
+      readOnly={readOnly}
+      conflict={conflict && <ConflictPanel conflict={conflict} mine={form.getValues()} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}
+      submitLabel="儲存並產出檢核表"
+    >
       {QUESTIONS.map(([name, legend, hint]) => (
         <div key={name}>
           <ChoiceGroup id={name} legend={legend} hint={hint} options={YES_NO} error={e[name]?.message} registration={register(name)} inline />

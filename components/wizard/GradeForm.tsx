@@ -16,8 +16,27 @@ const ASPECT_OPTIONS = [
   { value: "high", label: "高" },
 ];
 
-export function GradeForm({ caseId, initial, save, nextHref, readOnly = false }: { caseId: string; initial: TAnswers["grade"]; save: TSaveAction; nextHref: string; readOnly?: boolean }) {
-  const { form, values, autosave, restored, onNext, conflict, keepMine, takeTheirs } = useStepForm({ caseId, step: "grade", initial, schema: ZGradeStep, save, nextHref });
+export function GradeForm({
+  caseId,
+  initial,
+  save,
+  nextHref,
+  readOnly = false,
+}: {
+  caseId: string;
+  initial: TAnswers["grade"];
+  save: TSaveAction;
+  nextHref: string;
+  readOnly?: boolean;
+}) {
+  const { form, values, autosave, restored, onNext, conflict, keepMine, takeTheirs } = useStepForm({
+    caseId,
+    step: "grade",
+    initial,
+    schema: ZGradeStep,
+    save,
+    nextHref,
+  });
   const { register, formState } = form;
   const e = formState.errors;
   const mode = values.mode ?? "direct";
@@ -28,7 +47,15 @@ export function GradeForm({ caseId, initial, save, nextHref, readOnly = false }:
       ? gradeFromAspects({ confidentiality: a.confidentiality, integrity: a.integrity, availability: a.availability, legalCompliance: a.legalCompliance })
       : null;
   return (
-    <StepFormShell onSubmit={onNext} errors={e} submitted={formState.isSubmitted} state={autosave.state} restored={restored} readOnly={readOnly} conflict={conflict && <ConflictPanel conflict={conflict} mine={form.getValues()} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}>
+    <StepFormShell
+      onSubmit={onNext}
+      errors={e}
+      submitted={formState.isSubmitted}
+      state={autosave.state}
+      restored={restored}
+      readOnly={readOnly}
+      conflict={conflict && <ConflictPanel conflict={conflict} mine={form.getValues()} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}
+    >
       <ChoiceGroup
         id="mode"
         legend="如何決定系統防護需求等級？"
@@ -43,7 +70,8 @@ export function GradeForm({ caseId, initial, save, nextHref, readOnly = false }:
       ) : (
         <div className="space-y-4">
           <p className="text-sm text-slate-700">
-            系統等級取四個構面（機密性、完整性、可用性、法律遵循性）中最高者（資通安全責任等級分級辦法附表九；依據為第三方整理的法規摘要）。下列提問為輔助說明，{GUIDANCE_LABEL}。
+            系統等級取四個構面（機密性、完整性、可用性、法律遵循性）中最高者（資通安全責任等級分級辦法附表九；依據為第三方整理的法規摘要）。下列提問為輔助說明，
+            {GUIDANCE_LABEL}。
           </p>
           {ASPECTS.map((aspect) => (
             <ChoiceGroup

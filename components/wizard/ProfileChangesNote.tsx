@@ -20,7 +20,12 @@ export function ProfileChangesNote({ changes, acknowledge }: { changes: TProfile
         ))}
       </ul>
       {acknowledge && (
-        <button type="button" disabled={pending} onClick={() => startTransition(async () => void (await acknowledge()))} className="rounded border border-sky-700 px-3 py-1 text-sm text-sky-900">
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => startTransition(async () => void (await acknowledge()))}
+          className="rounded border border-sky-700 px-3 py-1 text-sm text-sky-900"
+        >
           我知道了
         </button>
       )}

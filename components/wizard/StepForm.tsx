@@ -12,14 +12,7 @@ export type TSaveAction = (step: string, values: unknown, base?: unknown) => Pro
 export type TConflict = { message: string; current: Record<string, unknown> };
 
 /** One wizard step: react-hook-form validated by the step's zod schema, autosaved as typed. */
-export function useStepForm<T extends FieldValues>(opts: {
-  caseId: string;
-  step: string;
-  initial: T;
-  schema: z.ZodType;
-  save: TSaveAction;
-  nextHref: string;
-}) {
+export function useStepForm<T extends FieldValues>(opts: { caseId: string; step: string; initial: T; schema: z.ZodType; save: TSaveAction; nextHref: string }) {
   const router = useRouter();
   const form = useForm<T>({
     defaultValues: opts.initial as DefaultValues<T>,
@@ -112,7 +105,9 @@ export function ConflictPanel({
 }) {
   const keys = [...new Set([...Object.keys(conflict.current), ...Object.keys(labels)])];
   const text = (k: string, v: unknown) => (format ? format(k, v) : show(v));
-  const changed = keys.filter((k) => (format ? text(k, conflict.current[k]) !== text(k, mine[k]) : JSON.stringify(conflict.current[k]) !== JSON.stringify(mine[k])));
+  const changed = keys.filter((k) =>
+    format ? text(k, conflict.current[k]) !== text(k, mine[k]) : JSON.stringify(conflict.current[k]) !== JSON.stringify(mine[k]),
+  );
   return (
     <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3">
       <p className="font-semibold">{conflict.message}，您的內容尚未儲存（仍保留在下方）。</p>
@@ -120,9 +115,15 @@ export function ConflictPanel({
         <table className="text-sm">
           <thead>
             <tr>
-              <th scope="col" className="pr-4 text-left">欄位</th>
-              <th scope="col" className="pr-4 text-left">對方儲存的內容</th>
-              <th scope="col" className="text-left">您的輸入</th>
+              <th scope="col" className="pr-4 text-left">
+                欄位
+              </th>
+              <th scope="col" className="pr-4 text-left">
+                對方儲存的內容
+              </th>
+              <th scope="col" className="text-left">
+                您的輸入
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -137,8 +138,12 @@ export function ConflictPanel({
         </table>
       )}
       <div className="flex flex-wrap gap-3">
-        <button type="button" onClick={onKeepMine} className="rounded bg-amber-700 px-3 py-1.5 text-sm font-semibold text-white">以我的內容覆寫</button>
-        <button type="button" onClick={onTakeTheirs} className="rounded border border-amber-700 px-3 py-1.5 text-sm">改用對方的內容</button>
+        <button type="button" onClick={onKeepMine} className="rounded bg-amber-700 px-3 py-1.5 text-sm font-semibold text-white">
+          以我的內容覆寫
+        </button>
+        <button type="button" onClick={onTakeTheirs} className="rounded border border-amber-700 px-3 py-1.5 text-sm">
+          改用對方的內容
+        </button>
       </div>
     </div>
   );
@@ -170,9 +175,7 @@ export function StepFormShell({
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-5">
       {conflict}
-      {restored && (
-        <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm">已還原您上次在此瀏覽器輸入但尚未儲存的內容。</p>
-      )}
+      {restored && <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm">已還原您上次在此瀏覽器輸入但尚未儲存的內容。</p>}
       {submitted && entries.length > 0 && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3">
           <p className="font-semibold text-red-800">還有 {entries.length} 個欄位需要修正：</p>

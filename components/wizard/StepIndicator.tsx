@@ -17,9 +17,15 @@ export function StepIndicator({ caseId, current, complete }: { caseId: string; c
                   isCurrent ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white hover:border-brand-700"
                 }`}
               >
-                <span aria-hidden="true" className="font-mono">{i + 1}</span>
+                <span aria-hidden="true" className="font-mono">
+                  {i + 1}
+                </span>
                 <span>{STEP_LABEL[step]}</span>
-                {complete[step] && !isCurrent && <span className="text-emerald-800" aria-label="已完成">✓</span>}
+                {complete[step] && !isCurrent && (
+                  <span className="text-emerald-800" aria-label="已完成">
+                    ✓
+                  </span>
+                )}
               </Link>
             </li>
           );

@@ -3,8 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 export type TSaveResult =
-  | { ok: true; savedAt: string }
-  | { ok: false; code?: string; message: string; issues: { path: string; message: string }[]; current?: unknown };
+  { ok: true; savedAt: string } | { ok: false; code?: string; message: string; issues: { path: string; message: string }[]; current?: unknown };
 export type TSaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string };
 
 /**
@@ -20,9 +19,11 @@ export function useAutosave<T>(storageKey: string, values: T, save: (v: T) => Pr
     async (v: T): Promise<TSaveResult> => {
       const s = JSON.stringify(v);
       setState({ kind: "saving" });
-      const r = await save(v).catch(
-        (): TSaveResult => ({ ok: false, message: "無法連線到伺服器；您輸入的內容已暫存在此瀏覽器，恢復連線後會再儲存。", issues: [] }),
-      );
+      const r = await save(v).catch((): TSaveResult => ({
+        ok: false,
+        message: "無法連線到伺服器；您輸入的內容已暫存在此瀏覽器，恢復連線後會再儲存。",
+        issues: [],
+      }));
       if (r.ok) {
         lastSaved.current = s;
         const pending = localStorage.getItem(storageKey);

@@ -13,7 +13,9 @@ function ProblemList({ problems }: { problems: { href: string; message: string }
     <ul className="list-disc space-y-1 pl-6 text-sm">
       {problems.map((p) => (
         <li key={p.href + p.message}>
-          <a href={p.href} className="text-brand-700 underline">{p.message}</a>
+          <a href={p.href} className="text-brand-700 underline">
+            {p.message}
+          </a>
         </li>
       ))}
     </ul>
@@ -27,7 +29,9 @@ export function SubmitPanel({ problems, submit }: { problems: { href: string; me
   const [error, setError] = useState<{ message: string; issues: { path: string; message: string }[] } | null>(null);
   return (
     <section aria-labelledby="submit-title" className="space-y-3 rounded-lg border border-brand-700 bg-white p-4">
-      <h2 id="submit-title" className="text-lg font-semibold">送交資安長審查</h2>
+      <h2 id="submit-title" className="text-lg font-semibold">
+        送交資安長審查
+      </h2>
       {problems.length > 0 ? (
         <>
           <p>送審前尚有 {problems.length} 項需要處理（可於下方檢核表以「狀態：待您決定」篩選）：</p>

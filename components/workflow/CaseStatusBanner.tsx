@@ -37,7 +37,10 @@ export function CaseStatusBanner({
     <div className={`flex flex-wrap items-start justify-between gap-3 rounded-lg border p-3 ${STYLE[status]}`}>
       <div className="space-y-1">
         <p>
-          <span className="font-semibold">第 {revision} 版．{CASE_STATUS_LABEL[status]}</span>　{TEXT[status]}
+          <span className="font-semibold">
+            第 {revision} 版．{CASE_STATUS_LABEL[status]}
+          </span>
+          　{TEXT[status]}
         </p>
         {status === "approved" && approvedBy && approvedAt && (
           <p className="text-sm">
@@ -47,7 +50,9 @@ export function CaseStatusBanner({
         {status === "returned" && returnComment && <p className="text-sm">資安長意見：{returnComment}</p>}
       </div>
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <Link href={`/cases/${caseId}/history`} className="text-brand-700 underline">歷程</Link>
+        <Link href={`/cases/${caseId}/history`} className="text-brand-700 underline">
+          歷程
+        </Link>
         {children}
       </div>
     </div>

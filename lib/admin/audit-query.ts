@@ -35,7 +35,13 @@ const first = (params: TParams, key: string): string => {
 
 /** Reads and checks the filters; both dates are whole Taipei days, the last one included. */
 export function readAuditQuery(params: TParams): TAuditQuery {
-  const values: TAuditQueryValues = { user: first(params, "user"), action: first(params, "action"), from: first(params, "from"), to: first(params, "to"), cursor: first(params, "cursor") };
+  const values: TAuditQueryValues = {
+    user: first(params, "user"),
+    action: first(params, "action"),
+    from: first(params, "from"),
+    to: first(params, "to"),
+    cursor: first(params, "cursor"),
+  };
   const parsed = ZAuditQuery.safeParse(values);
   if (!parsed.success) {
     const errors: TAuditQuery["errors"] = {};

@@ -26,7 +26,9 @@ export async function createAgencyUser(db: TDb, actor: TAdminActor, input: TNewU
         const self = parseRoles((await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { roles: true } })).roles);
         const denied = appWide.find((r) => !self.includes(r));
         if (denied)
-          throw new AdminError("invalid", `只有${ROLE_LABEL[denied]}可以授予「${ROLE_LABEL[denied]}」角色。`, [{ path: "roles", message: `只有${ROLE_LABEL[denied]}可以授予「${ROLE_LABEL[denied]}」角色` }]);
+          throw new AdminError("invalid", `只有${ROLE_LABEL[denied]}可以授予「${ROLE_LABEL[denied]}」角色。`, [
+            { path: "roles", message: `只有${ROLE_LABEL[denied]}可以授予「${ROLE_LABEL[denied]}」角色` },
+          ]);
       }
       const id = await createUser(tx, { agencyId: actor.agencyId, ...data, password, mustChangePassword: true });
       await recordAudit(tx, {

@@ -18,7 +18,8 @@ export async function deactivateUser(db: TDb, actor: TAdminActor, userId: string
     if (!user.active) throw new AdminError("conflict", "此帳號已停用。");
     for (const role of APP_WIDE_ROLES.filter((r) => parseRoles(user.roles).includes(r))) {
       const others = await tx.user.findMany({ where: { active: true, NOT: { id } }, select: { roles: true } });
-      if (!others.some((o) => parseRoles(o.roles).includes(role))) throw new AdminError("invalid", `系統至少須保留一位啟用中的${ROLE_LABEL[role]}，不能停用此帳號。`);
+      if (!others.some((o) => parseRoles(o.roles).includes(role)))
+        throw new AdminError("invalid", `系統至少須保留一位啟用中的${ROLE_LABEL[role]}，不能停用此帳號。`);
     }
     await tx.user.update({ where: { id }, data: { active: false } });
     const { count } = await tx.session.deleteMany({ where: { userId: id } });

@@ -17,4 +17,3 @@ export async function listAgencyAudit(
   await assertAdmin(db, actor);
   return listAudit(db, { ...filter, agencyId: actor.agencyId, take });
 }
-

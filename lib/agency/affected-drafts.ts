@@ -3,7 +3,11 @@ import { completeProfile, type TAgencyProfile } from "./profile";
 import { caseProfileChanges, caseProfileFrom, parseCaseProfile, type TProfileChange } from "./snapshot";
 
 /** The agency's open cases (draft, returned) whose last-seen profile values differ from the profile now. */
-export async function draftsAffectedByProfile(db: TDb, agencyId: string, profile: TAgencyProfile): Promise<{ id: string; title: string; changes: TProfileChange[] }[]> {
+export async function draftsAffectedByProfile(
+  db: TDb,
+  agencyId: string,
+  profile: TAgencyProfile,
+): Promise<{ id: string; title: string; changes: TProfileChange[] }[]> {
   const complete = completeProfile(profile);
   if (!complete) return [];
   const rows = await db.case.findMany({

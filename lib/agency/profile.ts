@@ -70,7 +70,19 @@ export const PROFILE_FIELD_LABEL: Record<keyof TAgencyProfile, string> = {
 const pick = <T extends readonly string[]>(values: T, raw: string): T[number] | "" => (values.includes(raw) ? (raw as T[number]) : "");
 
 /** A database row → the profile; an unknown stored value reads as not filled in. */
-export function profileFromRow(row: { name: string; agencyKind: string; ciProvider: boolean | null; sector: string; responsibilityLevel: string; levelBasis: string; levelDate: string; levelDocument: string; mailServer: boolean | null; cisoName: string; cisoTitle: string }): TAgencyProfile {
+export function profileFromRow(row: {
+  name: string;
+  agencyKind: string;
+  ciProvider: boolean | null;
+  sector: string;
+  responsibilityLevel: string;
+  levelBasis: string;
+  levelDate: string;
+  levelDocument: string;
+  mailServer: boolean | null;
+  cisoName: string;
+  cisoTitle: string;
+}): TAgencyProfile {
   return {
     name: row.name,
     agencyKind: pick(AGENCY_KINDS, row.agencyKind),
@@ -101,10 +113,12 @@ export const PROFILE_SELECT = {
 } as const;
 
 const required = (label: string, max: number) =>
-  zLine({ error: `請填寫${label}` }).trim().min(1, `請填寫${label}`).max(max, `${label}最多 ${max} 字`);
+  zLine({ error: `請填寫${label}` })
+    .trim()
+    .min(1, `請填寫${label}`)
+    .max(max, `${label}最多 ${max} 字`);
 /** A form's "yes"/"no" or a boolean. */
-const yesNo = (question: string) =>
-  z.preprocess((v) => (v === "yes" ? true : v === "no" ? false : v), z.boolean({ error: `請回答：${question}` }));
+const yesNo = (question: string) => z.preprocess((v) => (v === "yes" ? true : v === "no" ? false : v), z.boolean({ error: `請回答：${question}` }));
 
 function realDate(s: string) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

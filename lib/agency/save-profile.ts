@@ -22,7 +22,12 @@ const nameTaken = () => new AdminError("conflict", "已有同名的機關。", [
  * Saves the agency profile (admins of the agency). `baseVersion` is the profile version the form was
  * loaded with; a save over a newer one is refused. Audited with before and after in the same transaction.
  */
-export async function saveAgencyProfile(db: TDb, actor: TAdminActor, input: unknown, baseVersion: number): Promise<{ profile: TAgencyProfile; profileVersion: number; changed: boolean }> {
+export async function saveAgencyProfile(
+  db: TDb,
+  actor: TAdminActor,
+  input: unknown,
+  baseVersion: number,
+): Promise<{ profile: TAgencyProfile; profileVersion: number; changed: boolean }> {
   const data = parseOrRefuse(ZAgencyProfile, input);
   try {
     return await db.$transaction(async (tx) => {
@@ -30,16 +35,32 @@ export async function saveAgencyProfile(db: TDb, actor: TAdminActor, input: unkn
       const row = await tx.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { ...PROFILE_SELECT, profileVersion: true } });
       const before = profileFromRow(row);
       if (row.profileVersion !== baseVersion) {
-        const last = await tx.auditEntry.findFirst({ where: { agencyId: actor.agencyId, action: "agency.profile" }, orderBy: { at: "desc" }, select: { actorName: true } });
+        const last = await tx.auditEntry.findFirst({
+          where: { agencyId: actor.agencyId, action: "agency.profile" },
+          orderBy: { at: "desc" },
+          select: { actorName: true },
+        });
         throw new ProfileConflictError(before, row.profileVersion, last?.actorName ?? "其他管理者");
       }
       const after: TAgencyProfile = { ...data };
       if (JSON.stringify(before) === JSON.stringify(after)) return { profile: before, profileVersion: row.profileVersion, changed: false };
       if (after.name !== before.name && (await tx.agency.findUnique({ where: { name: after.name }, select: { id: true } }))) throw nameTaken();
       // Conditional on the version: two saves that both read it cannot both write.
-      const r = await tx.agency.updateMany({ where: { id: actor.agencyId, profileVersion: baseVersion }, data: { ...after, profileVersion: { increment: 1 } } });
+      const r = await tx.agency.updateMany({
+        where: { id: actor.agencyId, profileVersion: baseVersion },
+        data: { ...after, profileVersion: { increment: 1 } },
+      });
       if (r.count !== 1) throw new ProfileConflictError(before, row.profileVersion + 1, "其他管理者");
-      await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "agency.profile", targetType: "agency", targetId: actor.agencyId, before, after });
+      await recordAudit(tx, {
+        agencyId: actor.agencyId,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: "agency.profile",
+        targetType: "agency",
+        targetId: actor.agencyId,
+        before,
+        after,
+      });
       return { profile: after, profileVersion: baseVersion + 1, changed: true };
     });
   } catch (e) {

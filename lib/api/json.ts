@@ -3,8 +3,7 @@ import { BadInputError } from "./errors";
 /** A case is a few hundred bytes; 64 KiB leaves room for growth and keeps a flood cheap to refuse. */
 export const MAX_INPUT_BYTES = 64 * 1024;
 
-export const tooLarge = (subject: string, limit: number) =>
-  new BadInputError(`${subject}超過 ${Math.floor(limit / 1024)} KiB 上限`);
+export const tooLarge = (subject: string, limit: number) => new BadInputError(`${subject}超過 ${Math.floor(limit / 1024)} KiB 上限`);
 
 /** Strict UTF-8: a lenient decoder would turn bad bytes into U+FFFD and resolve something else. */
 export function decodeUtf8(bytes: Uint8Array, subject: string): string {

@@ -121,9 +121,16 @@ export async function verifyChain(db: TDb | TTx): Promise<TChainReport> {
       const seq = r.seq!;
       if (seq !== prev.seq + 1) {
         const gap = seq - prev.seq - 1;
-        return done({ kind: "missing", seq, id: r.id, at: r.at, message: `稽核紀錄鏈中斷：${where(r)}之前缺少 ${gap} 筆紀錄（第 ${prev.seq + 1} 筆${gap > 1 ? `至第 ${seq - 1} 筆` : ""}已被刪除）` });
+        return done({
+          kind: "missing",
+          seq,
+          id: r.id,
+          at: r.at,
+          message: `稽核紀錄鏈中斷：${where(r)}之前缺少 ${gap} 筆紀錄（第 ${prev.seq + 1} 筆${gap > 1 ? `至第 ${seq - 1} 筆` : ""}已被刪除）`,
+        });
       }
-      if (r.hash !== entryHash(prev.hash, { ...r, seq })) return done({ kind: "edited", seq, id: r.id, at: r.at, message: `稽核紀錄鏈中斷：${where(r)}的內容與雜湊不符，已被修改或偽造` });
+      if (r.hash !== entryHash(prev.hash, { ...r, seq }))
+        return done({ kind: "edited", seq, id: r.id, at: r.at, message: `稽核紀錄鏈中斷：${where(r)}的內容與雜湊不符，已被修改或偽造` });
       if (prev.at && r.at.getTime() < prev.at.getTime() - AUDIT_CLOCK_SKEW_MS)
         return done({ kind: "backdated", seq, id: r.id, at: r.at, message: `稽核紀錄鏈中斷：${where(r)}的時間早於前一筆，為回溯補登的紀錄` });
       prev = { seq, hash: r.hash!, at: r.at };
@@ -132,7 +139,8 @@ export async function verifyChain(db: TDb | TTx): Promise<TChainReport> {
     if (rows.length < BATCH) break;
   }
   const stray = await db.auditEntry.findFirst({ where: { seq: null }, orderBy: [{ at: "asc" }, { id: "asc" }] });
-  if (stray) return done({ kind: "unchained", seq: null, id: stray.id, at: stray.at, message: `稽核紀錄鏈中斷：${where(stray)}不在鏈上，是繞過系統寫入的紀錄` });
+  if (stray)
+    return done({ kind: "unchained", seq: null, id: stray.id, at: stray.at, message: `稽核紀錄鏈中斷：${where(stray)}不在鏈上，是繞過系統寫入的紀錄` });
   if (!headRow) return done({ kind: "head", seq: null, id: null, at: null, message: "稽核紀錄鏈中斷：鏈頭（AuditChainHead）已被刪除" });
   if (headRow.seq !== prev.seq || headRow.hash !== prev.hash)
     return done({

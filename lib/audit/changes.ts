@@ -7,10 +7,7 @@ export type TChanges<B extends object, A extends object> = { before: Partial<B>;
  * rather than the whole row. A key present on one side only appears on that side. Null: nothing changed.
  * A missing `before` (a creation) or `after` (a removal) counts as an empty object.
  */
-export function changes<B extends object, A extends object>(
-  before: B | null | undefined,
-  after: A | null | undefined,
-): TChanges<B, A> | null {
+export function changes<B extends object, A extends object>(before: B | null | undefined, after: A | null | undefined): TChanges<B, A> | null {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const out = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };

@@ -24,9 +24,7 @@ const json = (value: unknown) => (value === null || value === undefined ? "" : J
 export function auditCsv(entries: readonly Pick<TAuditRecord, "at" | "actorName" | "action" | "targetType" | "targetId" | "before" | "after">[]): string {
   const lines = [
     AUDIT_CSV_HEADER.join(","),
-    ...entries.map((e) =>
-      [formatTaipei(e.at), e.actorName, e.action, e.targetType, e.targetId, json(e.before), json(e.after)].map(csvCell).join(","),
-    ),
+    ...entries.map((e) => [formatTaipei(e.at), e.actorName, e.action, e.targetType, e.targetId, json(e.before), json(e.after)].map(csvCell).join(",")),
   ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -38,7 +38,10 @@ function withoutToken(value: unknown): unknown {
   return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, k === "session" ? withoutToken(v) : v]));
 }
 
-const emailOf = (body: unknown) => String((body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase();
+const emailOf = (body: unknown) =>
+  String((body as { email?: unknown } | undefined)?.email ?? "")
+    .trim()
+    .toLowerCase();
 
 /**
  * better-auth on the app's database. Sessions live in the database (several instances share them);
@@ -71,7 +74,13 @@ export function createAuth(db: TDb, options: TAuthOptions) {
     },
     session: { expiresIn: 8 * 60 * 60, updateAge: 60 * 60 },
     // Per-IP limits complement the per-account lockout below; kept in the database for every instance.
-    rateLimit: { enabled: true, storage: "database", window: 60, max: 100, customRules: { "/sign-in/email": { window: 60, max: 30 }, "/change-password": { window: 60, max: 10 } } },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: { "/sign-in/email": { window: 60, max: 30 }, "/change-password": { window: 60, max: 10 } },
+    },
     user: {
       additionalFields: {
         agencyId: { type: "string", required: true, input: false },
@@ -135,7 +144,13 @@ export function createAuth(db: TDb, options: TAuthOptions) {
           if (session) {
             await recordPasswordChange(db, session.user.id);
             const user = await db.user.findUnique({ where: { id: session.user.id }, select: { agencyId: true, name: true } });
-            await audit(db, { agencyId: user?.agencyId ?? null, actorId: session.user.id, actorName: user?.name ?? "", action: "auth.password-changed", targetId: session.user.id });
+            await audit(db, {
+              agencyId: user?.agencyId ?? null,
+              actorId: session.user.id,
+              actorName: user?.name ?? "",
+              action: "auth.password-changed",
+              targetId: session.user.id,
+            });
           }
         }
       }),

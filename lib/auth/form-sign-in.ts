@@ -17,7 +17,9 @@ export const SIGN_IN_LIMITED = "嘗試次數過多，請一分鐘後再試。";
 export async function formSignIn(auth: TAuth, db: TDb, body: { email: string; password: string }, headers: Headers): Promise<{ message: string | null }> {
   const address = headers.get(CLIENT_IP_HEADER) || UNKNOWN_ADDRESS;
   const email = body.email.trim().toLowerCase();
-  const allowed = (await consumeLimit(db, `form-sign-in:ip|${address}`, FORM_LIMITS.perAddress)) && (await consumeLimit(db, `form-sign-in:email|${email}`, FORM_LIMITS.perEmail));
+  const allowed =
+    (await consumeLimit(db, `form-sign-in:ip|${address}`, FORM_LIMITS.perAddress)) &&
+    (await consumeLimit(db, `form-sign-in:email|${email}`, FORM_LIMITS.perEmail));
   if (!allowed) return { message: SIGN_IN_LIMITED };
   try {
     await auth.api.signInEmail({ body: { email, password: body.password }, headers });

@@ -17,7 +17,10 @@ const sourceKey = (userId: string, address: string) => `${userId}|${address}`;
 
 async function claimSource(db: TDb, key: string, userId: string, now: Date): Promise<boolean> {
   const claim = () =>
-    db.loginThrottle.updateMany({ where: { key, failures: { lt: LOCKOUT_PER_SOURCE }, ...unlocked(now) }, data: { failures: { increment: 1 }, updatedAt: now } });
+    db.loginThrottle.updateMany({
+      where: { key, failures: { lt: LOCKOUT_PER_SOURCE }, ...unlocked(now) },
+      data: { failures: { increment: 1 }, updatedAt: now },
+    });
   if ((await claim()).count === 1) return true;
   // The row may have been created by a parallel request after the claim: then one more claim decides.
   if (await db.loginThrottle.findUnique({ where: { key }, select: { key: true } })) return (await claim()).count === 1;
@@ -32,7 +35,10 @@ export async function claimAttempt(db: TDb, userId: string, address: string, now
   // An address's failures count within the lock window; older, unlocked rows are forgotten.
   await db.loginThrottle.deleteMany({ where: { userId, updatedAt: { lt: new Date(now.getTime() - LOCKOUT_MINUTES * 60_000) }, ...unlocked(now) } });
   if (!(await claimSource(db, key, userId, now))) return false;
-  const account = await db.user.updateMany({ where: { id: userId, failedLogins: { lt: LOCKOUT_THRESHOLD }, ...unlocked(now) }, data: { failedLogins: { increment: 1 } } });
+  const account = await db.user.updateMany({
+    where: { id: userId, failedLogins: { lt: LOCKOUT_THRESHOLD }, ...unlocked(now) },
+    data: { failedLogins: { increment: 1 } },
+  });
   if (account.count === 1) return true;
   await releaseSource(db, key);
   return false;
@@ -48,14 +54,33 @@ export async function recordFailure(db: TDb, user: TUserRef, address: string, no
   const key = sourceKey(user.id, address);
   await db.$transaction(async (tx) => {
     await tx.loginThrottle.updateMany({ where: { key, failures: { gte: LOCKOUT_PER_SOURCE }, ...unlocked(now) }, data: { lockedUntil: until, failures: 0 } });
-    const locked = await tx.user.updateMany({ where: { id: user.id, failedLogins: { gte: LOCKOUT_THRESHOLD }, ...unlocked(now) }, data: { lockedUntil: until, failedLogins: 0 } });
+    const locked = await tx.user.updateMany({
+      where: { id: user.id, failedLogins: { gte: LOCKOUT_THRESHOLD }, ...unlocked(now) },
+      data: { lockedUntil: until, failedLogins: 0 },
+    });
     if (locked.count === 1) {
-      await recordAudit(tx, { agencyId: user.agencyId, actorId: null, actorName: user.name, action: "auth.locked", targetType: "user", targetId: user.id, after: { lockedUntil: until.toISOString(), address } });
+      await recordAudit(tx, {
+        agencyId: user.agencyId,
+        actorId: null,
+        actorName: user.name,
+        action: "auth.locked",
+        targetType: "user",
+        targetId: user.id,
+        after: { lockedUntil: until.toISOString(), address },
+      });
       return;
     }
     // Every checked wrong password is one entry: this one, or the auth.locked of the failure that locked.
     const row = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { failedLogins: true } });
-    await recordAudit(tx, { agencyId: user.agencyId, actorId: null, actorName: user.name, action: "auth.login-failed", targetType: "user", targetId: user.id, after: { failedLogins: row.failedLogins, address } });
+    await recordAudit(tx, {
+      agencyId: user.agencyId,
+      actorId: null,
+      actorName: user.name,
+      action: "auth.login-failed",
+      targetType: "user",
+      targetId: user.id,
+      after: { failedLogins: row.failedLogins, address },
+    });
   });
 }
 
@@ -64,7 +89,15 @@ export async function recordSuccess(db: TDb, user: TUserRef, address: string, no
   await db.$transaction(async (tx) => {
     await tx.user.updateMany({ where: { id: user.id, ...unlocked(now) }, data: { failedLogins: 0, lockedUntil: null } });
     await tx.loginThrottle.deleteMany({ where: { key: sourceKey(user.id, address), ...unlocked(now) } });
-    await recordAudit(tx, { agencyId: user.agencyId, actorId: user.id, actorName: user.name, action: "auth.login", targetType: "user", targetId: user.id, after: { address } });
+    await recordAudit(tx, {
+      agencyId: user.agencyId,
+      actorId: user.id,
+      actorName: user.name,
+      action: "auth.login",
+      targetType: "user",
+      targetId: user.id,
+      after: { address },
+    });
   });
 }
 

@@ -12,7 +12,10 @@ const isLoopback = (url: string) => {
  * runs on the loopback; a production site never trusts a page on its visitor's own machine.
  */
 export function trustedOrigins(baseURL: string, env: { NODE_ENV?: string; SECREQ_TRUSTED_ORIGINS?: string }): string[] {
-  const extra = (env.SECREQ_TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const extra = (env.SECREQ_TRUSTED_ORIGINS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const local = env.NODE_ENV !== "production" || isLoopback(baseURL) ? ["http://localhost:*", "http://127.0.0.1:*"] : [];
   return [baseURL, ...local, ...extra];
 }

@@ -11,7 +11,8 @@ export type TLimit = { window: number; max: number };
 export async function consumeLimit(db: TDb, key: string, limit: TLimit, now = Date.now()): Promise<boolean> {
   const start = BigInt(now - limit.window * 1000);
   for (let attempt = 0; attempt < 3; attempt++) {
-    if ((await db.rateLimit.updateMany({ where: { key, lastRequest: { gt: start }, count: { lt: limit.max } }, data: { count: { increment: 1 } } })).count) return true;
+    if ((await db.rateLimit.updateMany({ where: { key, lastRequest: { gt: start }, count: { lt: limit.max } }, data: { count: { increment: 1 } } })).count)
+      return true;
     if ((await db.rateLimit.updateMany({ where: { key, lastRequest: { lte: start } }, data: { count: 1, lastRequest: BigInt(now) } })).count) return true;
     if (await db.rateLimit.findUnique({ where: { key }, select: { id: true } })) {
       if (attempt > 0) return false;

@@ -7,7 +7,13 @@ import { z } from "zod";
  */
 export const ROLES = ["officer", "ciso", "admin", "catalogue-admin", "platform-admin"] as const;
 export type TRole = (typeof ROLES)[number];
-export const ROLE_LABEL: Record<TRole, string> = { officer: "承辦人", ciso: "資安長", admin: "管理者", "catalogue-admin": "目錄管理者", "platform-admin": "平台管理者" };
+export const ROLE_LABEL: Record<TRole, string> = {
+  officer: "承辦人",
+  ciso: "資安長",
+  admin: "管理者",
+  "catalogue-admin": "目錄管理者",
+  "platform-admin": "平台管理者",
+};
 /** Roles whose holders act for every agency: only a holder may grant or remove them, and one active holder is always kept. */
 export const APP_WIDE_ROLES: readonly TRole[] = ["catalogue-admin", "platform-admin"];
 const ZRoleList = z.array(z.enum(ROLES));

@@ -84,11 +84,16 @@ export function backupJson(backup: TBackup): string {
   return `{\n  "format": ${JSON.stringify(backup.format)},\n  "formatVersion": ${backup.formatVersion},\n  "tables": {\n${parts.join(",\n")}\n  }\n}\n`;
 }
 
-const ZBackup = z.object({
-  format: z.literal(BACKUP_FORMAT, { error: `不是 SecReq 備份檔（format 應為 ${BACKUP_FORMAT}）` }),
-  formatVersion: z.literal(BACKUP_FORMAT_VERSION, { error: `不支援的備份格式版本（應為 ${BACKUP_FORMAT_VERSION}）` }),
-  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown(), { error: "應為資料列物件" }), { error: "應為資料列的陣列" }), { error: "缺少 tables" }),
-}, { error: "不是 SecReq 備份檔（應為 JSON 物件）" });
+const ZBackup = z.object(
+  {
+    format: z.literal(BACKUP_FORMAT, { error: `不是 SecReq 備份檔（format 應為 ${BACKUP_FORMAT}）` }),
+    formatVersion: z.literal(BACKUP_FORMAT_VERSION, { error: `不支援的備份格式版本（應為 ${BACKUP_FORMAT_VERSION}）` }),
+    tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown(), { error: "應為資料列物件" }), { error: "應為資料列的陣列" }), {
+      error: "缺少 tables",
+    }),
+  },
+  { error: "不是 SecReq 備份檔（應為 JSON 物件）" },
+);
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -201,7 +206,9 @@ export async function withoutGuards(db: TDb, tx: TTx, fn: () => Promise<void>) {
     for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
     return;
   }
-  const triggers = await tx.$queryRawUnsafe<{ name: string; sql: string }[]>(`SELECT "name", "sql" FROM "sqlite_master" WHERE "type" = 'trigger' ORDER BY "name"`);
+  const triggers = await tx.$queryRawUnsafe<{ name: string; sql: string }[]>(
+    `SELECT "name", "sql" FROM "sqlite_master" WHERE "type" = 'trigger' ORDER BY "name"`,
+  );
   for (const t of triggers) await tx.$executeRawUnsafe(`DROP TRIGGER "${t.name.replace(/"/g, '""')}"`);
   await fn();
   for (const t of triggers) await tx.$executeRawUnsafe(t.sql);
@@ -223,7 +230,10 @@ export async function importBackup(db: TDb, backup: TBackup, opts: { replace?: b
   const counts = await tableCounts(db);
   const used = Object.entries(counts).filter(([, n]) => n > 0);
   if (used.length && !opts.replace)
-    throw new BackupError("not-empty", `目標資料庫已有資料（${used.map(([t, n]) => `${t} ${n} 筆`).join("、")}），未匯入。確定要以備份取代全部資料（包括稽核紀錄）時，請加上 --replace --i-understand-this-replaces-history。`);
+    throw new BackupError(
+      "not-empty",
+      `目標資料庫已有資料（${used.map(([t, n]) => `${t} ${n} 筆`).join("、")}），未匯入。確定要以備份取代全部資料（包括稽核紀錄）時，請加上 --replace --i-understand-this-replaces-history。`,
+    );
   await db.$transaction(
     async (tx) => {
       const replacedHead = used.length ? await tx.auditChainHead.findUnique({ where: { id: 1 }, select: { seq: true, hash: true } }) : null;
@@ -237,7 +247,8 @@ export async function importBackup(db: TDb, backup: TBackup, opts: { replace?: b
         if (t.model === "AuditChainHead") {
           // The migration's empty head may be there: it moves forward to the backup's.
           for (const r of rows)
-            if (await tx.auditChainHead.findUnique({ where: { id: r.id as number } })) await tx.auditChainHead.update({ where: { id: r.id as number }, data: r });
+            if (await tx.auditChainHead.findUnique({ where: { id: r.id as number } }))
+              await tx.auditChainHead.update({ where: { id: r.id as number }, data: r });
             else await tx.auditChainHead.create({ data: r as { id: number; seq: number; hash: string } });
           continue;
         }

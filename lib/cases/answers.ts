@@ -72,8 +72,7 @@ export type TFormStep = keyof typeof DRAFT_SCHEMAS;
 export const emptyAnswers = (): TAnswers => ZAnswers.parse({});
 
 // ---- Strict: what a step must hold before the officer moves on. Messages name the field in zh-TW.
-const required = (label: string, max: number) =>
-  zLine().trim().min(1, `請填寫${label}`).max(max, `${label}最多 ${max} 字`);
+const required = (label: string, max: number) => zLine().trim().min(1, `請填寫${label}`).max(max, `${label}最多 ${max} 字`);
 const answered = (question: string) => z.enum(["yes", "no"], { error: () => `請回答：${question}` });
 
 /** "12,000,000" or "12000000" → 12000000; anything else is refused with a message. */
@@ -92,14 +91,11 @@ export const ZCaseStep = z.object({
     .refine((v) => v.trim() === "" || parseContractValue(v) !== null, "契約金額須為不含小數的新臺幣金額，例如 12,000,000"),
   serviceTypes: z.array(z.enum(SERVICE_TYPE_KEYS)).min(1, "請至少選擇一種服務類型"),
 });
-export const ZGradeStep = z
-  .object({ mode: z.enum(["direct", "helper"]), grade: gradeOrBlank, aspects: ZGradeDraft.shape.aspects })
-  .superRefine((v, ctx) => {
-    if (v.mode === "direct" && !v.grade) ctx.addIssue({ code: "custom", path: ["grade"], message: "請選擇系統防護需求等級" });
-    if (v.mode === "helper")
-      for (const aspect of ASPECTS)
-        if (!v.aspects[aspect]) ctx.addIssue({ code: "custom", path: ["aspects", aspect], message: "請選擇這個構面的防護需求等級" });
-  });
+export const ZGradeStep = z.object({ mode: z.enum(["direct", "helper"]), grade: gradeOrBlank, aspects: ZGradeDraft.shape.aspects }).superRefine((v, ctx) => {
+  if (v.mode === "direct" && !v.grade) ctx.addIssue({ code: "custom", path: ["grade"], message: "請選擇系統防護需求等級" });
+  if (v.mode === "helper")
+    for (const aspect of ASPECTS) if (!v.aspects[aspect]) ctx.addIssue({ code: "custom", path: ["aspects", aspect], message: "請選擇這個構面的防護需求等級" });
+});
 export const ZFactsStep = z.object({
   personalData: answered("是否涉及個人資料"),
   coreSystem: answered("是否為核心資通系統"),
@@ -115,7 +111,8 @@ export function chosenGrade(grade: TAnswers["grade"]) {
   if (grade.mode === "direct") return grade.grade || null;
   const a = grade.aspects;
   if (!a.confidentiality || !a.integrity || !a.availability || !a.legalCompliance) return null;
-  return gradeFromAspects({ confidentiality: a.confidentiality, integrity: a.integrity, availability: a.availability, legalCompliance: a.legalCompliance }).grade;
+  return gradeFromAspects({ confidentiality: a.confidentiality, integrity: a.integrity, availability: a.availability, legalCompliance: a.legalCompliance })
+    .grade;
 }
 
 export type TStepIssue = { step: TFormStep | "agency"; path: string; message: string };

@@ -66,7 +66,10 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
     message: p.kind === "item" ? `${p.text.slice(0, 30)}${p.text.length > 30 ? "…" : ""}：${p.message}` : p.message,
   }));
   const itemReviews = Object.fromEntries(
-    [...latestByItem].map(([k, r]) => [k, { verdict: r.verdict, comment: r.comment, reviewerName: reviews.find((x) => x.itemId === k && x.at === r.at)?.reviewerName ?? "" }]),
+    [...latestByItem].map(([k, r]) => [
+      k,
+      { verdict: r.verdict, comment: r.comment, reviewerName: reviews.find((x) => x.itemId === k && x.at === r.at)?.reviewerName ?? "" },
+    ]),
   );
   const clauseParameters = editable ? await loadClauseParameters(db, record.id).then((p) => clauseParameterView(p.library, p, "case")) : null;
   return {

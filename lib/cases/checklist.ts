@@ -61,17 +61,14 @@ export function buildChecklist(catalogue: TCatalogueFile, obligations: TObligati
   for (const item of items) counts[item.status]++;
 
   const byId = new Map(items.map((i) => [i.id, i]));
-  const staleDecisions = record.decisions
-    .filter((d) => !byId.get(d.itemId)?.decision)
-    .map((d) => ({ ...d, text: byId.get(d.itemId)?.text ?? null }));
+  const staleDecisions = record.decisions.filter((d) => !byId.get(d.itemId)?.decision).map((d) => ({ ...d, text: byId.get(d.itemId)?.text ?? null }));
 
   const changes: TStatusChange[] = [];
   if (record.lastSeenStatuses) {
     const seen = record.lastSeenStatuses;
     for (const item of items)
       if (seen[item.id] !== item.status) changes.push({ id: item.id, text: item.text, from: (seen[item.id] as TStatus) ?? null, to: item.status });
-    for (const id of Object.keys(seen))
-      if (!byId.has(id)) changes.push({ id, text: catalogueText(catalogue, id), from: seen[id] as TStatus, to: null });
+    for (const id of Object.keys(seen)) if (!byId.has(id)) changes.push({ id, text: catalogueText(catalogue, id), from: seen[id] as TStatus, to: null });
   }
 
   return {

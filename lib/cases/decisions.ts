@@ -40,8 +40,7 @@ export const ZPlacementDecision = z
     reference: zLine().trim().max(200, "他案名稱或案號最多 200 字").default(""),
   })
   .superRefine((v, ctx) => {
-    if (v.choice === "other-procurement" && !v.reference)
-      ctx.addIssue({ code: "custom", path: ["reference"], message: "請填寫納入辦理之他案名稱或案號" });
+    if (v.choice === "other-procurement" && !v.reference) ctx.addIssue({ code: "custom", path: ["reference"], message: "請填寫納入辦理之他案名稱或案號" });
   });
 export type TDecisionInput = { choice: string; reason?: string; reference?: string };
 /** A decision as a page showed it; null: none had been made. */

@@ -15,7 +15,8 @@ export async function exportCase(db: TDb, record: TCaseRecord, kind: TDocKind, n
   if (!checklist.ok || !profile) throw new CaseError("conflict", "案件資料尚未填寫完整，無法匯出文件");
   const { resolved: params } = await loadClauseParameters(db, record.id);
   if (!params.ok) throw new CaseError("conflict", "條款參數有誤，請修正後再匯出", issuesOf(params.issues));
-  const approver = record.status === "approved" && record.approvedById ? await db.user.findUnique({ where: { id: record.approvedById }, select: { name: true } }) : null;
+  const approver =
+    record.status === "approved" && record.approvedById ? await db.user.findUnique({ where: { id: record.approvedById }, select: { name: true } }) : null;
   const model = buildExportModel(
     exportInputFromChecklist({
       answers: record.answers,

@@ -31,7 +31,12 @@ export async function moveCaseToVersion(db: TDb, caseId: string, target: string,
 
     const status = row.status as TCaseStatus;
     const record = (await getCase(tx, caseId))!;
-    const comparison = compareCaseVersions(record, await pinnedCatalogue(tx, row.catalogueVersionId), await pinnedCatalogue(tx, target), (await caseProfile(tx, record)).profile);
+    const comparison = compareCaseVersions(
+      record,
+      await pinnedCatalogue(tx, row.catalogueVersionId),
+      await pinnedCatalogue(tx, target),
+      (await caseProfile(tx, record)).profile,
+    );
     if (!comparison.ok) throw new CaseError("invalid", comparison.message);
     const kept = comparison.keptDecisions.map((d) => d.itemId);
     const dropped = comparison.droppedDecisions.map((d) => d.itemId);
@@ -49,12 +54,30 @@ export async function moveCaseToVersion(db: TDb, caseId: string, target: string,
       }
       const id = randomUUID();
       await tx.case.create({
-        data: { id, ...next, catalogueVersionId: target, title: row.title, answers: row.answers, lastSeenStatuses: row.lastSeenStatuses, clauseParameters: row.clauseParameters, agencySnapshot: row.agencySnapshot },
+        data: {
+          id,
+          ...next,
+          catalogueVersionId: target,
+          title: row.title,
+          answers: row.answers,
+          lastSeenStatuses: row.lastSeenStatuses,
+          clauseParameters: row.clauseParameters,
+          agencySnapshot: row.agencySnapshot,
+        },
       });
       const keep = new Set(kept);
       const decisions = record.decisions.filter((d) => keep.has(d.itemId));
       if (decisions.length) await tx.decision.createMany({ data: decisions.map((d) => ({ ...d, caseId: id })) });
-      await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.move-version", targetType: "case", targetId: id, before: { case: caseId, catalogueVersion: row.catalogueVersionId }, after: { ...audit, revision: next.revision } });
+      await recordAudit(tx, {
+        agencyId: actor.agencyId,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: "case.move-version",
+        targetType: "case",
+        targetId: id,
+        before: { case: caseId, catalogueVersion: row.catalogueVersionId },
+        after: { ...audit, revision: next.revision },
+      });
       return { caseId: id, newRevision: true, ...result };
     }
 
@@ -62,7 +85,16 @@ export async function moveCaseToVersion(db: TDb, caseId: string, target: string,
     if (!edit.ok) throw new CaseError("invalid", status === "submitted" ? "案件審查中，不能更換目錄版本；如需更換請由資安長退回。" : edit.error.message);
     if (dropped.length) await tx.decision.deleteMany({ where: { caseId, itemId: { in: dropped } } });
     await tx.case.update({ where: { id: caseId }, data: { catalogueVersionId: target, lockVersion: { increment: 1 } } });
-    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.move-version", targetType: "case", targetId: caseId, before: { catalogueVersion: row.catalogueVersionId }, after: audit });
+    await recordAudit(tx, {
+      agencyId: actor.agencyId,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: "case.move-version",
+      targetType: "case",
+      targetId: caseId,
+      before: { catalogueVersion: row.catalogueVersionId },
+      after: audit,
+    });
     return { caseId, newRevision: false, ...result };
   });
 }

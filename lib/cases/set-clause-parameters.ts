@@ -59,7 +59,10 @@ export async function setClauseParameters(
 ): Promise<{ changed: boolean; clauseParameters: Record<string, number>; resolved: TParameterResult }> {
   return db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
-    const row = await tx.case.findUnique({ where: { id: caseId }, select: { agencyId: true, status: true, createdById: true, clauseParameters: true, catalogueVersionId: true } });
+    const row = await tx.case.findUnique({
+      where: { id: caseId },
+      select: { agencyId: true, status: true, createdById: true, clauseParameters: true, catalogueVersionId: true },
+    });
     if (!row || row.agencyId !== actor.agencyId) throw new CaseError("not-found", "找不到這個案件");
     const edit = checkTransition({ ...row, status: row.status as TCaseStatus }, "edit", actor);
     if (!edit.ok) throw new CaseError("invalid", edit.error.message);

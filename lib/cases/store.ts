@@ -86,9 +86,25 @@ export async function createCase(db: TDb, actor: TActor): Promise<string> {
   const answers = emptyAnswers();
   await db.$transaction(async (tx) => {
     await tx.case.create({
-      data: { id, agencyId: actor.agencyId, createdById: actor.id, caseGroupId: id, catalogueVersionId: version, answers: JSON.stringify(answers), agencySnapshot: JSON.stringify(snapshot) },
+      data: {
+        id,
+        agencyId: actor.agencyId,
+        createdById: actor.id,
+        caseGroupId: id,
+        catalogueVersionId: version,
+        answers: JSON.stringify(answers),
+        agencySnapshot: JSON.stringify(snapshot),
+      },
     });
-    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.create", targetType: "case", targetId: id, after: { catalogueVersionId: version, agencySnapshot: snapshot } });
+    await recordAudit(tx, {
+      agencyId: actor.agencyId,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: "case.create",
+      targetType: "case",
+      targetId: id,
+      after: { catalogueVersionId: version, agencySnapshot: snapshot },
+    });
   });
   return id;
 }
@@ -131,7 +147,13 @@ export const CASE_PAGE_SIZE = 20;
 export const ZCaseListQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   status: z.enum(CASE_STATUSES).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
 });
 export type TCaseListQuery = z.infer<typeof ZCaseListQuery>;
 
@@ -210,12 +232,24 @@ export async function saveAnswers(
       data: { answers: JSON.stringify(answers), ...(title !== undefined ? { title } : {}), lockVersion: { increment: 1 } },
       select: { updatedAt: true, lockVersion: true },
     });
-    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.answers", targetType: "case", targetId: id, before: { [step]: previous[step] }, after: { [step]: parsed.data } });
+    await recordAudit(tx, {
+      agencyId: actor.agencyId,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: "case.answers",
+      targetType: "case",
+      targetId: id,
+      before: { [step]: previous[step] },
+      after: { [step]: parsed.data },
+    });
     return { savedAt: updated.updatedAt, lockVersion: updated.lockVersion };
   });
 }
 
 /** Records the statuses (and the agency-profile values) the officer has now seen, so later changes can be pointed out. */
 export async function markStatusesSeen(db: TDb, id: string, statuses: Record<string, string>, profile?: TCaseProfile | null): Promise<void> {
-  await db.case.update({ where: { id }, data: { lastSeenStatuses: JSON.stringify(statuses), ...(profile ? { agencySnapshot: JSON.stringify(profile) } : {}) } });
+  await db.case.update({
+    where: { id },
+    data: { lastSeenStatuses: JSON.stringify(statuses), ...(profile ? { agencySnapshot: JSON.stringify(profile) } : {}) },
+  });
 }

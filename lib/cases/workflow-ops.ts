@@ -25,15 +25,27 @@ async function loadState(tx: TTx, caseId: string, actor: TActor) {
   return { ...row, status: row.status as TCaseStatus };
 }
 
-export function allow(row: { agencyId: string; status: TCaseStatus; createdById: string }, action: TWorkflowAction, actor: TActor, ctx: { comment?: string; editorIds?: Set<string> } = {}) {
+export function allow(
+  row: { agencyId: string; status: TCaseStatus; createdById: string },
+  action: TWorkflowAction,
+  actor: TActor,
+  ctx: { comment?: string; editorIds?: Set<string> } = {},
+) {
   const r = checkTransition(row, action, actor, ctx);
   if (!r.ok) throw new CaseError(r.error.code === "other-agency" ? "not-found" : "invalid", r.error.message);
   return r;
 }
 
 export class ProblemsError extends CaseError {
-  constructor(message: string, readonly problems: TProblem[]) {
-    super("invalid", message, problems.map((p) => ({ path: p.kind === "item" ? p.itemId : (p.step ?? ""), message: p.message })));
+  constructor(
+    message: string,
+    readonly problems: TProblem[],
+  ) {
+    super(
+      "invalid",
+      message,
+      problems.map((p) => ({ path: p.kind === "item" ? p.itemId : (p.step ?? ""), message: p.message })),
+    );
   }
 }
 
@@ -61,15 +73,32 @@ export async function submitCase(db: TDb, caseId: string, actor: TActor) {
     if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項需要處理，才能送審`, problems);
     const r = allow(row, "submit", actor);
     if (!profile) throw new CaseError("invalid", "機關資料尚未填寫完整，無法送審");
-    await tx.case.update({ where: { id: caseId }, data: { status: r.to, submittedAt: new Date(), agencySnapshot: JSON.stringify(profile), lockVersion: { increment: 1 } } });
-    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.submit", targetType: "case", targetId: caseId, before: { status: row.status }, after: { status: r.to, agencySnapshot: profile } });
+    await tx.case.update({
+      where: { id: caseId },
+      data: { status: r.to, submittedAt: new Date(), agencySnapshot: JSON.stringify(profile), lockVersion: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      agencyId: actor.agencyId,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: "case.submit",
+      targetType: "case",
+      targetId: caseId,
+      before: { status: row.status },
+      after: { status: r.to, agencySnapshot: profile },
+    });
   });
 }
 
 /** CISO: a verdict on one item of the submitted case's checklist (approve, return with a comment, accept a risk). */
 export async function reviewItem(db: TDb, caseId: string, input: unknown, actor: TActor) {
   const parsed = ZReviewInput.safeParse(input);
-  if (!parsed.success) throw new CaseError("invalid", "審查意見尚未完整", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!parsed.success)
+    throw new CaseError(
+      "invalid",
+      "審查意見尚未完整",
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   await db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
     const row = await loadState(tx, caseId, actor);
@@ -79,8 +108,28 @@ export async function reviewItem(db: TDb, caseId: string, input: unknown, actor:
       throw new CaseError("invalid", "審查意見尚未完整", [{ path: "itemId", message: "這一項不在本案的檢核表中" }]);
     allow(row, "review", actor, { editorIds: await caseEditors(tx, caseId) });
     const at = new Date();
-    await tx.review.create({ data: { id: randomUUID(), caseId, itemId: parsed.data.itemId, verdict: parsed.data.verdict, comment: parsed.data.comment, reviewerId: actor.id, reviewerName: actor.name, at } });
-    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: `review.${parsed.data.verdict}`, targetType: "case", targetId: caseId, after: parsed.data, at });
+    await tx.review.create({
+      data: {
+        id: randomUUID(),
+        caseId,
+        itemId: parsed.data.itemId,
+        verdict: parsed.data.verdict,
+        comment: parsed.data.comment,
+        reviewerId: actor.id,
+        reviewerName: actor.name,
+        at,
+      },
+    });
+    await recordAudit(tx, {
+      agencyId: actor.agencyId,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: `review.${parsed.data.verdict}`,
+      targetType: "case",
+      targetId: caseId,
+      after: parsed.data,
+      at,
+    });
   });
 }
 
@@ -110,8 +159,20 @@ export async function decideCase(db: TDb, caseId: string, verdict: "approve" | "
           ? { status: r.to, approvedAt: at, approvedById: actor.id, clauseParameters: await frozen(), lockVersion: { increment: 1 } }
           : { status: r.to, lockVersion: { increment: 1 } },
     });
-    await tx.review.create({ data: { id: randomUUID(), caseId, itemId: "", verdict, comment: comment.trim(), reviewerId: actor.id, reviewerName: actor.name, at } });
-    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: verdict === "approve" ? "case.approve" : "case.return", targetType: "case", targetId: caseId, before: { status: row.status }, after: { status: r.to, comment: comment.trim() }, at });
+    await tx.review.create({
+      data: { id: randomUUID(), caseId, itemId: "", verdict, comment: comment.trim(), reviewerId: actor.id, reviewerName: actor.name, at },
+    });
+    await recordAudit(tx, {
+      agencyId: actor.agencyId,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: verdict === "approve" ? "case.approve" : "case.return",
+      targetType: "case",
+      targetId: caseId,
+      before: { status: row.status },
+      after: { status: r.to, comment: comment.trim() },
+      at,
+    });
   });
 }
 
@@ -129,10 +190,29 @@ export async function reviseCase(db: TDb, caseId: string, actor: TActor): Promis
       throw e;
     }
     const id = randomUUID();
-    await tx.case.create({ data: { id, ...next, catalogueVersionId: row.catalogueVersionId, title: row.title, answers: row.answers, lastSeenStatuses: row.lastSeenStatuses, clauseParameters: row.clauseParameters, agencySnapshot: row.agencySnapshot } });
+    await tx.case.create({
+      data: {
+        id,
+        ...next,
+        catalogueVersionId: row.catalogueVersionId,
+        title: row.title,
+        answers: row.answers,
+        lastSeenStatuses: row.lastSeenStatuses,
+        clauseParameters: row.clauseParameters,
+        agencySnapshot: row.agencySnapshot,
+      },
+    });
     const decisions = await tx.decision.findMany({ where: { caseId } });
     if (decisions.length) await tx.decision.createMany({ data: decisions.map((d) => ({ ...d, caseId: id })) });
-    await recordAudit(tx, { agencyId: actor.agencyId, actorId: actor.id, actorName: actor.name, action: "case.revise", targetType: "case", targetId: id, after: { from: caseId, revision: next.revision } });
+    await recordAudit(tx, {
+      agencyId: actor.agencyId,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: "case.revise",
+      targetType: "case",
+      targetId: id,
+      after: { from: caseId, revision: next.revision },
+    });
     return id;
   });
 }

@@ -48,13 +48,15 @@ export function readCatalogueFile(file: string): TCatalogueFile {
 }
 
 export function bundledCatalogueFiles(dir: string = CATALOGUE_DIR): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".json"))
-    // By version id (not file name: "2023-09-25-x.json" sorts before "2023-09-25.json"), so versions load oldest first.
-    .map((f) => f.slice(0, -".json".length))
-    .sort()
-    .map((v) => `${v}.json`)
-    .map((f) => path.join(dir, f));
+  return (
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      // By version id (not file name: "2023-09-25-x.json" sorts before "2023-09-25.json"), so versions load oldest first.
+      .map((f) => f.slice(0, -".json".length))
+      .sort()
+      .map((v) => `${v}.json`)
+      .map((f) => path.join(dir, f))
+  );
 }
 
 /** Loads every bundled version the database lacks (idempotent). */

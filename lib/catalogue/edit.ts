@@ -99,7 +99,12 @@ export function applyDraftEdit(
       const baseItems = ctx.base!.serviceTypes.find((type) => type.key === baseItem.type)!.items;
       const items = next.serviceTypes[t]!.items;
       let at = 0;
-      for (const prev of baseItems.slice(0, baseItems.findIndex((item) => item.id === edit.itemId)).reverse()) {
+      for (const prev of baseItems
+        .slice(
+          0,
+          baseItems.findIndex((item) => item.id === edit.itemId),
+        )
+        .reverse()) {
         const idx = items.findIndex((item) => item.id === prev.id);
         if (idx >= 0) {
           at = idx + 1;

@@ -6,6 +6,15 @@ export const emptyItemFields = (): Omit<TCatalogueItem, "id"> => ({
   text: "",
   marks: { high: "◎", medium: "◎", normal: "◎" },
   note: "",
-  hints: { personalData: false, thirdPartyTesting: false, cisoConfirm: false, mobileAppOnly: false, coreSystemRequired: false, recommendedWhen: [], placeholders: [], levelMeasure: null },
+  hints: {
+    personalData: false,
+    thirdPartyTesting: false,
+    cisoConfirm: false,
+    mobileAppOnly: false,
+    coreSystemRequired: false,
+    recommendedWhen: [],
+    placeholders: [],
+    levelMeasure: null,
+  },
   legalBasis: [],
 });

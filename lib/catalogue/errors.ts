@@ -1,14 +1,6 @@
 import { DomainError, type TErrorCode, type TIssue } from "../errors";
 
-export type TCatalogueErrorReason =
-  | "invalid-file"
-  | "published-differs"
-  | "immutable"
-  | "unknown-version"
-  | "forbidden"
-  | "not-found"
-  | "conflict"
-  | "invalid";
+export type TCatalogueErrorReason = "invalid-file" | "published-differs" | "immutable" | "unknown-version" | "forbidden" | "not-found" | "conflict" | "invalid";
 const CODE: Record<TCatalogueErrorReason, TErrorCode> = {
   "invalid-file": "invalid",
   "published-differs": "conflict",

@@ -4,11 +4,7 @@ import type { TCatalogueFile, TCatalogueItem, TServiceType } from "./schema";
 const fold = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 
 export function searchTerms(query: string): string[] {
-  return query
-    .normalize("NFKC")
-    .split(/\s+/)
-    .map(fold)
-    .filter(Boolean);
+  return query.normalize("NFKC").split(/\s+/).map(fold).filter(Boolean);
 }
 
 export function itemMatches(item: TCatalogueItem, terms: string[]): boolean {

@@ -85,12 +85,14 @@ export async function storeCatalogue(db: TDb, file: TCatalogueFile): Promise<TLo
       await tx.catalogueVersion.create({ data: { id: file.version, ...versionFields(file, hash), status: "draft" } });
       await writeRows(tx, file);
       if (file.status === "published")
-        await tx.catalogueVersion.update({ where: { id: file.version }, data: { status: "published", publishedAt: new Date(), publishedByName: "SecReq 隨附資料" } });
+        await tx.catalogueVersion.update({
+          where: { id: file.version },
+          data: { status: "published", publishedAt: new Date(), publishedByName: "SecReq 隨附資料" },
+        });
       return { version: file.version, outcome: existing ? ("replaced-draft" as const) : ("created" as const) };
     });
   } catch (e) {
-    if (isImmutableViolation(e))
-      throw new CatalogueError("immutable", `目錄版本 ${file.version} 已發布，資料庫拒絕變更。`);
+    if (isImmutableViolation(e)) throw new CatalogueError("immutable", `目錄版本 ${file.version} 已發布，資料庫拒絕變更。`);
     throw e;
   }
 }
@@ -143,9 +145,7 @@ export async function readCatalogue(db: TDb | TTx, versionId?: string): Promise<
     const known = (await listVersions(db)).map((v) => v.id);
     throw new CatalogueError(
       "unknown-version",
-      id
-        ? `找不到目錄版本 ${id}。現有版本：${known.length ? known.join("、") : "（無）"}`
-        : "資料庫中尚無已發布的目錄版本。",
+      id ? `找不到目錄版本 ${id}。現有版本：${known.length ? known.join("、") : "（無）"}` : "資料庫中尚無已發布的目錄版本。",
     );
   }
   const [types, items] = await Promise.all([

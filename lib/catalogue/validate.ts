@@ -10,7 +10,8 @@ function locate(raw: Raw, path: PropertyKey[]): string {
   if (top !== "serviceTypes" || typeof t !== "number") return path.length ? `欄位 ${path.join(".")}` : "檔案";
   const type = raw.serviceTypes?.[t];
   const table = `第 ${t + 1} 表${type?.name ? `「${String(type.name)}」` : ""}${type?.key ? `（${String(type.key)}）` : ""}`;
-  if (sub !== "items" || typeof i !== "number") return `${table}${sub !== undefined ? ` 欄位 ${[sub, i, ...rest].filter((x) => x !== undefined).join(".")}` : ""}`;
+  if (sub !== "items" || typeof i !== "number")
+    return `${table}${sub !== undefined ? ` 欄位 ${[sub, i, ...rest].filter((x) => x !== undefined).join(".")}` : ""}`;
   const id = type?.items?.[i]?.id;
   const field = rest.length ? ` 欄位 ${rest.join(".")}` : "";
   return `${table} 第 ${i + 1} 列${typeof id === "string" ? `（${id}）` : ""}${field}`;

@@ -43,7 +43,9 @@ export async function auditCommand(args: string[], io: TIo, openDb: () => Promis
     }
     const r = await verifyChain(await openDb());
     // The head as stored; `intact` tells the sink whether this installation still verifies up to it.
-    io.out(JSON.stringify({ seq: r.head.seq, hash: r.head.hash, lastAt: r.head.at?.toISOString() ?? null, intact: r.ok, exportedAt: new Date().toISOString() }));
+    io.out(
+      JSON.stringify({ seq: r.head.seq, hash: r.head.hash, lastAt: r.head.at?.toISOString() ?? null, intact: r.ok, exportedAt: new Date().toISOString() }),
+    );
     return 0;
   }
   io.err(`${sub ? `未知的 audit 子指令「${sub}」\n` : ""}用法：\n${AUDIT_USAGE}`);

@@ -125,7 +125,15 @@ export async function dbCommand(args: string[], io: TIo, deps: TDbCommandDeps): 
   return 2;
 }
 
-const LABEL: Record<string, string> = { CatalogueVersion: "目錄版本", Agency: "機關", User: "使用者", Case: "案件", Decision: "決定", Review: "審查意見", AuditEntry: "稽核紀錄" };
+const LABEL: Record<string, string> = {
+  CatalogueVersion: "目錄版本",
+  Agency: "機關",
+  User: "使用者",
+  Case: "案件",
+  Decision: "決定",
+  Review: "審查意見",
+  AuditEntry: "稽核紀錄",
+};
 const summary = (counts: Record<string, number>) =>
   Object.entries(LABEL)
     .map(([t, label]) => `${label} ${counts[t] ?? 0}`)

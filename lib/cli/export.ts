@@ -21,7 +21,6 @@ import { readBoundedInput } from "./input";
  * Exit codes: 0 written; 2 bad arguments or input (zh-TW `path: message` lines on stderr); 1 unexpected.
  */
 
-
 export interface TExportDeps {
   /** A catalogue version, or the newest published one; unknown → CatalogueError("unknown-version"). */
   readCatalogue: (version?: string) => Promise<TCatalogueFile>;

@@ -76,7 +76,13 @@ async function obligationsCommand(args: string[], io: TIo, deps: TCliDeps): Prom
     return 2;
   }
   const catalogue = await readCatalogue(await deps.openDb(), values.version);
-  io.out(JSON.stringify({ catalogueVersion: catalogue.version, status: catalogue.status, columns: COLUMN_INFO, obligations: obligationMatrix(catalogue.obligations) }, null, 2));
+  io.out(
+    JSON.stringify(
+      { catalogueVersion: catalogue.version, status: catalogue.status, columns: COLUMN_INFO, obligations: obligationMatrix(catalogue.obligations) },
+      null,
+      2,
+    ),
+  );
   return 0;
 }
 

@@ -22,5 +22,10 @@ export function refusal(e: unknown, io: TIo, lines: (e: DomainError) => string[]
 }
 
 /** A refusal whose issues are already the lines to print (`path: message`, usage text). */
-export const refusedLines = (lines: string[]) => new DomainError("invalid", lines[0] ?? "", lines.map((message) => ({ path: "", message })));
+export const refusedLines = (lines: string[]) =>
+  new DomainError(
+    "invalid",
+    lines[0] ?? "",
+    lines.map((message) => ({ path: "", message })),
+  );
 export const issueLines = (e: DomainError) => (e.issues.length ? e.issues.map((i) => i.message) : [e.message]);

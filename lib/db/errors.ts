@@ -7,7 +7,10 @@ import { displayUrl } from "./url";
  */
 export class DatabaseMissingError extends DomainError {
   constructor(readonly url: string) {
-    super("not-found", `找不到 DATABASE_URL 所指的資料庫：${displayUrl(url)}。請檢查 DATABASE_URL；要建立新的資料庫，請先執行 npm run setup（或 npm run db:migrate）。`);
+    super(
+      "not-found",
+      `找不到 DATABASE_URL 所指的資料庫：${displayUrl(url)}。請檢查 DATABASE_URL；要建立新的資料庫，請先執行 npm run setup（或 npm run db:migrate）。`,
+    );
     this.name = "DatabaseMissingError";
   }
 }

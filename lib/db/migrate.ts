@@ -340,7 +340,11 @@ export async function migrate(url: string, log: (msg: string) => void = () => {}
  * The SQL that takes a provider's migrations to its schema ("" when they agree). SQLite replays them
  * into an in-memory shadow database; PostgreSQL into a temporary database on the server `pgUrl` names.
  */
-export async function pendingSchemaSql(provider: TDbProvider, pgUrl: string = process.env.SECREQ_PG_DEV_URL || PG_DEV_URL_DEFAULT, log: (msg: string) => void = () => {}): Promise<string> {
+export async function pendingSchemaSql(
+  provider: TDbProvider,
+  pgUrl: string = process.env.SECREQ_PG_DEV_URL || PG_DEV_URL_DEFAULT,
+  log: (msg: string) => void = () => {},
+): Promise<string> {
   const engine = await openEngine(provider === "postgresql" ? pgUrl : "file::memory:", log);
   try {
     const schemaPath = paths(provider).schema;

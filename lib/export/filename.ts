@@ -9,7 +9,9 @@ const CASE_NAME_MAX_BYTES = 180;
 
 /** `<案名>_資通安全需求規範_<YYYYMMDD>.docx` (案名 「本案」 when none was given). */
 export function exportFileName(model: TExportModel, kind: TDocKind): string {
-  let name = cleanLine(model.meta.caseName).replace(UNSAFE, "_").replace(/^[.\s_]+|[.\s]+$/g, "");
+  let name = cleanLine(model.meta.caseName)
+    .replace(UNSAFE, "_")
+    .replace(/^[.\s_]+|[.\s]+$/g, "");
   name = truncateUtf8(name, CASE_NAME_MAX_BYTES).trim();
   return `${name || "本案"}_${DOC_TITLE[kind]}_${model.meta.fileDate}.docx`;
 }

@@ -21,8 +21,7 @@ const logToConsole: TErrorLog = (errorId, error) => console.error(`[api] 未預�
  * stack included, go to the server log only.
  */
 export function toHttpError(error: unknown, log: TErrorLog = logToConsole): THttpError {
-  if (error instanceof DomainError)
-    return { status: HTTP_STATUS[error.code], body: { error: { message: error.message, issues: [...error.issues] } } };
+  if (error instanceof DomainError) return { status: HTTP_STATUS[error.code], body: { error: { message: error.message, issues: [...error.issues] } } };
   const errorId = randomUUID().slice(0, 8);
   log(errorId, error);
   return {

@@ -34,8 +34,7 @@ export function apiRoute<TArgs extends unknown[] = []>(
     try {
       const result = await handler(request, ...args);
       if (result instanceof Response) return result;
-      if (result instanceof JsonText)
-        return new Response(result.text, { headers: { ...HEADERS, "content-type": "application/json" } });
+      if (result instanceof JsonText) return new Response(result.text, { headers: { ...HEADERS, "content-type": "application/json" } });
       return Response.json(result, { headers: HEADERS });
     } catch (e) {
       const { status, body } = toHttpError(e, log);

@@ -16,4 +16,5 @@ export async function assertPlatformAdmin(db: TDb | TTx, actor: TPlatformActor):
 
 export const OPERATOR = "系統管理指令（CLI）";
 /** The audit entry's actor fields; the entry is filed under the agency acted on. */
-export const auditActor = (actor: TPlatformActor) => (actor === "operator" ? { actorId: null, actorName: OPERATOR } : { actorId: actor.id, actorName: actor.name });
+export const auditActor = (actor: TPlatformActor) =>
+  actor === "operator" ? { actorId: null, actorName: OPERATOR } : { actorId: actor.id, actorName: actor.name };

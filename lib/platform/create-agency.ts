@@ -15,7 +15,11 @@ const emailTaken = () => new AdminError("conflict", "管理者電子郵件：此
  * A new agency with its first 管理者, whose random initial password is returned once (stored only as a
  * hash) and must be changed at first login. The agency's profile is left for that admin to fill in.
  */
-export async function createAgency(db: TDb, actor: TPlatformActor, input: TNewAgency): Promise<{ agencyId: string; agencyName: string; adminId: string; adminEmail: string; initialPassword: string }> {
+export async function createAgency(
+  db: TDb,
+  actor: TPlatformActor,
+  input: TNewAgency,
+): Promise<{ agencyId: string; agencyName: string; adminId: string; adminEmail: string; initialPassword: string }> {
   const data = parseOrRefuse(ZNewAgency, input);
   const password = temporaryPassword({ email: data.adminEmail, name: data.adminName });
   try {
@@ -28,7 +32,14 @@ export async function createAgency(db: TDb, actor: TPlatformActor, input: TNewAg
       const adminId = await createUser(tx, { agencyId, email: data.adminEmail, name: data.adminName, roles: ["admin"], password, mustChangePassword: true });
       const who = auditActor(actor);
       await recordAudit(tx, { agencyId, ...who, action: "agency.create", targetType: "agency", targetId: agencyId, after: { name: data.name, active: true } });
-      await recordAudit(tx, { agencyId, ...who, action: "user.create", targetType: "user", targetId: adminId, after: { name: data.adminName, email: data.adminEmail, roles: ["admin"], active: true, mustChangePassword: true } });
+      await recordAudit(tx, {
+        agencyId,
+        ...who,
+        action: "user.create",
+        targetType: "user",
+        targetId: adminId,
+        after: { name: data.adminName, email: data.adminEmail, roles: ["admin"], active: true, mustChangePassword: true },
+      });
       return { agencyId, agencyName: data.name, adminId, adminEmail: data.adminEmail, initialPassword: password };
     });
   } catch (e) {

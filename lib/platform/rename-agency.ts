@@ -19,7 +19,15 @@ export async function renameAgency(db: TDb, actor: TPlatformActor, agencyId: str
       if (row.name === next) return { changed: false };
       if (await tx.agency.findUnique({ where: { name: next }, select: { id: true } })) throw nameTaken();
       await tx.agency.update({ where: { id }, data: { name: next, profileVersion: { increment: 1 } } });
-      await recordAudit(tx, { agencyId: id, ...auditActor(actor), action: "agency.rename", targetType: "agency", targetId: id, before: { name: row.name }, after: { name: next } });
+      await recordAudit(tx, {
+        agencyId: id,
+        ...auditActor(actor),
+        action: "agency.rename",
+        targetType: "agency",
+        targetId: id,
+        before: { name: row.name },
+        after: { name: next },
+      });
       return { changed: true };
     });
   } catch (e) {

@@ -8,6 +8,10 @@ export const ZAgencyName = zLine({ error: "請填寫機關名稱" }).trim().min(
 export const ZNewAgency = z.object({
   name: ZAgencyName,
   adminEmail: ZNewUser.shape.email,
-  adminName: zLine().trim().max(100, "姓名最多 100 個字").optional().transform((v) => v || "機關管理者"),
+  adminName: zLine()
+    .trim()
+    .max(100, "姓名最多 100 個字")
+    .optional()
+    .transform((v) => v || "機關管理者"),
 });
 export type TNewAgency = z.input<typeof ZNewAgency>;

@@ -21,11 +21,21 @@ export async function setAgencyActive(db: TDb, actor: TPlatformActor, agencyId: 
       const holders = await tx.user.findMany({ where: { active: true, agency: { active: true } }, select: { agencyId: true, roles: true } });
       const platform = holders.filter((u) => parseRoles(u.roles).includes("platform-admin"));
       if (platform.length && platform.every((u) => u.agencyId === id))
-        throw new AdminError("invalid", "此機關有系統僅存的啟用中平台管理者，不能停用；請先將平台管理者授予其他機關的帳號。", [{ path: "active", message: "系統至少須保留一位啟用中的平台管理者" }]);
+        throw new AdminError("invalid", "此機關有系統僅存的啟用中平台管理者，不能停用；請先將平台管理者授予其他機關的帳號。", [
+          { path: "active", message: "系統至少須保留一位啟用中的平台管理者" },
+        ]);
       await tx.session.deleteMany({ where: { user: { agencyId: id } } });
     }
     await tx.agency.update({ where: { id }, data: { active } });
-    await recordAudit(tx, { agencyId: id, ...auditActor(actor), action: active ? "agency.activate" : "agency.deactivate", targetType: "agency", targetId: id, before: { active: row.active }, after: { active } });
+    await recordAudit(tx, {
+      agencyId: id,
+      ...auditActor(actor),
+      action: active ? "agency.activate" : "agency.deactivate",
+      targetType: "agency",
+      targetId: id,
+      before: { active: row.active },
+      after: { active },
+    });
     return { changed: true };
   });
 }

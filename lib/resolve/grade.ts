@@ -30,8 +30,7 @@ export const ASPECT_GUIDANCE: Record<TAspect, string> = {
 
 const aspectGrade = (label: string) =>
   z.enum(GRADES, {
-    error: (issue) =>
-      issue.input === undefined ? `請選擇${label}之防護需求等級` : `${label}之防護需求等級須為 high（高）、medium（中）或 normal（普）`,
+    error: (issue) => (issue.input === undefined ? `請選擇${label}之防護需求等級` : `${label}之防護需求等級須為 high（高）、medium（中）或 normal（普）`),
   });
 
 export const ZGradeAspects = z.strictObject(
@@ -42,8 +41,7 @@ export const ZGradeAspects = z.strictObject(
     legalCompliance: aspectGrade(ASPECT_LABEL.legalCompliance),
   },
   {
-    error: (issue) =>
-      issue.code === "unrecognized_keys" ? `不接受的欄位：${issue.keys.join("、")}` : "四個構面之防護需求等級須為物件",
+    error: (issue) => (issue.code === "unrecognized_keys" ? `不接受的欄位：${issue.keys.join("、")}` : "四個構面之防護需求等級須為物件"),
   },
 );
 export type TGradeAspects = z.infer<typeof ZGradeAspects>;

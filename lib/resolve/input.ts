@@ -14,8 +14,7 @@ export const RISK_LEVEL_HINT = "填入掃描報告中不得出現的風險等級
  * a missing answer must not silently become "no" and hide a requirement from the officer.
  */
 
-const yesNo = (question: string) =>
-  z.boolean({ error: (issue) => (issue.input === undefined ? `請回答${question}` : `「${question}」須為 true 或 false`) });
+const yesNo = (question: string) => z.boolean({ error: (issue) => (issue.input === undefined ? `請回答${question}` : `「${question}」須為 true 或 false`) });
 
 export const ZConditions = z.strictObject(
   {
@@ -61,8 +60,7 @@ export const ZResolveInput = z.strictObject(
         });
       }),
     grade: z.enum(GRADES, {
-      error: (issue) =>
-        issue.input === undefined ? "請選擇系統防護需求等級" : "系統防護需求等級須為 high（高）、medium（中）或 normal（普）",
+      error: (issue) => (issue.input === undefined ? "請選擇系統防護需求等級" : "系統防護需求等級須為 high（高）、medium（中）或 normal（普）"),
     }),
     responsibilityLevel: ZLevel,
     /** 公務機關 / 特定非公務機關; omitted: public, so existing clients keep working. */
@@ -89,8 +87,7 @@ export const ZResolveInput = z.strictObject(
       .optional(),
   },
   {
-    error: (issue) =>
-      issue.code === "unrecognized_keys" ? `不接受的欄位：${issue.keys.join("、")}` : "輸入須為 JSON 物件",
+    error: (issue) => (issue.code === "unrecognized_keys" ? `不接受的欄位：${issue.keys.join("、")}` : "輸入須為 JSON 物件"),
   },
 );
 export type TResolveInput = z.infer<typeof ZResolveInput>;
@@ -108,9 +105,7 @@ export function inputIssues(error: z.ZodError): TInputIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 }
 
-export type TParsedInput =
-  | { ok: true; input: TResolveInput }
-  | { ok: false; error: { message: string; issues: TInputIssue[] } };
+export type TParsedInput = { ok: true; input: TResolveInput } | { ok: false; error: { message: string; issues: TInputIssue[] } };
 
 export function parseResolveInput(value: unknown): TParsedInput {
   const parsed = ZResolveInput.safeParse(value);

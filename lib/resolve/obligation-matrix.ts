@@ -18,7 +18,6 @@ import {
 
 /** Reading the ▲ table: format 1 through its migration to the eight columns, and the citation of a cell. */
 
-
 function legacyCondition(test: TFactTest | null): TConditionKey | null {
   if (!test) return null;
   const facts = [...test.requires].sort().join(",");
@@ -30,7 +29,10 @@ function legacyCondition(test: TFactTest | null): TConditionKey | null {
 function migrateCell(cell: TObligationCell, column: TColumn, item: string): TCell {
   const condition = legacyCondition(cell.condition);
   // A scope (required, the officer confirms where) never occurs in the bundled table; kept as a condition's text in the detail.
-  const detail = [cell.condition && condition && cell.condition.text !== CONDITIONS[condition].text ? cell.condition.text : null, cell.scope ? `法定範圍：${cell.scope.text}` : null]
+  const detail = [
+    cell.condition && condition && cell.condition.text !== CONDITIONS[condition].text ? cell.condition.text : null,
+    cell.scope ? `法定範圍：${cell.scope.text}` : null,
+  ]
     .filter(Boolean)
     .join("；");
   return {

@@ -44,7 +44,12 @@ export const ZCellEditInput = z.strictObject({
   verification: z
     .strictObject({
       document: z.string().trim().min(1, "請填寫核對之官方文件（如「分級辦法附表三（115-01-07）」）").max(200, "文件名稱最多 200 字"),
-      fileId: optional(12, "FileId 最多 12 位數字").pipe(z.string().regex(/^\d{6,12}$/, "FileId 須為 6～12 位數字").nullable()),
+      fileId: optional(12, "FileId 最多 12 位數字").pipe(
+        z
+          .string()
+          .regex(/^\d{6,12}$/, "FileId 須為 6～12 位數字")
+          .nullable(),
+      ),
       locator: z.string().trim().min(1, "請填寫頁次或項次").max(200, "頁次或項次最多 200 字"),
       verbatim: optional(2000, "原文最多 2000 字"),
     })
@@ -67,7 +72,12 @@ export class CellEditError extends DomainError {
  * The table with one cell replaced (a format-1 table becomes the eight-column one first). A verified cell
  * rests on the official text: its label is [P] and its source the document.
  */
-export function applyCellEdit(file: TObligationsFile, edit: TCellEdit, actor: TCellEditActor, now: Date): { table: TObligationsTable; before: TCell; after: TCell } {
+export function applyCellEdit(
+  file: TObligationsFile,
+  edit: TCellEdit,
+  actor: TCellEditActor,
+  now: Date,
+): { table: TObligationsTable; before: TCell; after: TCell } {
   const table = structuredClone(obligationMatrix(file));
   const measure = table.measures[edit.measure];
   if (!measure || !measure.settled)
@@ -83,9 +93,7 @@ export function applyCellEdit(file: TObligationsFile, edit: TCellEdit, actor: TC
     source: verified ? `官方附表核對：${verified.document}${verified.fileId ? `（FileId ${verified.fileId}）` : ""}，${verified.locator}` : edit.source,
     note: edit.note,
     detail: edit.detail,
-    verification: verified
-      ? { ...verified, verifiedById: actor.id, verifiedByName: actor.name, verifiedAt: now.toISOString() }
-      : null,
+    verification: verified ? { ...verified, verifiedById: actor.id, verifiedByName: actor.name, verifiedAt: now.toISOString() } : null,
   };
   const issues = cellIssues(edit.column, after).map((i) => ({ path: i.path.join("."), message: i.message }));
   if (edit.status === "conditional" && !edit.condition) issues.push({ path: "condition", message: "有條件應辦須選擇條件" });

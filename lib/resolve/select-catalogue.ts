@@ -8,7 +8,6 @@ import type { TCatalogueFile } from "../catalogue/schema";
 export function selectCatalogue(catalogues: readonly TCatalogueFile[], version?: string): TCatalogueFile | null {
   if (version !== undefined) return catalogues.find((catalogue) => catalogue.version === version) ?? null;
   let newest: TCatalogueFile | null = null;
-  for (const catalogue of catalogues)
-    if (catalogue.status === "published" && (!newest || catalogue.version > newest.version)) newest = catalogue;
+  for (const catalogue of catalogues) if (catalogue.status === "published" && (!newest || catalogue.version > newest.version)) newest = catalogue;
   return newest;
 }

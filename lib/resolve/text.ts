@@ -41,8 +41,7 @@ export const FACT_UNMET: Record<TCellFact, string> = {
   ciProvider: "機關非關鍵基礎設施提供者",
 };
 
-export const THIRD_PARTY_ARTICLE =
-  "資通安全管理法施行細則第7條第1項第4款（115-01-05 修正；原110-08-23版第4條第1項第5款）";
+export const THIRD_PARTY_ARTICLE = "資通安全管理法施行細則第7條第1項第4款（115-01-05 修正；原110-08-23版第4條第1項第5款）";
 export const CORE_SYSTEM_ARTICLE = "資通安全管理法施行細則第10條第2項（115-01-05）";
 
 /** "2023-09-25" → "112-09-25" (民國紀年, as the sources write dates). */

@@ -4,18 +4,11 @@ import { CORE_SYSTEM_ARTICLE, RELIABILITY_NOTE } from "./text";
 import type { TCaseContext, TResolvedItem } from "./types";
 
 /** Case-level findings the officer must see above the checklist. */
-export function caseWarnings(
-  catalogue: TCatalogueFile,
-  input: TEngineInput,
-  ctx: TCaseContext,
-  _items: readonly TResolvedItem[],
-): string[] {
+export function caseWarnings(catalogue: TCatalogueFile, input: TEngineInput, ctx: TCaseContext, _items: readonly TResolvedItem[]): string[] {
   const warnings: string[] = [];
-  if (catalogue.status !== "published")
-    warnings.push(`一覽表版本 ${catalogue.version} 尚未發布（草稿），解析結果僅供檢視`);
+  if (catalogue.status !== "published") warnings.push(`一覽表版本 ${catalogue.version} 尚未發布（草稿），解析結果僅供檢視`);
   for (const key of input.serviceTypes)
-    if (!catalogue.serviceTypes.some((type) => type.key === key))
-      warnings.push(`一覽表版本 ${catalogue.version} 未收錄服務類型「${key}」，該類型無任何項目`);
+    if (!catalogue.serviceTypes.some((type) => type.key === key)) warnings.push(`一覽表版本 ${catalogue.version} 未收錄服務類型「${key}」，該類型無任何項目`);
   // Tables' note: 「如涉及關鍵資訊基礎設施CII之資料或系統建議至少符合中級」. The grade is not raised behind the officer's back.
   if (ctx.facts.cii && ctx.grade === "normal")
     warnings.push(

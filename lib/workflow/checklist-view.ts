@@ -6,16 +6,12 @@ import type { TResolution } from "../resolve/types";
  * What the workflow reads of a checklist (lib/cases/checklist.ts `TChecklist`), and no more, so the rules
  * here do not move when the case store does and tests can state items briefly. A TChecklist is assignable.
  */
-export type TWorkflowItem = Pick<
-  TChecklistItem,
-  "id" | "serviceType" | "filledText" | "status" | "mark" | "cisoConfirm" | "decisionKind"
-> & {
+export type TWorkflowItem = Pick<TChecklistItem, "id" | "serviceType" | "filledText" | "status" | "mark" | "cisoConfirm" | "decisionKind"> & {
   decision: Pick<NonNullable<TChecklistItem["decision"]>, "choice" | "reason" | "reference"> | null;
 };
 
 export type TWorkflowChecklist<T extends TWorkflowItem = TWorkflowItem> =
-  | { ok: true; items: readonly T[]; resolution: Pick<TResolution, "warnings" | "agencyObligations"> }
-  | { ok: false; issues: readonly TStepIssue[] };
+  { ok: true; items: readonly T[]; resolution: Pick<TResolution, "warnings" | "agencyObligations"> } | { ok: false; issues: readonly TStepIssue[] };
 
 /**
  * Whether the item is part of this procurement's requirements: standard items are; ◎ / needs-decision items

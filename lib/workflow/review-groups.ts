@@ -20,9 +20,7 @@ export type TReviewGroups<T extends TWorkflowItem> = {
   agencyObligations: string[];
 };
 
-export function reviewGroups<T extends TWorkflowItem>(
-  checklist: Extract<TWorkflowChecklist<T>, { ok: true }>,
-): TReviewGroups<T> {
+export function reviewGroups<T extends TWorkflowItem>(checklist: Extract<TWorkflowChecklist<T>, { ok: true }>): TReviewGroups<T> {
   const { items } = checklist;
   const choice = items.filter((i) => i.decisionKind === "choice");
   return {
@@ -51,8 +49,7 @@ export function approvalProblems(checklist: TWorkflowChecklist, reviews: readonl
       return [itemProblem(item, `資安長已退回本項${comment ? `：${comment}` : ""}；須由承辦人修正並重新審查`)];
     }
     if (!item.cisoConfirm || !isIncluded(item)) return [];
-    if (review?.verdict !== "accept-risk")
-      return [itemProblem(item, "本項須「提請機關資安長確認」：請資安長明確接受風險並填寫意見")];
+    if (review?.verdict !== "accept-risk") return [itemProblem(item, "本項須「提請機關資安長確認」：請資安長明確接受風險並填寫意見")];
     if (!review.comment.trim()) return [itemProblem(item, "接受風險時須填寫意見，說明接受的理由")];
     return [];
   });

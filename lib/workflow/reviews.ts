@@ -25,10 +25,8 @@ export const ZReviewInput = z
     comment: zText().trim().max(1000, "意見最多 1000 字").default(""),
   })
   .superRefine((v, ctx) => {
-    if (v.verdict === "return" && !v.comment)
-      ctx.addIssue({ code: "custom", path: ["comment"], message: "退回本項時請填寫意見，說明需要修正之處" });
-    if (v.verdict === "accept-risk" && !v.comment)
-      ctx.addIssue({ code: "custom", path: ["comment"], message: "接受風險時請填寫意見，說明接受的理由" });
+    if (v.verdict === "return" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "退回本項時請填寫意見，說明需要修正之處" });
+    if (v.verdict === "accept-risk" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "接受風險時請填寫意見，說明接受的理由" });
   });
 export type TReviewInput = z.infer<typeof ZReviewInput>;
 

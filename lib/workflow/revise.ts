@@ -21,15 +21,9 @@ export type TNewRevision = {
  * approved row stays readable and exportable. Only the newest revision may be revised, so the chain
  * stays linear (the unique (caseGroupId, revision) index backs this up under races).
  */
-export function nextRevision(
-  source: TRevisionSource,
-  latestRevision: number,
-  actor: TActor,
-  context: TTransitionContext = {},
-): TNewRevision {
+export function nextRevision(source: TRevisionSource, latestRevision: number, actor: TActor, context: TTransitionContext = {}): TNewRevision {
   transition(source, "revise", actor, context);
-  if (latestRevision !== source.revision)
-    throw new WorkflowError("not-latest", `此案件已有較新的修訂版（第 ${latestRevision} 版），請從最新版本修改`);
+  if (latestRevision !== source.revision) throw new WorkflowError("not-latest", `此案件已有較新的修訂版（第 ${latestRevision} 版），請從最新版本修改`);
   return {
     agencyId: source.agencyId,
     caseGroupId: source.caseGroupId,

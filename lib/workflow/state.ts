@@ -99,28 +99,19 @@ export const TRANSITIONS: Readonly<Record<TCaseStatus, Readonly<Record<TWorkflow
   },
 };
 
-export type TTransitionResult =
-  | { ok: true; to: TCaseStatus; newRevision: boolean }
-  | { ok: false; error: WorkflowError };
+export type TTransitionResult = { ok: true; to: TCaseStatus; newRevision: boolean } | { ok: false; error: WorkflowError };
 
 const refuse = (code: TWorkflowErrorCode, message: string): TTransitionResult => ({
   ok: false,
   error: new WorkflowError(code, message),
 });
 
-function check(
-  kase: TCaseState,
-  action: TWorkflowAction,
-  actor: TActor,
-  context: TTransitionContext,
-  requireInput: boolean,
-): TTransitionResult {
+function check(kase: TCaseState, action: TWorkflowAction, actor: TActor, context: TTransitionContext, requireInput: boolean): TTransitionResult {
   // The tenant boundary comes first: another agency learns nothing about the case.
   if (actor.agencyId !== kase.agencyId) return refuse("other-agency", "此案件不屬於您的機關，您不能存取或處理");
   const cell = TRANSITIONS[kase.status][action];
   if ("refuse" in cell) return refuse(cell.refuse, cell.message);
-  if (!actor.roles.includes(cell.role))
-    return refuse("role", `只有本機關的${ROLE_LABEL[cell.role]}可以${ACTION_LABEL[action]}`);
+  if (!actor.roles.includes(cell.role)) return refuse("role", `只有本機關的${ROLE_LABEL[cell.role]}可以${ACTION_LABEL[action]}`);
   if (cell.notByEditor) {
     // Fail closed: without the editor history the rule cannot be checked.
     if (!context.editorIds) return refuse("editors-unknown", `無法確認此案件的編輯紀錄，暫不能${ACTION_LABEL[action]}`);
@@ -128,38 +119,22 @@ function check(
     if (context.editorIds.has(actor.id) || kase.createdById === actor.id)
       return refuse("own-edit", `您曾編輯此案件，依職務分離原則不能${ACTION_LABEL[action]}，請由其他資安長處理`);
   }
-  if (cell.needsComment && requireInput && !context.comment?.trim())
-    return refuse("comment-required", "退回時請填寫意見，說明需要修正之處");
+  if (cell.needsComment && requireInput && !context.comment?.trim()) return refuse("comment-required", "退回時請填寫意見，說明需要修正之處");
   return { ok: true, to: cell.to, newRevision: cell.newRevision === true };
 }
 
 /** The full check, including the input the action carries (a return's comment). */
-export function checkTransition(
-  kase: TCaseState,
-  action: TWorkflowAction,
-  actor: TActor,
-  context: TTransitionContext = {},
-): TTransitionResult {
+export function checkTransition(kase: TCaseState, action: TWorkflowAction, actor: TActor, context: TTransitionContext = {}): TTransitionResult {
   return check(kase, action, actor, context, true);
 }
 
 /** Whether to offer the action (e.g. show the button): every rule except the comment typed when taking it. */
-export function canTransition(
-  kase: TCaseState,
-  action: TWorkflowAction,
-  actor: TActor,
-  context: TTransitionContext = {},
-): boolean {
+export function canTransition(kase: TCaseState, action: TWorkflowAction, actor: TActor, context: TTransitionContext = {}): boolean {
   return check(kase, action, actor, context, false).ok;
 }
 
 /** The status after the action (for `revise`: the new revision's), or throws a WorkflowError. */
-export function transition(
-  kase: TCaseState,
-  action: TWorkflowAction,
-  actor: TActor,
-  context: TTransitionContext = {},
-): TCaseStatus {
+export function transition(kase: TCaseState, action: TWorkflowAction, actor: TActor, context: TTransitionContext = {}): TCaseStatus {
   const result = checkTransition(kase, action, actor, context);
   if (!result.ok) throw result.error;
   return result.to;

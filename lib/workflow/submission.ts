@@ -5,10 +5,7 @@ import { itemProblem, stepProblems, type TProblem } from "./problems";
 function itemMessage(item: TWorkflowItem): string | null {
   const d = item.decision;
   if (item.decisionKind === "choice") {
-    if (!d)
-      return item.status === "needs-decision"
-        ? "本項須依案件情形判斷：請決定是否納入本案並說明理由"
-        : "◎ 選擇項目：請決定是否納入本案並說明理由";
+    if (!d) return item.status === "needs-decision" ? "本項須依案件情形判斷：請決定是否納入本案並說明理由" : "◎ 選擇項目：請決定是否納入本案並說明理由";
     if (!d.reason.trim()) return "請說明納入或不納入本案的理由";
   }
   if (item.decisionKind === "placement") {

@@ -185,7 +185,12 @@ test.describe("as the agency admin", () => {
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.toString("utf8").slice(1).split("\r\n");
     expect(lines[0]).toBe("時間,使用者,動作,對象類型,對象,變更前,變更後");
-    expect(lines.slice(1).filter(Boolean).every((l) => l.includes(",user.create,"))).toBe(true);
+    expect(
+      lines
+        .slice(1)
+        .filter(Boolean)
+        .every((l) => l.includes(",user.create,")),
+    ).toBe(true);
     expect(body.toString("utf8")).toContain(email);
 
     // A date range the wrong way round: the error at 迄日, no results, no export.

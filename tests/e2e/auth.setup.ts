@@ -2,7 +2,6 @@ import { expect, test as setup } from "./fixtures";
 import { DEMO_USERS } from "../../lib/demo";
 import { NEW_PASSWORD, storageFor } from "./accounts";
 
-
 for (const user of DEMO_USERS) {
   const role = user.roles[0]!;
   setup(`log in as the demo ${role}, change the initial password`, async ({ page }) => {

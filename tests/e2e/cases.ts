@@ -20,7 +20,11 @@ export async function fillCase(page: Page, c: { name: string; number: string; va
   await page.getByRole("group", { name: "系統防護需求等級" }).getByLabel("普").check();
   await page.getByRole("button", { name: "儲存並繼續" }).click();
   await page.waitForURL(/\/facts$/);
-  for (const q of ["個人資料", "核心資通系統", "關鍵資訊基礎設施", "對外", "行動應用程式"]) await page.getByRole("group", { name: new RegExp(q) }).getByLabel("否").check();
+  for (const q of ["個人資料", "核心資通系統", "關鍵資訊基礎設施", "對外", "行動應用程式"])
+    await page
+      .getByRole("group", { name: new RegExp(q) })
+      .getByLabel("否")
+      .check();
   await page.getByLabel(/弱點掃描報告不得含有之風險等級/).fill("高");
   await page.getByRole("button", { name: "儲存並產出檢核表" }).click();
   await page.waitForURL(/\/review$/);

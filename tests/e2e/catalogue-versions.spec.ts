@@ -21,7 +21,10 @@ test("a catalogue admin changes a mark and publishes; the officer's older case i
   expect(version > "2023-09-25-obl2026").toBe(true);
   await admin.getByRole("button", { name: "建立草稿" }).click();
   await admin.waitForURL(new RegExp(`/catalogue/versions/${version}$`));
-  await admin.getByRole("navigation", { name: "服務類型" }).getByRole("link", { name: /應用軟體或系統維運服務/ }).click();
+  await admin
+    .getByRole("navigation", { name: "服務類型" })
+    .getByRole("link", { name: /應用軟體或系統維運服務/ })
+    .click();
   await admin.waitForURL(/type=maintenance/);
   const row = admin.getByRole("listitem").filter({ hasText: "maintenance.sbom" });
   await row.locator("summary").click();
@@ -35,7 +38,9 @@ test("a catalogue admin changes a mark and publishes; the officer's older case i
   await expect(form.getByLabel("子項內容")).toHaveValue(" ");
   await expect(form.getByRole("alert")).toContainText("子項內容：子項內容不可為空白");
 
-  await form.getByLabel("子項內容").fill("於更新程式時提供軟體物料清單 (Software Bill of Materials, SBOM)及安全測試報告，並於每季提供軟體物料清單及安全測試報告");
+  await form
+    .getByLabel("子項內容")
+    .fill("於更新程式時提供軟體物料清單 (Software Bill of Materials, SBOM)及安全測試報告，並於每季提供軟體物料清單及安全測試報告");
   await form.getByLabel("普級").selectOption("●");
   await form.getByRole("button", { name: "儲存此列" }).click();
   await expect(form.getByRole("status")).toHaveText("已儲存。");

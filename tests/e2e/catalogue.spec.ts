@@ -15,7 +15,10 @@ test.describe("/catalogue", () => {
     await expect(cmmc.locator("td").nth(4)).toContainText("－");
 
     // Switch to the development table.
-    await page.getByRole("navigation", { name: "服務類型" }).getByRole("link", { name: /應用軟體或系統開發服務/ }).click();
+    await page
+      .getByRole("navigation", { name: "服務類型" })
+      .getByRole("link", { name: /應用軟體或系統開發服務/ })
+      .click();
     await expect(page.getByRole("heading", { level: 2, name: "應用軟體或系統開發服務" })).toBeVisible();
     await expect(page.locator("tbody tr")).toHaveCount(57);
     const review = page.locator('tr[data-item-id="development.source-code-review"]');

@@ -10,7 +10,9 @@ function guard(context: BrowserContext, violations: string[]) {
   if (guarded.has(context)) return;
   guarded.add(context);
   void context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   context.on("console", (m) => {
     if (m.type() === "error" && /Content Security Policy|CSP violation/i.test(m.text())) violations.push(`${m.page()?.url() ?? ""}: ${m.text()}`);

@@ -33,7 +33,9 @@ async function firstSignIn(browser: Browser, email: string, initial: string, nex
 test("agency create → the admin fills the profile and makes an officer → the officer starts a case on the profile", async ({ browser }) => {
   test.slow();
   // 1. From the server's shell.
-  const created = JSON.parse(cli("agency", "create", "--name", "花蓮縣試辦鄉公所", "--admin-email", "admin@shiban.test", "--admin-name", "高管理者", "--json")) as {
+  const created = JSON.parse(
+    cli("agency", "create", "--name", "花蓮縣試辦鄉公所", "--admin-email", "admin@shiban.test", "--admin-name", "高管理者", "--json"),
+  ) as {
     initialPassword: string;
   };
   expect(cli("agency", "list")).toContain("花蓮縣試辦鄉公所");
@@ -49,14 +51,26 @@ test("agency create → the admin fills the profile and makes an officer → the
   await expect(admin.getByText("請選擇資通安全責任等級").first()).toBeVisible();
   await expectAccessible(admin);
   const group = (name: RegExp) => admin.getByRole("group", { name });
-  await group(/^機關性質/).getByLabel("公務機關", { exact: true }).check();
-  await group(/^關鍵基礎設施提供者/).getByLabel("否").check();
-  await group(/^機關類別/).getByLabel("政府機關").check();
-  await group(/^資通安全責任等級/).getByLabel("D 級").check();
-  await group(/^等級核定或提交/).getByLabel("核定").check();
+  await group(/^機關性質/)
+    .getByLabel("公務機關", { exact: true })
+    .check();
+  await group(/^關鍵基礎設施提供者/)
+    .getByLabel("否")
+    .check();
+  await group(/^機關類別/)
+    .getByLabel("政府機關")
+    .check();
+  await group(/^資通安全責任等級/)
+    .getByLabel("D 級")
+    .check();
+  await group(/^等級核定或提交/)
+    .getByLabel("核定")
+    .check();
   await admin.getByLabel("核定或提交日期").fill("2026-03-15");
   await admin.getByLabel("核定或提交文號").fill("府資字第1150000123號");
-  await group(/^自行維運郵件伺服器/).getByLabel("否").check();
+  await group(/^自行維運郵件伺服器/)
+    .getByLabel("否")
+    .check();
   await admin.getByLabel("資安長姓名").fill("林副鄉長");
   await admin.getByLabel("資安長職稱").fill("副鄉長");
   await admin.getByRole("button", { name: "儲存機關資料" }).click();
@@ -86,7 +100,9 @@ test("agency create → the admin fills the profile and makes an officer → the
 
   // The admin changes the profile: the officer's draft shows what changed.
   await admin.goto("/admin/agency");
-  await group(/^資通安全責任等級/).getByLabel("C 級").check();
+  await group(/^資通安全責任等級/)
+    .getByLabel("C 級")
+    .check();
   await admin.getByRole("button", { name: "儲存機關資料" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "已儲存機關資料。" })).toBeVisible();
   await expect(admin.getByRole("region", { name: /受影響的未送審案件/ })).toContainText("資通安全責任等級：D 級 → C 級");

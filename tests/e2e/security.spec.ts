@@ -9,7 +9,8 @@ test("pages carry a nonce CSP and COOP; Next's scripts carry the nonce", async (
   const csp = response!.headers()["content-security-policy"] ?? "";
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
   expect(nonce).toBeTruthy();
-  for (const d of ["default-src 'self'", "'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]) expect(csp).toContain(d);
+  for (const d of ["default-src 'self'", "'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"])
+    expect(csp).toContain(d);
   expect(response!.headers()["cross-origin-opener-policy"]).toBe("same-origin");
   expect(response!.headers()["x-frame-options"]).toBe("DENY");
   const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
@@ -35,7 +36,9 @@ test("a forged X-Forwarded-For per request does not multiply the sign-in limit",
 });
 
 test("the login form is limited too, whatever address the client claims", async ({ page }) => {
-  await page.route("**/login", (route) => route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` } }));
+  await page.route("**/login", (route) =>
+    route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` } }),
+  );
   await page.goto("/login");
   let limited = false;
   for (let i = 0; i < 14 && !limited; i++) {

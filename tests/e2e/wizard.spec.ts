@@ -56,7 +56,12 @@ test("a whole wizard run, accessible on every step, ends in a checklist with dec
   await page.waitForURL(/\/grade$/);
   await expectAccessible(page);
   await page.getByLabel("依附表九四個構面協助判定").check();
-  for (const [aspect, grade] of [["機密性", "中"], ["完整性", "普"], ["可用性", "中"], ["法律遵循性", "普"]] as const)
+  for (const [aspect, grade] of [
+    ["機密性", "中"],
+    ["完整性", "普"],
+    ["可用性", "中"],
+    ["法律遵循性", "普"],
+  ] as const)
     await page.getByRole("group", { name: aspect }).getByLabel(grade).check();
   await expect(page.getByText("本系統之防護需求等級為「中」，由機密性、可用性決定")).toBeVisible();
   await expectAccessible(page);
@@ -65,8 +70,17 @@ test("a whole wizard run, accessible on every step, ends in a checklist with dec
   // Step 4.
   await page.waitForURL(/\/facts$/);
   await expectAccessible(page);
-  for (const [q, a] of [["個人資料", "否"], ["核心資通系統", "否"], ["關鍵資訊基礎設施", "否"], ["對外", "是"], ["行動應用程式", "否"]] as const)
-    await page.getByRole("group", { name: new RegExp(q) }).getByLabel(a).check();
+  for (const [q, a] of [
+    ["個人資料", "否"],
+    ["核心資通系統", "否"],
+    ["關鍵資訊基礎設施", "否"],
+    ["對外", "是"],
+    ["行動應用程式", "否"],
+  ] as const)
+    await page
+      .getByRole("group", { name: new RegExp(q) })
+      .getByLabel(a)
+      .check();
   await page.getByRole("button", { name: "儲存並產出檢核表" }).click();
 
   // Step 5: the checklist.
@@ -90,11 +104,17 @@ test("a whole wizard run, accessible on every step, ends in a checklist with dec
   await expect(page.locator('li[data-item-id="development.source-code-review"]').getByText(/已決定：納入本案（王承辦/)).toBeVisible();
 
   // Changing a fact re-resolves and tells the officer what changed.
-  await page.getByRole("navigation", { name: "填寫步驟" }).getByRole("link", { name: /系統等級/ }).click();
+  await page
+    .getByRole("navigation", { name: "填寫步驟" })
+    .getByRole("link", { name: /系統等級/ })
+    .click();
   await page.getByLabel("直接選擇（已依附表九完成分級）").check();
   await page.getByRole("group", { name: "系統防護需求等級" }).getByLabel("高").check();
   await saved(page);
-  await page.getByRole("navigation", { name: "填寫步驟" }).getByRole("link", { name: /檢視與決定/ }).click();
+  await page
+    .getByRole("navigation", { name: "填寫步驟" })
+    .getByRole("link", { name: /檢視與決定/ })
+    .click();
   const changes = page.getByRole("region", { name: "自您上次檢視後，檢核表有變動" });
   await expect(changes).toContainText("原始碼檢測");
   await expect(changes).toContainText("下列決定已不適用");

@@ -19,8 +19,7 @@ async function download(page: Page, label: RegExp, name: RegExp) {
   return bytes;
 }
 
-const fillCaseNamed = (page: Page, name: string) =>
-  fillCase(page, { name, number: "WF-001", value: "800000", type: "既有雲端微服務（SaaS）客製化需求更版" });
+const fillCaseNamed = (page: Page, name: string) => fillCase(page, { name, number: "WF-001", value: "800000", type: "既有雲端微服務（SaaS）客製化需求更版" });
 
 test("officer submits, CISO returns an item, officer fixes and resubmits, CISO accepts the risk and approves", async ({ browser }) => {
   const officer = await as(browser, "officer");
@@ -139,7 +138,9 @@ test("two people saving the same step: the second gets a conflict and keeps thei
   await expect(a.getByLabel("案件名稱")).toHaveValue("乙案件");
 });
 
-test("two officers deciding the same item, and setting the clause parameters, from stale pages: the second sees the first's value and keeps their input", async ({ browser }) => {
+test("two officers deciding the same item, and setting the clause parameters, from stale pages: the second sees the first's value and keeps their input", async ({
+  browser,
+}) => {
   const a = await as(browser, "officer");
   const caseUrl = await fillCaseNamed(a, "並行決定測試案");
   const b = await as(browser, "officer");

@@ -260,10 +260,22 @@ export async function agencyPrint(db: TDb, agencyId: string): Promise<Record<str
   const list = (rows: unknown[]) => `${rows.length}#${rows.map((r) => JSON.stringify(r)).join("|")}`;
   const inA = { case: { agencyId } };
   const [cases, decisions, reviews, users, accounts, agency, audit] = await Promise.all([
-    db.case.findMany({ where: { agencyId }, orderBy: { id: "asc" }, select: { id: true, status: true, lockVersion: true, answers: true, lastSeenStatuses: true, title: true } }),
-    db.decision.findMany({ where: inA, orderBy: [{ caseId: "asc" }, { itemId: "asc" }], select: { caseId: true, itemId: true, choice: true, reason: true, reference: true } }),
+    db.case.findMany({
+      where: { agencyId },
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, lockVersion: true, answers: true, lastSeenStatuses: true, title: true },
+    }),
+    db.decision.findMany({
+      where: inA,
+      orderBy: [{ caseId: "asc" }, { itemId: "asc" }],
+      select: { caseId: true, itemId: true, choice: true, reason: true, reference: true },
+    }),
     db.review.findMany({ where: inA, orderBy: { id: "asc" }, select: { id: true } }),
-    db.user.findMany({ where: { agencyId }, orderBy: { id: "asc" }, select: { id: true, name: true, email: true, roles: true, active: true, mustChangePassword: true, failedLogins: true, lockedUntil: true } }),
+    db.user.findMany({
+      where: { agencyId },
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, email: true, roles: true, active: true, mustChangePassword: true, failedLogins: true, lockedUntil: true },
+    }),
     db.account.findMany({ where: { user: { agencyId } }, orderBy: { id: "asc" }, select: { id: true, password: true } }),
     db.agency.findUnique({ where: { id: agencyId }, select: { name: true, idleTimeoutMinutes: true, active: true, profileVersion: true, cisoTitle: true } }),
     db.auditEntry.count({ where: { agencyId } }),
@@ -345,7 +357,8 @@ export async function classifyResponse(r: Response, fourxxRefuses = false): Prom
   const readable = !type || /^text\/|json/.test(type);
   const detail = `HTTP ${r.status} ${readable ? text.slice(0, 160) : `(${type}, ${text.length} chars)`}`;
   // 429 says nothing about authorization: a rate limit hit by the test itself must not pass for a refusal.
-  if ([401, 403, 404].includes(r.status) || (fourxxRefuses && r.status >= 400 && r.status < 500 && r.status !== 429)) return { outcome: "refused", detail, text, status: r.status };
+  if ([401, 403, 404].includes(r.status) || (fourxxRefuses && r.status >= 400 && r.status < 500 && r.status !== 429))
+    return { outcome: "refused", detail, text, status: r.status };
   if (r.status >= 200 && r.status < 300) return { outcome: "allowed", detail, text, status: r.status };
   if (r.status >= 300 && r.status < 400) {
     const to = new URL(r.headers.get("location") ?? "/", BASE_URL).pathname;
@@ -420,7 +433,11 @@ export function exportedNames(source: string): string[] {
   for (const m of source.matchAll(/^export\s*(?:type\s*)?\{([^}]*)\}/gm)) {
     if (/^export\s*type/.test(m[0])) continue;
     for (const part of m[1]!.split(",")) {
-      const name = part.trim().split(/\s+as\s+/).pop()!.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim();
       if (name && !name.startsWith("type ")) names.add(name);
     }
   }

@@ -16,7 +16,11 @@ export function cliRunner(prefix: string, env: Record<string, string> = {}) {
   let setUp = false;
   const run = (input: string | Buffer | undefined, args: string[]) => {
     if (!setUp) {
-      const s = spawnSync(process.execPath, ["--import", "tsx", "scripts/setup.ts"], { encoding: "utf8", env: { ...process.env, DATABASE_URL: db.url, ...env }, timeout: 180_000 });
+      const s = spawnSync(process.execPath, ["--import", "tsx", "scripts/setup.ts"], {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: db.url, ...env },
+        timeout: 180_000,
+      });
       if (s.status !== 0) throw new Error(`npm run setup failed: ${s.stderr}`);
       setUp = true;
     }

@@ -25,7 +25,9 @@ let email: string;
 async function waitUp(port: number, server: ChildProcess) {
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error(`next start -p ${port} exited with ${server.exitCode}`);
-    const ok = await fetch(`${base(port)}/api/v1/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${base(port)}/api/v1/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -39,7 +41,14 @@ beforeAll(async () => {
   email = (await db.user.findUniqueOrThrow({ where: { id: officer.id } })).email;
   for (const port of PORTS) {
     const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-      env: { ...process.env, DATABASE_URL: url, BETTER_AUTH_SECRET: "two-instances-secret-two-instances-secret", BETTER_AUTH_URL: base(port), NODE_ENV: "production", SECREQ_CLIENT_IP_HEADER: "x-forwarded-for" },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        BETTER_AUTH_SECRET: "two-instances-secret-two-instances-secret",
+        BETTER_AUTH_URL: base(port),
+        NODE_ENV: "production",
+        SECREQ_CLIENT_IP_HEADER: "x-forwarded-for",
+      },
       stdio: "ignore",
     });
     servers.push(server);
@@ -81,7 +90,13 @@ function actionId(name: string): string {
 async function saveThrough(port: number, cookie: string, caseId: string, values: unknown, base_: unknown) {
   const r = await fetch(`${base(port)}/cases/${caseId}/case`, {
     method: "POST",
-    headers: { "next-action": actionId("saveAnswersAction"), "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: base(port), cookie },
+    headers: {
+      "next-action": actionId("saveAnswersAction"),
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      origin: base(port),
+      cookie,
+    },
     body: JSON.stringify([caseId, "case", values, base_]),
   });
   const text = await r.text();

@@ -102,7 +102,13 @@ describe("the agency admin area (lib/admin)", () => {
 
       const [entry] = await entries("user.create", id);
       expect(entry).toMatchObject({ agencyId: a.agencyId, actorId: admin.id, actorName: admin.name, targetType: "user", before: null });
-      expect(JSON.parse(entry!.after!)).toEqual({ name: "張新人", email: "new.person@example.gov.tw", roles: ["officer"], active: true, mustChangePassword: true });
+      expect(JSON.parse(entry!.after!)).toEqual({
+        name: "張新人",
+        email: "new.person@example.gov.tw",
+        roles: ["officer"],
+        active: true,
+        mustChangePassword: true,
+      });
       expect(JSON.stringify(entry)).not.toContain(password);
       expect(JSON.stringify(entry)).not.toContain(account.password!);
     });
@@ -285,7 +291,9 @@ describe("the agency admin area (lib/admin)", () => {
       expect(roles.entries.every((e) => e.action === "user.roles" && e.actorId === admin.id)).toBe(true);
 
       const actions = await listAuditActions(db, admin);
-      expect(actions).toEqual(expect.arrayContaining(["user.create", "user.roles", "user.password-reset", "user.unlock", "user.deactivate", "user.activate", "agency.settings"]));
+      expect(actions).toEqual(
+        expect.arrayContaining(["user.create", "user.roles", "user.password-reset", "user.unlock", "user.deactivate", "user.activate", "agency.settings"]),
+      );
       await refused(listAgencyAudit(db, a.officer, {}), "forbidden");
       // Another agency's admin sees none of it.
       const theirs = await listAgencyAudit(db, b.admin, {}, 500);

@@ -46,7 +46,10 @@ describe("the 平台管理者 and agencies", { timeout: 60_000 }, () => {
     // The new agency has no profile yet: it cannot start a case, and says whom to ask.
     expect(await caseStartProblem(db, r.agencyId)).toMatch(/機關資料尚未填寫完整.*管理者/);
     await expect(createAgency(db, people.admin, { name: "越權機關", adminEmail: "x@x.test" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createAgency(db, operator, { name: "新竹縣五峰鄉公所", adminEmail: "y@wufeng.test" })).rejects.toMatchObject({ code: "conflict", issues: [{ path: "name" }] });
+    await expect(createAgency(db, operator, { name: "新竹縣五峰鄉公所", adminEmail: "y@wufeng.test" })).rejects.toMatchObject({
+      code: "conflict",
+      issues: [{ path: "name" }],
+    });
     expect(await db.agency.count({ where: { name: "越權機關" } })).toBe(0);
   });
 
@@ -69,7 +72,11 @@ describe("the 平台管理者 and agencies", { timeout: 60_000 }, () => {
   });
 
   it("a deactivated agency's users cannot sign in (sessions end); reactivated, they can; its data is kept", async () => {
-    const auth = createAuth(db, { secret: "agency-profile-test-secret-agency-profile", baseURL: "http://localhost:3000", trustedOrigins: ["http://localhost:3000"] });
+    const auth = createAuth(db, {
+      secret: "agency-profile-test-secret-agency-profile",
+      baseURL: "http://localhost:3000",
+      trustedOrigins: ["http://localhost:3000"],
+    });
     const email = `officer-${people.agencyId.slice(0, 8)}@test.secreq.tw`;
     // better-auth throws a before-hook's refusal; either way the status is what the browser gets.
     const signIn = async () => {
@@ -101,9 +108,18 @@ describe("the 平台管理者 and agencies", { timeout: 60_000 }, () => {
     });
     // The last holder cannot lose it, be deactivated, or see their agency deactivated.
     const home = await db.user.findUniqueOrThrow({ where: { id: operator.id } });
-    const colleague = await createUser(db, { agencyId: home.agencyId, email: "colleague@platform.test", name: "同仁", roles: ["admin"], password: PASSWORD, mustChangePassword: false });
+    const colleague = await createUser(db, {
+      agencyId: home.agencyId,
+      email: "colleague@platform.test",
+      name: "同仁",
+      roles: ["admin"],
+      password: PASSWORD,
+      mustChangePassword: false,
+    });
     const colleagueActor = { id: colleague, name: "同仁", agencyId: home.agencyId };
-    await expect(setUserRoles(db, colleagueActor, operator.id, ["admin"])).rejects.toMatchObject({ message: "只有平台管理者可以授予或移除「平台管理者」角色。" });
+    await expect(setUserRoles(db, colleagueActor, operator.id, ["admin"])).rejects.toMatchObject({
+      message: "只有平台管理者可以授予或移除「平台管理者」角色。",
+    });
     await expect(deactivateUser(db, colleagueActor, operator.id)).rejects.toMatchObject({ message: "系統至少須保留一位啟用中的平台管理者，不能停用此帳號。" });
     await expect(setAgencyActive(db, operator, home.agencyId, false)).rejects.toBeInstanceOf(AdminError);
     // A holder grants it; then the first may give it up.
@@ -125,7 +141,9 @@ describe("the agency profile (機關資料)", () => {
 
   it("refuses incomplete or bad values with zh-TW messages at each field, storing nothing", async () => {
     const v = (await getAgencyProfile(db, people.agencyId))!.profileVersion;
-    const e = await saveAgencyProfile(db, people.admin, { ...FORM, sector: "cii-provider", levelDate: "2026-02-30", cisoName: " ", agencyKind: "" }, v).catch((x: unknown) => x);
+    const e = await saveAgencyProfile(db, people.admin, { ...FORM, sector: "cii-provider", levelDate: "2026-02-30", cisoName: " ", agencyKind: "" }, v).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(AdminError);
     const issues = Object.fromEntries((e as AdminError).issues.map((i) => [i.path, i.message]));
     expect(issues).toEqual({
@@ -163,9 +181,21 @@ describe("a case keeps the profile it was submitted with; a draft follows the pr
   const NOW = new Date("2026-12-01T03:00:00Z");
 
   const fill = async (id: string) => {
-    await saveAnswers(db, id, "case", { caseName: `快照測試案-${id.slice(0, 4)}`, caseNumber: "SNAP-115-001", contractValue: "9,999,999", serviceTypes: ["development"] }, people.officer);
+    await saveAnswers(
+      db,
+      id,
+      "case",
+      { caseName: `快照測試案-${id.slice(0, 4)}`, caseNumber: "SNAP-115-001", contractValue: "9,999,999", serviceTypes: ["development"] },
+      people.officer,
+    );
     await saveAnswers(db, id, "grade", { mode: "direct", grade: "medium" }, people.officer);
-    await saveAnswers(db, id, "facts", { personalData: "no", coreSystem: "no", cii: "no", externalService: "yes", mobileApp: "no", riskLevel: "高" }, people.officer);
+    await saveAnswers(
+      db,
+      id,
+      "facts",
+      { personalData: "no", coreSystem: "no", cii: "no", externalService: "yes", mobileApp: "no", riskLevel: "高" },
+      people.officer,
+    );
   };
   const checklistOf = async (id: string) => loadChecklist(db, (await getCase(db, id))!);
 
@@ -182,7 +212,8 @@ describe("a case keeps the profile it was submitted with; a draft follows the pr
     }
     ({ checklist } = await checklistOf(approved));
     await submitCase(db, approved, people.officer);
-    for (const p of approvalProblems(checklist, [])) if (p.kind === "item") await reviewItem(db, approved, { itemId: p.itemId, verdict: "accept-risk", comment: "測試" }, people.ciso);
+    for (const p of approvalProblems(checklist, []))
+      if (p.kind === "item") await reviewItem(db, approved, { itemId: p.itemId, verdict: "accept-risk", comment: "測試" }, people.ciso);
     await decideCase(db, approved, "approve", "", people.ciso);
     draft = await createCase(db, people.officer);
     await fill(draft);
@@ -191,7 +222,13 @@ describe("a case keeps the profile it was submitted with; a draft follows the pr
 
   it("the officer's name comes from the account, the agency facts from the profile", async () => {
     const record = (await getCase(db, draft))!;
-    expect(record.agencySnapshot).toMatchObject({ officerName: "王小明", agencyName: "快照市政府", responsibilityLevel: "B", agencyKind: "public", ciProvider: false });
+    expect(record.agencySnapshot).toMatchObject({
+      officerName: "王小明",
+      agencyName: "快照市政府",
+      responsibilityLevel: "B",
+      agencyKind: "public",
+      ciProvider: false,
+    });
     expect((await checklistOf(draft)).checklist.ok).toBe(true);
   });
 
@@ -246,8 +283,23 @@ describe(`the migration carries the old agency step into the snapshot (${TEST_DB
     try {
       const { agencyId, officer } = await createAgencyWithUsers(db, "遷移市政府");
       const id = randomUUID();
-      const answers = { agency: { agencyName: "遷移市政府", officerName: "李承辦", responsibilityLevel: "C", sector: "cii-provider", mailServer: "no" }, case: {}, grade: {}, facts: {} };
-      await db.case.create({ data: { id, agencyId, createdById: officer.id, caseGroupId: id, catalogueVersionId: "2023-09-25", answers: JSON.stringify(answers), status: "approved" } });
+      const answers = {
+        agency: { agencyName: "遷移市政府", officerName: "李承辦", responsibilityLevel: "C", sector: "cii-provider", mailServer: "no" },
+        case: {},
+        grade: {},
+        facts: {},
+      };
+      await db.case.create({
+        data: {
+          id,
+          agencyId,
+          createdById: officer.id,
+          caseGroupId: id,
+          catalogueVersionId: "2023-09-25",
+          answers: JSON.stringify(answers),
+          status: "approved",
+        },
+      });
       const dir = TEST_DB === "postgres" ? "prisma/postgres/migrations" : "prisma/migrations";
       const sql = readFileSync(path.resolve(import.meta.dirname, "../..", dir, "20261201232402_agency_profile/migration.sql"), "utf8");
       const update = sql.slice(sql.indexOf('UPDATE "Case"')).replace(/;\s*$/, "");

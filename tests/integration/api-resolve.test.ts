@@ -135,7 +135,7 @@ describe("POST /api/v1/resolve: bad input → 400 with field paths, never 500", 
   });
 
   it("not JSON at all, or an empty body: a message, no issues", async () => {
-    for (const text of ["grade=high&level=B", "{\"grade\": ", "", "   \n"]) expect(await badRequest(jsonRequest(text)), text).toEqual({});
+    for (const text of ["grade=high&level=B", '{"grade": ', "", "   \n"]) expect(await badRequest(jsonRequest(text)), text).toEqual({});
     expect(await badRequest(jsonRequest(null))).toEqual({});
   });
 

@@ -66,14 +66,17 @@ describe(`the audit hash chain (${TEST_DB})`, { timeout: 60_000 }, () => {
 
   it("the database refuses REPLACE of an existing entry (SQLite skips the DELETE trigger for it)", async () => {
     const original = await db.auditEntry.findUniqueOrThrow({ where: { id: ids[0] } });
-    const forged = TEST_DB === "postgres"
-      ? `INSERT INTO "AuditEntry" ("id", "actorName", "action", "targetType", "targetId", "at") VALUES ('${ids[0]}', 'x', 'auth.login', 'user', 'u', CURRENT_TIMESTAMP) ON CONFLICT ("id") DO UPDATE SET "action" = EXCLUDED."action"`
-      : `REPLACE INTO "AuditEntry" ("id", "actorName", "action", "targetType", "targetId", "at") VALUES ('${ids[0]}', 'x', 'auth.login', 'user', 'u', 0)`;
+    const forged =
+      TEST_DB === "postgres"
+        ? `INSERT INTO "AuditEntry" ("id", "actorName", "action", "targetType", "targetId", "at") VALUES ('${ids[0]}', 'x', 'auth.login', 'user', 'u', CURRENT_TIMESTAMP) ON CONFLICT ("id") DO UPDATE SET "action" = EXCLUDED."action"`
+        : `REPLACE INTO "AuditEntry" ("id", "actorName", "action", "targetType", "targetId", "at") VALUES ('${ids[0]}', 'x', 'auth.login', 'user', 'u', 0)`;
     await expect(db.$executeRawUnsafe(forged)).rejects.toSatisfy(isAuditViolation);
     if (TEST_DB === "sqlite") {
       // A new id taking an existing entry's place in the chain would delete that entry just the same.
       await expect(
-        db.$executeRawUnsafe(`INSERT OR REPLACE INTO "AuditEntry" ("id", "actorName", "action", "targetType", "targetId", "at", "seq") VALUES ('new', 'x', 'auth.login', 'user', 'u', 0, 1)`),
+        db.$executeRawUnsafe(
+          `INSERT OR REPLACE INTO "AuditEntry" ("id", "actorName", "action", "targetType", "targetId", "at", "seq") VALUES ('new', 'x', 'auth.login', 'user', 'u', 0, 1)`,
+        ),
       ).rejects.toSatisfy(isAuditViolation);
       await expect(db.$executeRawUnsafe(`REPLACE INTO "AuditChainHead" ("id", "seq", "hash") VALUES (1, 0, 'x')`)).rejects.toSatisfy(isAuditViolation);
     }
@@ -104,7 +107,9 @@ describe(`the audit hash chain (${TEST_DB})`, { timeout: 60_000 }, () => {
 
   it("detects a forged entry inserted outside the app, and one whose hash was recomputed", async () => {
     const raw = await tampered(db, (tx) =>
-      tx.auditEntry.create({ data: { id: "forged", agencyId: A, actorName: "偽造", action: "case.approve", targetType: "case", targetId: "case-1", at: new Date() } }),
+      tx.auditEntry.create({
+        data: { id: "forged", agencyId: A, actorName: "偽造", action: "case.approve", targetType: "case", targetId: "case-1", at: new Date() },
+      }),
     );
     expect(raw.break).toMatchObject({ kind: "unchained", id: "forged" });
     expect(raw.break!.message).toMatch(/不在鏈上/);
@@ -121,7 +126,19 @@ describe(`the audit hash chain (${TEST_DB})`, { timeout: 60_000 }, () => {
   it("detects a backdated entry appended with a valid hash and head", async () => {
     const r = await tampered(db, async (tx) => {
       const head = await tx.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
-      const e = { id: randomUUID(), seq: head.seq + 1, agencyId: A, actorId: null, actorName: "回溯", action: "case.approve", targetType: "case", targetId: "case-1", before: null, after: null, at: new Date("2026-01-01T00:00:00Z") };
+      const e = {
+        id: randomUUID(),
+        seq: head.seq + 1,
+        agencyId: A,
+        actorId: null,
+        actorName: "回溯",
+        action: "case.approve",
+        targetType: "case",
+        targetId: "case-1",
+        before: null,
+        after: null,
+        at: new Date("2026-01-01T00:00:00Z"),
+      };
       const hash = entryHash(head.hash, e);
       await tx.auditEntry.create({ data: { ...e, hash } });
       await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: e.seq, hash } });
@@ -135,7 +152,9 @@ describe(`the audit hash chain (${TEST_DB})`, { timeout: 60_000 }, () => {
     const other = TEST_DB === "postgres" ? createDb(url) : db;
     try {
       await Promise.all(
-        Array.from({ length: 16 }, (_, i) => (i % 2 ? other : db).$transaction((tx) => recordAudit(tx, entry({ targetId: `parallel-${i}` })), { maxWait: 30_000, timeout: 30_000 })),
+        Array.from({ length: 16 }, (_, i) =>
+          (i % 2 ? other : db).$transaction((tx) => recordAudit(tx, entry({ targetId: `parallel-${i}` })), { maxWait: 30_000, timeout: 30_000 }),
+        ),
       );
       // Outside a transaction the client gets one of its own.
       await recordAudit(other, entry({ targetId: "no-tx" }));
@@ -158,7 +177,9 @@ describe(`the chain's state on /admin/audit (${TEST_DB})`, () => {
       expect(ok).toMatchObject({ ok: true, message: null });
       expect(ok.count).toBe(1);
       const first = await db.auditEntry.findFirstOrThrow({ where: { seq: 1 } });
-      await db.$transaction((tx) => withoutGuards(db, tx, async () => void (await tx.auditEntry.update({ where: { id: first.id }, data: { action: "auth.login" } }))));
+      await db.$transaction((tx) =>
+        withoutGuards(db, tx, async () => void (await tx.auditEntry.update({ where: { id: first.id }, data: { action: "auth.login" } }))),
+      );
       expect((await auditChainStatus(db, admin, new Date(t0.getTime() + 1000))).ok).toBe(true); // the cached check
       const broken = await auditChainStatus(db, admin, new Date(Date.now() + CHAIN_CHECK_TTL_MS));
       expect(broken).toMatchObject({ ok: false, message: expect.stringMatching(new RegExp(`^稽核紀錄鏈中斷：第 1 筆（id ${first.id}，.*已被修改或偽造`)) });
@@ -232,7 +253,9 @@ describe(`cli audit verify / audit head, and the start-up alarm (${TEST_DB})`, {
       expect(rewritten.stderr.trim()).toBe("稽核紀錄鏈已被改寫：外部保存的鏈頭第 3 筆的雜湊與資料庫不符");
       expect(cli("audit", "verify", "--head", "3:nothex").code).toBe(2);
 
-      await db.$transaction((tx) => withoutGuards(db, tx, async () => void (await tx.auditEntry.update({ where: { id: second }, data: { targetId: "edited" } }))));
+      await db.$transaction((tx) =>
+        withoutGuards(db, tx, async () => void (await tx.auditEntry.update({ where: { id: second }, data: { targetId: "edited" } }))),
+      );
     } finally {
       await db.$disconnect();
     }

@@ -41,8 +41,7 @@ function readCsv(text: string): string[][] {
       row = [];
       cell = "";
       i++;
-    }
-    else cell += ch;
+    } else cell += ch;
   }
   return rows;
 }

@@ -65,7 +65,10 @@ describe("accounts (better-auth with the 附表十 controls)", () => {
 
   it("refuses weak passwords and the last three passwords on change; a good change lifts the forced change", async () => {
     const login = await signIn(PASSWORD);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const change = (currentPassword: string, newPassword: string) => post("/change-password", { currentPassword, newPassword }, cookie);
     await db.user.update({ where: { id: officerId }, data: { mustChangePassword: true } });
 

@@ -166,7 +166,8 @@ const ACTIONS: TEntry[] = [
     setup: async (c) => {
       const { saveAnswersAction } = await load.cases();
       const id = await c.cases.get("blank");
-      return () => saveAnswersAction(id, "case", { caseName: "改名的案件", caseNumber: "AUTHZ-115-002", contractValue: "1,000,000", serviceTypes: ["development"] });
+      return () =>
+        saveAnswersAction(id, "case", { caseName: "改名的案件", caseNumber: "AUTHZ-115-002", contractValue: "1,000,000", serviceTypes: ["development"] });
     },
   },
   {
@@ -312,19 +313,17 @@ const ACTIONS: TEntry[] = [
       ["importVersionAction", (m) => m.importVersionAction({ fileName: "x.json", text: "{}" })],
       ["editObligationCellAction", (m) => m.editObligationCellAction({ version: "2099-06-01", lockVersion: 0, cell: { measure: "vans", column: "B特" } })],
     ] as const satisfies readonly [string, (m: Awaited<ReturnType<typeof load.catalogue>>) => Promise<unknown>][]
-  ).map(
-    ([name, call]): TEntry => ({
-      kind: "action",
-      file: "app/catalogue/versions/actions.ts",
-      name,
-      rule: "a 目錄管理者 (app-wide role)",
-      allowed: KEEPERS,
-      setup: async () => {
-        const m = await load.catalogue();
-        return () => call(m);
-      },
-    }),
-  ),
+  ).map(([name, call]): TEntry => ({
+    kind: "action",
+    file: "app/catalogue/versions/actions.ts",
+    name,
+    rule: "a 目錄管理者 (app-wide role)",
+    allowed: KEEPERS,
+    setup: async () => {
+      const m = await load.catalogue();
+      return () => call(m);
+    },
+  })),
 
   // app/login/actions.ts — public by nature.
   {
@@ -389,7 +388,8 @@ const ACTIONS: TEntry[] = [
       const { saveAgencyProfileAction } = await load.agencyProfile();
       const agency = await c.world.db.agency.findUniqueOrThrow({ where: { id: c.person?.agencyId ?? c.world.agencyA } });
       const title = agency.cisoTitle === "副首長" ? "資安長" : "副首長";
-      return () => saveAgencyProfileAction({ ...TEST_PROFILE, name: agency.name, ciProvider: "no", mailServer: "yes", cisoTitle: title }, agency.profileVersion);
+      return () =>
+        saveAgencyProfileAction({ ...TEST_PROFILE, name: agency.name, ciProvider: "no", mailServer: "yes", cisoTitle: title }, agency.profileVersion);
     },
   },
   {
@@ -611,7 +611,14 @@ const ROUTES: TEntry[] = [
     fourxxRefuses: true,
     setup: async (c) => {
       const { POST } = await load.betterAuth();
-      return () => POST(c.http("POST", "/api/auth/sign-up/email", { email: `signup-${crypto.randomUUID().slice(0, 8)}@x.authz.test`, password: NEW_PASSWORD, name: "自行註冊" }));
+      return () =>
+        POST(
+          c.http("POST", "/api/auth/sign-up/email", {
+            email: `signup-${crypto.randomUUID().slice(0, 8)}@x.authz.test`,
+            password: NEW_PASSWORD,
+            name: "自行註冊",
+          }),
+        );
     },
     verify: async (c) => {
       expect(await c.world.db.user.count({ where: { email: { startsWith: "signup-" } } }), "no account was made").toBe(0);
@@ -628,7 +635,15 @@ const ROUTES: TEntry[] = [
     ownAccount: true,
     setup: async (c) => {
       const { POST } = await load.betterAuth();
-      return () => POST(c.http("POST", "/api/auth/update-user", { roles: JSON.stringify(["officer", "ciso", "admin"]), agencyId: c.world.agencyA, mustChangePassword: false, active: true }));
+      return () =>
+        POST(
+          c.http("POST", "/api/auth/update-user", {
+            roles: JSON.stringify(["officer", "ciso", "admin"]),
+            agencyId: c.world.agencyA,
+            mustChangePassword: false,
+            active: true,
+          }),
+        );
     },
   },
   {
@@ -762,22 +777,40 @@ const PAGES: TEntry[] = [
   page("app/catalogue/versions/[version]/page.tsx", () => import("@/app/catalogue/versions/[version]/page"), "a 目錄管理者 (app-wide role)", KEEPERS, {
     params: async () => ({ version: "2023-09-25-law2026" }),
   }),
-  page("app/catalogue/obligations/page.tsx", () => import("@/app/catalogue/obligations/page"), "anyone signed in (published versions; drafts only for a 目錄管理者)", [...A_ROLES, "agencyB"], {
-    searchParams: () => ({ version: "2023-09-25-obl2026" }),
-  }),
-  page("app/cases/[id]/version/page.tsx", () => import("@/app/cases/[id]/version/page"), "anyone of the case's agency (only an officer may move the case)", A_ROLES, {
-    params: async (c) => ({ id: await c.cases.get("approved") }),
-    probe: "/cases/<approved case of A>/version",
-  }),
+  page(
+    "app/catalogue/obligations/page.tsx",
+    () => import("@/app/catalogue/obligations/page"),
+    "anyone signed in (published versions; drafts only for a 目錄管理者)",
+    [...A_ROLES, "agencyB"],
+    {
+      searchParams: () => ({ version: "2023-09-25-obl2026" }),
+    },
+  ),
+  page(
+    "app/cases/[id]/version/page.tsx",
+    () => import("@/app/cases/[id]/version/page"),
+    "anyone of the case's agency (only an officer may move the case)",
+    A_ROLES,
+    {
+      params: async (c) => ({ id: await c.cases.get("approved") }),
+      probe: "/cases/<approved case of A>/version",
+    },
+  ),
   page("app/login/page.tsx", () => import("@/app/login/page"), "public (a signed-in user is sent on to /cases)", EVERYONE),
   page("app/forbidden/page.tsx", () => import("@/app/forbidden/page"), "public", EVERYONE),
   page("app/cases/page.tsx", () => import("@/app/cases/page"), "anyone signed in; lists the own agency's cases only", [...A_ROLES, "agencyB", "platformC"], {
     shows: { to: A_ROLES, text: CASE_TITLE_A },
   }),
-  page("app/cases/[id]/[step]/page.tsx", () => import("@/app/cases/[id]/[step]/page"), "anyone of the case's agency (read-only unless an officer and the case is editable)", A_ROLES, {
-    params: async (c) => ({ id: await c.cases.get("filled"), step: "review" }),
-    probe: "/cases/<filled-in draft case of A>/review",
-  }),
+  page(
+    "app/cases/[id]/[step]/page.tsx",
+    () => import("@/app/cases/[id]/[step]/page"),
+    "anyone of the case's agency (read-only unless an officer and the case is editable)",
+    A_ROLES,
+    {
+      params: async (c) => ({ id: await c.cases.get("filled"), step: "review" }),
+      probe: "/cases/<filled-in draft case of A>/review",
+    },
+  ),
   page("app/cases/[id]/approval/page.tsx", () => import("@/app/cases/[id]/approval/page"), "a CISO of the case's agency", ["cisoA"], {
     params: async (c) => ({ id: await c.cases.get("submitted") }),
     probe: "/cases/<submitted case of A>/approval",
@@ -786,7 +819,9 @@ const PAGES: TEntry[] = [
     params: async (c) => ({ id: await c.cases.get("approved") }),
     probe: "/cases/<approved case of A>/history",
   }),
-  page("app/admin/page.tsx", () => import("@/app/admin/page"), "an admin; shows the own agency only", ADMIN_OWN, { shows: { to: ["adminA"], text: AGENCY_A_NAME } }),
+  page("app/admin/page.tsx", () => import("@/app/admin/page"), "an admin; shows the own agency only", ADMIN_OWN, {
+    shows: { to: ["adminA"], text: AGENCY_A_NAME },
+  }),
   page("app/admin/users/page.tsx", () => import("@/app/admin/users/page"), "an admin; lists the own agency's users only", ADMIN_OWN, {
     shows: { to: ["adminA"], text: EMAIL_DOMAIN_A },
   }),
@@ -794,9 +829,15 @@ const PAGES: TEntry[] = [
     shows: { to: ["adminA"], text: AGENCY_A_NAME },
   }),
   {
-    ...page("app/platform/agencies/page.tsx", () => import("@/app/platform/agencies/page"), "a 平台管理者 (app-wide role): agency names and counts, no case content", ["platformC"], {
-      shows: { to: ["platformC"], text: AGENCY_A_NAME },
-    }),
+    ...page(
+      "app/platform/agencies/page.tsx",
+      () => import("@/app/platform/agencies/page"),
+      "a 平台管理者 (app-wide role): agency names and counts, no case content",
+      ["platformC"],
+      {
+        shows: { to: ["platformC"], text: AGENCY_A_NAME },
+      },
+    ),
     agencyNames: true,
   },
   page("app/admin/settings/page.tsx", () => import("@/app/admin/settings/page"), "an admin; the own agency's settings", ADMIN_OWN, {
@@ -807,7 +848,12 @@ const PAGES: TEntry[] = [
     searchParams: (c) => ({ user: c.world.people.officerA.id }),
     shows: { to: ["adminA"], text: "甲承辦人" },
   }),
-  page("app/account/password/page.tsx", () => import("@/app/account/password/page"), "anyone signed in, including a user who must change the initial password", ANY_SESSION),
+  page(
+    "app/account/password/page.tsx",
+    () => import("@/app/account/password/page"),
+    "anyone signed in, including a user who must change the initial password",
+    ANY_SESSION,
+  ),
 ];
 
 // Pages and routes first: they read the fixtures as beforeAll built them; the actions after them change fixtures.
@@ -907,7 +953,10 @@ describe("authorization matrix: every subject × every action, route and page", 
           if (o.outcome !== "refused" || JSON.stringify(after) !== JSON.stringify(before)) await cases.refresh();
           // AUTHZ_REPORT=file.jsonl: one line per cell, to read the matrix and why each call ended as it did.
           if (process.env.AUTHZ_REPORT)
-            appendFileSync(process.env.AUTHZ_REPORT, `${JSON.stringify({ entry: label(entry), subject, expected: expected(entry, subject), outcome: o.outcome, detail: o.detail })}\n`);
+            appendFileSync(
+              process.env.AUTHZ_REPORT,
+              `${JSON.stringify({ entry: label(entry), subject, expected: expected(entry, subject), outcome: o.outcome, detail: o.detail })}\n`,
+            );
 
           expect(o.outcome, `${label(entry)} as ${subject}: ${o.detail}`).toBe(want);
           if (entry.statuses) expect(o.status, `${label(entry)} as ${subject}: the status`).toBe(entry.statuses[subject]);
@@ -928,7 +977,8 @@ describe("authorization matrix: every subject × every action, route and page", 
 
 describe("the matrix covers the whole app", () => {
   const surface = scanSurface(ROOT);
-  const keys = (kind: TEntry["kind"]) => [...new Set(MATRIX.filter((e) => e.kind === kind).map((e) => (kind === "page" ? e.file : `${e.file}#${e.name}`)))].sort();
+  const keys = (kind: TEntry["kind"]) =>
+    [...new Set(MATRIX.filter((e) => e.kind === kind).map((e) => (kind === "page" ? e.file : `${e.file}#${e.name}`)))].sort();
 
   it("every exported server action of every app/**/actions.ts has an entry, and every entry names one", () => {
     expect(keys("action")).toEqual(surface.actions);
@@ -967,7 +1017,10 @@ describe("the matrix covers the whole app", () => {
         mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         writeFileSync(path.join(root, file), text);
       };
-      put("app/cases/[id]/export/route.ts", "export async function GET(req: Request) {}\nexport const POST = handler;\nexport const dynamic = 'force-dynamic';\n");
+      put(
+        "app/cases/[id]/export/route.ts",
+        "export async function GET(req: Request) {}\nexport const POST = handler;\nexport const dynamic = 'force-dynamic';\n",
+      );
       put("app/api/x/route.ts", "export const { GET, DELETE } = toNextJsHandler(auth);\n");
       put("app/reports/actions.ts", '"use server";\nexport async function exportAction() {}\nexport { other as renamedAction };\n');
       put("app/reports/page.tsx", "export default async function Page() { return null; }\n");

@@ -22,13 +22,19 @@ const file = (name: string) => path.join(dir, name);
 
 const cli = (url: string, ...args: string[]) => cliEnv({}, url, ...args);
 const cliEnv = (env: Record<string, string>, url: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "db", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: url, ...env } });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "db", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: url, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
 beforeAll(async () => {
   // The CLI does not create databases: the target is migrated (empty) first, as the README says.
-  const migrated = spawnSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], { encoding: "utf8", env: { ...process.env, DATABASE_URL: target.url } });
+  const migrated = spawnSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: target.url },
+  });
   if (migrated.status !== 0) throw new Error(migrated.stderr);
   const db = await prepareDatabase(source);
   const { officer } = await createAgencyWithUsers(db, "備份測試市政府");
@@ -75,11 +81,21 @@ describe(`db export / db import (SQLite → ${TEST_DB})`, { timeout: 180_000 }, 
 
     const unconfirmed = cli(target.url, "import", "--in", file("a.json"), "--replace");
     expect(unconfirmed.code).toBe(2);
-    expect(unconfirmed.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^--replace 會刪除.*稽核紀錄.*--i-understand-this-replaces-history（或設定環境變數 SECREQ_ALLOW_HISTORY_REPLACE=1）$/)]);
+    expect(unconfirmed.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^--replace 會刪除.*稽核紀錄.*--i-understand-this-replaces-history（或設定環境變數 SECREQ_ALLOW_HISTORY_REPLACE=1）$/),
+    ]);
   });
 
   it("--replace restores the backup and records, as the chain's next entry, that it replaced history", async () => {
-    const replaced = cliEnv({ SECREQ_OPERATOR: "值班人員 小林" }, target.url, "import", "--in", file("a.json"), "--replace", "--i-understand-this-replaces-history");
+    const replaced = cliEnv(
+      { SECREQ_OPERATOR: "值班人員 小林" },
+      target.url,
+      "import",
+      "--in",
+      file("a.json"),
+      "--replace",
+      "--i-understand-this-replaces-history",
+    );
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(cli(target.url, "export", "--out", file("c.json")).code).toBe(0);
     const a = JSON.parse(readFileSync(file("a.json"), "utf8")) as { tables: Record<string, Record<string, unknown>[]> };
@@ -90,9 +106,20 @@ describe(`db export / db import (SQLite → ${TEST_DB})`, { timeout: 180_000 }, 
     expect(added).toHaveLength(1);
     const entry = added[0]!;
     const seqBefore = (a.tables.AuditChainHead![0] as { seq: number }).seq;
-    expect(entry).toMatchObject({ action: "backup.replace", actorName: "值班人員 小林", agencyId: null, targetType: "database", targetId: "a.json", seq: seqBefore + 1 });
+    expect(entry).toMatchObject({
+      action: "backup.replace",
+      actorName: "值班人員 小林",
+      agencyId: null,
+      targetType: "database",
+      targetId: "a.json",
+      seq: seqBefore + 1,
+    });
     const after = JSON.parse(entry.after as string) as { fileSha256: string; rows: Record<string, number> };
-    expect(after.fileSha256).toBe(createHash("sha256").update(readFileSync(file("a.json"))).digest("hex"));
+    expect(after.fileSha256).toBe(
+      createHash("sha256")
+        .update(readFileSync(file("a.json")))
+        .digest("hex"),
+    );
     expect(after.rows).toMatchObject({ Agency: 1, User: 3, Case: 1, AuditEntry: a.tables.AuditEntry!.length });
     const before = JSON.parse(entry.before as string) as { rows: Record<string, number>; chainHead: { seq: number; sha256: string } };
     expect(before.rows).toMatchObject({ Agency: 1, User: 3, AuditEntry: a.tables.AuditEntry!.length });
@@ -137,12 +164,32 @@ describe(`db export / db import (SQLite → ${TEST_DB})`, { timeout: 180_000 }, 
     const a = JSON.parse(readFileSync(file("a.json"), "utf8")) as { tables: Record<string, Record<string, unknown>[]> };
     expect(cli(target.url, "export", "--out", file("e.json")).code).toBe(0);
     const cases: [string, string | Buffer, RegExp][] = [
-      ["wrong-type.json", JSON.stringify({ ...a, tables: { ...a.tables, Agency: [{ ...a.tables.Agency![0], name: 42 }] } }), /^tables\.Agency\[0\]\.name: 應為字串$/],
+      [
+        "wrong-type.json",
+        JSON.stringify({ ...a, tables: { ...a.tables, Agency: [{ ...a.tables.Agency![0], name: 42 }] } }),
+        /^tables\.Agency\[0\]\.name: 應為字串$/,
+      ],
       ["proto.json", JSON.stringify(a).replace('"tables":{', '"tables":{"__proto__":{"polluted":true},'), /^tables\.__proto__: 不允許的鍵$/],
-      ["nul.json", JSON.stringify({ ...a, tables: { ...a.tables, User: a.tables.User!.map((u, i) => (i ? u : { ...u, email: "x\u0000@example.gov.tw" })) } }), /^tables\.User\[0\]\.email: 不得含有 NUL 字元/],
+      [
+        "nul.json",
+        JSON.stringify({ ...a, tables: { ...a.tables, User: a.tables.User!.map((u, i) => (i ? u : { ...u, email: "x\u0000@example.gov.tw" })) } }),
+        /^tables\.User\[0\]\.email: 不得含有 NUL 字元/,
+      ],
       ["latin1.json", Buffer.concat([Buffer.from('{"format":"secreq-backup","x":"'), Buffer.from([0xe9, 0xff]), Buffer.from('"}')]), /^備份檔須為 UTF-8 編碼/],
       // Well-formed rows the database refuses: a decision of a case that is not in the file.
-      ["orphan.json", JSON.stringify({ ...a, tables: { ...a.tables, Decision: [{ caseId: "no-such-case", itemId: "x", choice: "include", reason: "", reference: "", decidedBy: "u", decidedAt: "2026-01-01T00:00:00.000Z" }] } }), /^資料庫拒絕寫入備份資料.*未匯入任何資料。$/],
+      [
+        "orphan.json",
+        JSON.stringify({
+          ...a,
+          tables: {
+            ...a.tables,
+            Decision: [
+              { caseId: "no-such-case", itemId: "x", choice: "include", reason: "", reference: "", decidedBy: "u", decidedAt: "2026-01-01T00:00:00.000Z" },
+            ],
+          },
+        }),
+        /^資料庫拒絕寫入備份資料.*未匯入任何資料。$/,
+      ],
     ];
     for (const [name, content, message] of cases) {
       writeFileSync(file(name), content);

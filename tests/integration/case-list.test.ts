@@ -18,7 +18,11 @@ describe("the case list: the own agency's cases, paged and filtered", () => {
       const id = await createCase(db, a.officer);
       await db.case.update({
         where: { id },
-        data: { title: i % 3 === 0 ? `資安監控案 ${i}` : `系統開發案 ${i}`, status: i % 5 === 0 ? "approved" : "draft", updatedAt: new Date(start + i * 60_000) },
+        data: {
+          title: i % 3 === 0 ? `資安監控案 ${i}` : `系統開發案 ${i}`,
+          status: i % 5 === 0 ? "approved" : "draft",
+          updatedAt: new Date(start + i * 60_000),
+        },
       });
     }
     await db.case.update({ where: { id: await createCase(db, b.officer) }, data: { title: "資安監控案 乙" } });

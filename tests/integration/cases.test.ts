@@ -65,7 +65,13 @@ describe("a case from wizard answers to a checklist with decisions", () => {
 
   it("resolves once every step is complete; the title follows the case name", async () => {
     await saveAnswers(db, id, "case", kase, officer);
-    await saveAnswers(db, id, "grade", { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } }, officer);
+    await saveAnswers(
+      db,
+      id,
+      "grade",
+      { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } },
+      officer,
+    );
     await saveAnswers(db, id, "facts", facts, officer);
     expect((await getCase(db, id))!.title).toBe("市民服務平台開發案");
     const c = await checklist();
@@ -111,7 +117,13 @@ describe("a case from wizard answers to a checklist with decisions", () => {
 
   it("re-resolves when facts change, keeps decisions that still apply and tells what changed", async () => {
     // Raise to 高: source code review (●◎◎) becomes standard, so its ◎ decision no longer applies.
-    await saveAnswers(db, id, "grade", { mode: "direct", grade: "high", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } }, officer);
+    await saveAnswers(
+      db,
+      id,
+      "grade",
+      { mode: "direct", grade: "high", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } },
+      officer,
+    );
     const c = await checklist();
     if (!c.ok) throw new Error("expected a checklist");
     expect(c.items.find((i) => i.id === "development.source-code-review")).toMatchObject({ status: "standard", decision: null });
@@ -123,7 +135,13 @@ describe("a case from wizard answers to a checklist with decisions", () => {
   });
 
   it("NT$10,000,000 on a non-core case flags third-party testing; NT$9,999,999 does not", async () => {
-    await saveAnswers(db, id, "grade", { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } }, officer);
+    await saveAnswers(
+      db,
+      id,
+      "grade",
+      { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } },
+      officer,
+    );
     const below = await checklist();
     await saveAnswers(db, id, "case", { ...kase, contractValue: "10,000,000" }, officer);
     const at = await checklist();

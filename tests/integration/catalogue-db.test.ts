@@ -52,7 +52,20 @@ describe("the catalogue in the database", () => {
     await expect(db.requirement.delete({ where })).rejects.toSatisfy(isImmutableViolation);
     await expect(
       db.requirement.create({
-        data: { versionId: "2023-09-25", id: "development.extra", serviceTypeKey: "development", category: "x", text: "x", markHigh: "●", markMedium: "●", markNormal: "●", note: "", hints: "{}", legalBasis: "[]", position: 99 },
+        data: {
+          versionId: "2023-09-25",
+          id: "development.extra",
+          serviceTypeKey: "development",
+          category: "x",
+          text: "x",
+          markHigh: "●",
+          markMedium: "●",
+          markNormal: "●",
+          note: "",
+          hints: "{}",
+          legalBasis: "[]",
+          position: 99,
+        },
       }),
     ).rejects.toSatisfy(isImmutableViolation);
     await expect(db.catalogueVersion.update({ where: { id: "2023-09-25" }, data: { title: "改" } })).rejects.toSatisfy(isImmutableViolation);

@@ -18,7 +18,10 @@ import { createAgencyWithUsers, PASSWORD } from "../helpers/people";
 import { BASE_VERSION, NEWEST_VERSION } from "../helpers/catalogue";
 
 const refusal = async (p: Promise<unknown>) => {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(CatalogueError);
   return e as CatalogueError;
 };
@@ -35,13 +38,19 @@ describe("catalogue versions: draft → edit → publish, compare, import/export
     ({ db, cleanup } = await freshDb());
     const people = await createAgencyWithUsers(db, "數位發展部");
     admin = people.admin;
-    const id = await createUser(db, { agencyId: people.agencyId, email: "keeper@test.secreq.tw", name: "周目錄", roles: ["catalogue-admin"], password: PASSWORD, mustChangePassword: false });
+    const id = await createUser(db, {
+      agencyId: people.agencyId,
+      email: "keeper@test.secreq.tw",
+      name: "周目錄",
+      roles: ["catalogue-admin"],
+      password: PASSWORD,
+      mustChangePassword: false,
+    });
     keeper = { id, name: "周目錄", agencyId: people.agencyId, roles: ["catalogue-admin"] };
   });
   afterAll(() => cleanup());
 
-  const item = async (version: string, id: string) =>
-    (await readCatalogue(db, version)).serviceTypes.flatMap((t) => t.items).find((i) => i.id === id);
+  const item = async (version: string, id: string) => (await readCatalogue(db, version)).serviceTypes.flatMap((t) => t.items).find((i) => i.id === id);
 
   it("the bundled citation update differs from the authority's table in legal references only", async () => {
     const diff = diffCatalogues(await readCatalogue(db, BASE_VERSION), await readCatalogue(db, NEWEST_VERSION));
@@ -100,7 +109,11 @@ describe("catalogue versions: draft → edit → publish, compare, import/export
   it("refuses what the loader would refuse, at the field, and saves nothing", async () => {
     const before = (await item(DRAFT, "development.ssdlc"))!;
     const e = await refusal(
-      editDraft(db, keeper, DRAFT, lock, { op: "update-item", itemId: "development.ssdlc", item: { ...before, text: " ", marks: { ...before.marks, high: "○" } } }),
+      editDraft(db, keeper, DRAFT, lock, {
+        op: "update-item",
+        itemId: "development.ssdlc",
+        item: { ...before, text: " ", marks: { ...before.marks, high: "○" } },
+      }),
     );
     expect(e.code).toBe("invalid");
     expect(e.issues).toEqual(
@@ -125,10 +138,25 @@ describe("catalogue versions: draft → edit → publish, compare, import/export
       text: "人工智慧元件之模型與訓練資料來源應提供清單",
       marks: { high: "◎", medium: "◎", normal: "◎" },
       note: "",
-      hints: { personalData: false, thirdPartyTesting: false, cisoConfirm: false, mobileAppOnly: false, coreSystemRequired: false, recommendedWhen: [], placeholders: [], levelMeasure: null },
+      hints: {
+        personalData: false,
+        thirdPartyTesting: false,
+        cisoConfirm: false,
+        mobileAppOnly: false,
+        coreSystemRequired: false,
+        recommendedWhen: [],
+        placeholders: [],
+        levelMeasure: null,
+      },
       legalBasis: [],
     };
-    ({ lockVersion: lock } = await editDraft(db, keeper, DRAFT, lock, { op: "add-item", serviceType: "development", slug: "ai-bom", after: "development.sbom", item: fields }));
+    ({ lockVersion: lock } = await editDraft(db, keeper, DRAFT, lock, {
+      op: "add-item",
+      serviceType: "development",
+      slug: "ai-bom",
+      after: "development.sbom",
+      item: fields,
+    }));
     const ids = (await readCatalogue(db, DRAFT)).serviceTypes.find((t) => t.key === "development")!.items.map((i) => i.id);
     expect(ids[ids.indexOf("development.sbom") + 1]).toBe("development.ai-bom");
 
@@ -173,7 +201,9 @@ describe("catalogue versions: draft → edit → publish, compare, import/export
       const text = published.text.replace(`"version": "${NEWEST_VERSION}"`, '"version": "2027-01-01"');
       await importVersion(other.db, people.admin, "x.json", text);
       expect((await exportVersion(other.db, "2027-01-01")).text).toBe(text.replace('"status": "published"', '"status": "draft"'));
-      const bad = await refusal(importVersion(other.db, people.admin, "bad.json", text.replace('"high": "●"', '"high": "○"').replace("2027-01-01", "2027-02-01")));
+      const bad = await refusal(
+        importVersion(other.db, people.admin, "bad.json", text.replace('"high": "●"', '"high": "○"').replace("2027-01-01", "2027-02-01")),
+      );
       expect(bad.message).toContain("bad.json");
       expect(bad.message).toContain("未知的標記「○」");
     } finally {
@@ -192,7 +222,9 @@ describe("catalogue versions: draft → edit → publish, compare, import/export
 
     const again = await refusal(editDraft(db, keeper, DRAFT, row.lockVersion, { op: "set-meta", title: "改", changeSummary: "x" }));
     expect(again.reason).toBe("immutable");
-    await expect(db.requirement.update({ where: { versionId_id: { versionId: DRAFT, id: "development.sbom" } }, data: { markNormal: "●" } })).rejects.toSatisfy(isImmutableViolation);
+    await expect(db.requirement.update({ where: { versionId_id: { versionId: DRAFT, id: "development.sbom" } }, data: { markNormal: "●" } })).rejects.toSatisfy(
+      isImmutableViolation,
+    );
     await expect(db.catalogueVersion.update({ where: { id: DRAFT }, data: { changeSummary: "改" } })).rejects.toSatisfy(isImmutableViolation);
     await expect(deleteDraft(db, keeper, DRAFT, row.lockVersion)).rejects.toMatchObject({ reason: "immutable" });
   });
@@ -211,13 +243,38 @@ describe("a case on an older version: compare with the newest, then move (golden
     ({ db, cleanup } = await freshDb());
     const people = await createAgencyWithUsers(db, "測試市政府");
     ({ officer, ciso } = people);
-    const id = await createUser(db, { agencyId: people.agencyId, email: "keeper2@test.secreq.tw", name: "周目錄", roles: ["catalogue-admin"], password: PASSWORD, mustChangePassword: false });
+    const id = await createUser(db, {
+      agencyId: people.agencyId,
+      email: "keeper2@test.secreq.tw",
+      name: "周目錄",
+      roles: ["catalogue-admin"],
+      password: PASSWORD,
+      mustChangePassword: false,
+    });
     keeper = { id, name: "周目錄", agencyId: people.agencyId, roles: ["catalogue-admin"] };
 
     caseId = await createCase(db, officer);
-    await saveAnswers(db, caseId, "case", { caseName: "市民服務平台開發案", caseNumber: "SEC-115-001", contractValue: "9,999,999", serviceTypes: ["development"] }, officer);
-    await saveAnswers(db, caseId, "grade", { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } }, officer);
-    await saveAnswers(db, caseId, "facts", { personalData: "no", coreSystem: "no", cii: "no", externalService: "no", mobileApp: "no", riskLevel: "高" }, officer);
+    await saveAnswers(
+      db,
+      caseId,
+      "case",
+      { caseName: "市民服務平台開發案", caseNumber: "SEC-115-001", contractValue: "9,999,999", serviceTypes: ["development"] },
+      officer,
+    );
+    await saveAnswers(
+      db,
+      caseId,
+      "grade",
+      { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } },
+      officer,
+    );
+    await saveAnswers(
+      db,
+      caseId,
+      "facts",
+      { personalData: "no", coreSystem: "no", cii: "no", externalService: "no", mobileApp: "no", riskLevel: "高" },
+      officer,
+    );
     const { checklist } = await loadChecklist(db, (await getCase(db, caseId))!);
     if (!checklist.ok) throw new Error("expected a checklist");
     const at = (id: string) => checklist.items.find((i) => i.id === id)!;
@@ -234,9 +291,19 @@ describe("a case on an older version: compare with the newest, then move (golden
     const get = (id: string) => dev.find((i) => i.id === id)!;
     let lock = 0;
     const edit = async (e: unknown) => ({ lockVersion: lock } = await editDraft(db, keeper, NEXT, lock, e));
-    await edit({ op: "update-item", itemId: "development.source-code-review", item: { ...get("development.source-code-review"), marks: { high: "●", medium: "●", normal: "◎" } } });
+    await edit({
+      op: "update-item",
+      itemId: "development.source-code-review",
+      item: { ...get("development.source-code-review"), marks: { high: "●", medium: "●", normal: "◎" } },
+    });
     await edit({ op: "update-item", itemId: "development.iec62443-cbtl", item: { ...get("development.iec62443-cbtl"), note: "工控系統適用" } });
-    await edit({ op: "add-item", serviceType: "development", slug: "ai-bom", after: "development.sbom", item: { ...get("development.ssdlc"), text: "提供人工智慧元件清單" } });
+    await edit({
+      op: "add-item",
+      serviceType: "development",
+      slug: "ai-bom",
+      after: "development.sbom",
+      item: { ...get("development.ssdlc"), text: "提供人工智慧元件清單" },
+    });
     await edit({ op: "retire-item", itemId: "development.easm" });
     await publishDraft(db, keeper, NEXT, lock, "測試用新版");
   });

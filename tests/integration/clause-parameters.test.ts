@@ -158,12 +158,18 @@ describe("clause parameters: library defaults ← agency defaults ← case value
       return c;
     };
     await submitCase(db, caseId, a.officer);
-    await expect(setClauseParameters(db, caseId, { vulnFixDays: 10 }, a.officer)).rejects.toMatchObject({ code: "invalid", message: expect.stringMatching(/已送審/) });
+    await expect(setClauseParameters(db, caseId, { vulnFixDays: 10 }, a.officer)).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringMatching(/已送審/),
+    });
 
     for (const p of approvalProblems(await checklist(), []))
       if (p.kind === "item") await reviewItem(db, caseId, { itemId: p.itemId, verdict: "accept-risk", comment: "測試：接受風險" }, a.ciso);
     await decideCase(db, caseId, "approve", "", a.ciso);
-    await expect(setClauseParameters(db, caseId, { vulnFixDays: 10 }, a.officer)).rejects.toMatchObject({ code: "invalid", message: expect.stringMatching(/已鎖定/) });
+    await expect(setClauseParameters(db, caseId, { vulnFixDays: 10 }, a.officer)).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringMatching(/已鎖定/),
+    });
     // Approval folds the agency's defaults of that moment into the case: the approved document no longer moves.
     const approved = { incidentNoticeHours: 4, onSiteHours: 6, vulnFixDays: 7 };
     expect(JSON.parse((await db.case.findUniqueOrThrow({ where: { id: caseId } })).clauseParameters)).toEqual(approved);

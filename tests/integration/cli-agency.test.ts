@@ -25,11 +25,18 @@ describe("npm run -s cli -- agency create / list, platform grant (set-up without
       expect(JSON.parse(admin.roles)).toEqual(["admin"]);
       // The password is stored as a hash only, and signs in.
       expect(JSON.stringify(await db.account.findMany({ where: { userId: admin.id } }))).not.toContain(created.initialPassword);
-      const auth = createAuth(db, { secret: "cli-agency-test-secret-cli-agency-test", baseURL: "http://localhost:3000", trustedOrigins: ["http://localhost:3000"] });
+      const auth = createAuth(db, {
+        secret: "cli-agency-test-secret-cli-agency-test",
+        baseURL: "http://localhost:3000",
+        trustedOrigins: ["http://localhost:3000"],
+      });
       const signIn = await auth.api.signInEmail({ body: { email: "admin@taitung.test", password: created.initialPassword }, asResponse: true });
       expect(signIn.status).toBe(200);
       // Audited, with the operator as the actor, under the new agency.
-      const audit = await db.auditEntry.findMany({ where: { agencyId: created.agencyId, action: { in: ["agency.create", "user.create"] } }, orderBy: { action: "asc" } });
+      const audit = await db.auditEntry.findMany({
+        where: { agencyId: created.agencyId, action: { in: ["agency.create", "user.create"] } },
+        orderBy: { action: "asc" },
+      });
       expect(audit.map((a) => [a.action, a.actorId, a.actorName])).toEqual([
         ["agency.create", null, "系統管理指令（CLI）"],
         ["user.create", null, "系統管理指令（CLI）"],

@@ -5,7 +5,6 @@ import { cliRunner } from "../helpers/cli";
 const { cli, cleanup } = cliRunner("cli-diff");
 afterAll(cleanup);
 
-
 describe("npm run -s cli -- catalogue diff", () => {
   it("a version against itself exits 0 with an empty diff on stdout", () => {
     const r = cli("catalogue", "diff", "--from", "2023-09-25", "--to", "2023-09-25", "--json");

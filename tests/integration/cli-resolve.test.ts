@@ -20,7 +20,6 @@ function inputFile(name: string, content: unknown): string {
   return file;
 }
 
-
 const lines = (s: string) => s.trimEnd().split("\n");
 
 describe("npm run -s cli -- resolve --input case.json", () => {

@@ -12,7 +12,14 @@ describe("npm run -s cli -- user grant (how the first 目錄管理者 comes to b
     const db = await prepareDatabase(url);
     const agencyId = randomUUID();
     await db.agency.create({ data: { id: agencyId, name: "數位發展部" } });
-    const id = await createUser(db, { agencyId, email: "keeper@moda.test", name: "周目錄", roles: ["admin"], password: "Test-Password-2026", mustChangePassword: false });
+    const id = await createUser(db, {
+      agencyId,
+      email: "keeper@moda.test",
+      name: "周目錄",
+      roles: ["admin"],
+      password: "Test-Password-2026",
+      mustChangePassword: false,
+    });
     await db.$disconnect();
 
     const r = cli("user", "grant", "--email", "keeper@moda.test", "--role", "catalogue-admin");

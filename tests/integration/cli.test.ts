@@ -22,7 +22,9 @@ describe("npm run -s cli -- catalogue --json", () => {
     expect(out).toEqual(newestBundled());
     const first = out.serviceTypes[0].items[0];
     expect(Object.keys(first)).toEqual(expect.arrayContaining(["id", "category", "text", "marks", "note"]));
-    expect(out.serviceTypes.find((t: { key: string }) => t.key === "saas-package").items.find((i: { id: string }) => i.id === "saas-package.cmmc").marks).toEqual({
+    expect(
+      out.serviceTypes.find((t: { key: string }) => t.key === "saas-package").items.find((i: { id: string }) => i.id === "saas-package.cmmc").marks,
+    ).toEqual({
       high: "◎",
       medium: "◎",
       normal: "-",
@@ -56,7 +58,12 @@ describe("npm run -s cli -- obligations --json", () => {
     const out = JSON.parse(r.stdout);
     expect(out.catalogueVersion).toBe(NEWEST_VERSION);
     expect(Object.keys(out.columns)).toEqual(["A公", "A特", "B公", "B特", "C公", "C特", "D", "E"]);
-    expect(out.obligations.measures.vans.columns["B特"]).toMatchObject({ status: "conditional", condition: "ci-provider", reliability: "O", citation: { annex: "附表四", version: "110" } });
+    expect(out.obligations.measures.vans.columns["B特"]).toMatchObject({
+      status: "conditional",
+      condition: "ci-provider",
+      reliability: "O",
+      citation: { annex: "附表四", version: "110" },
+    });
   });
 
   it("reads a version with the first table through its migration (--version)", () => {
@@ -75,7 +82,11 @@ describe("npm run -s cli -- obligations --json", () => {
 
 describe("a DATABASE_URL that names no database", () => {
   const run = (url: string, ...args: string[]) => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: url }, timeout: 120_000 });
+    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: url },
+      timeout: 120_000,
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
@@ -85,11 +96,18 @@ describe("a DATABASE_URL that names no database", () => {
       const url = `file:${path.join(dir, "typo", "secreq.db")}`;
       const backup = path.join(dir, "empty.json");
       writeFileSync(backup, JSON.stringify({ format: "secreq-backup", formatVersion: 1, tables: Object.fromEntries(TABLES.map((t) => [t.model, []])) }));
-      for (const args of [["catalogue", "--json"], ["audit", "verify"], ["db", "import", "--in", backup], ["user", "grant", "--email", "a@b.tw", "--role", "admin"]]) {
+      for (const args of [
+        ["catalogue", "--json"],
+        ["audit", "verify"],
+        ["db", "import", "--in", backup],
+        ["user", "grant", "--email", "a@b.tw", "--role", "admin"],
+      ]) {
         const r = run(url, ...args);
         expect(r.code, args.join(" ")).toBe(2);
         expect(r.stdout).toBe("");
-        expect(r.stderr.trim().split("\n")).toEqual([`找不到 DATABASE_URL 所指的資料庫：${url}。請檢查 DATABASE_URL；要建立新的資料庫，請先執行 npm run setup（或 npm run db:migrate）。`]);
+        expect(r.stderr.trim().split("\n")).toEqual([
+          `找不到 DATABASE_URL 所指的資料庫：${url}。請檢查 DATABASE_URL；要建立新的資料庫，請先執行 npm run setup（或 npm run db:migrate）。`,
+        ]);
       }
       expect(existsSync(path.join(dir, "typo"))).toBe(false);
     } finally {

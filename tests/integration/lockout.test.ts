@@ -63,7 +63,9 @@ describe("the lockout under parallel guessing (issue 19.1, 19.6b)", { timeout: 1
 
   it("20 parallel attempts through the login form's path: at most 5 checked", async () => {
     const audited = await failuresAudited();
-    const rs = await Promise.all(Array.from({ length: 20 }, (_, i) => formSignIn(auth, db, { email: user.email, password: WRONG }, headersFrom(`10.1.0.${i + 1}`))));
+    const rs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => formSignIn(auth, db, { email: user.email, password: WRONG }, headersFrom(`10.1.0.${i + 1}`))),
+    );
     expect(rs.every((r) => r.message === SIGN_IN_FAILED || r.message === SIGN_IN_LIMITED)).toBe(true);
     expect(checks).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
     expect((await failuresAudited()) - audited).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
@@ -122,9 +124,12 @@ describe("the lockout under parallel guessing (issue 19.1, 19.6b)", { timeout: 1
 
   it("the login form is limited per address and per e-mail, in the database; forged addresses do not multiply the per-e-mail limit", async () => {
     const perAddress = [];
-    for (let i = 0; i < 35; i++) perAddress.push((await formSignIn(auth, db, { email: `nobody${i}@test.secreq.tw`, password: WRONG }, headersFrom("198.51.100.9"))).message);
+    for (let i = 0; i < 35; i++)
+      perAddress.push((await formSignIn(auth, db, { email: `nobody${i}@test.secreq.tw`, password: WRONG }, headersFrom("198.51.100.9"))).message);
     expect(perAddress.filter((m) => m === SIGN_IN_LIMITED).length).toBe(5);
-    const perEmail = await Promise.all(Array.from({ length: 15 }, (_, i) => formSignIn(auth, db, { email: "ghost@test.secreq.tw", password: WRONG }, headersFrom(`198.18.0.${i + 1}`))));
+    const perEmail = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => formSignIn(auth, db, { email: "ghost@test.secreq.tw", password: WRONG }, headersFrom(`198.18.0.${i + 1}`))),
+    );
     expect(perEmail.filter((r) => r.message === SIGN_IN_LIMITED).length).toBe(5);
     expect(await db.rateLimit.count({ where: { key: { startsWith: "form-sign-in:" } } })).toBeGreaterThan(0);
   });
@@ -135,7 +140,10 @@ describe("the lockout under parallel guessing (issue 19.1, 19.6b)", { timeout: 1
     const body = (await r.json()) as Record<string, unknown>;
     expect(body).not.toHaveProperty("token");
     expect(body.user).toBeTruthy();
-    const cookie = r.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = r.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     expect(r.headers.getSetCookie().join(";")).toMatch(/HttpOnly/i);
     const token = (await db.session.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: "desc" } })).token;
     for (const path of ["/get-session", "/list-sessions"]) {

@@ -38,7 +38,15 @@ describe("stale saves of decisions and clause parameters", () => {
     expect((refused as ConflictError).message).toMatch(/王小明.*這一項的決定/);
     expect(await stored(item.id)).toMatchObject({ choice: "exclude", reason: "預算不足", decidedBy: "王小明" });
     // Having seen it, the second officer may still overwrite it (base = what the conflict showed).
-    await saveDecision(db, caseId, item, { choice: "include", reason: "仍需納入" }, second, new Date(), (refused as ConflictError).current as { choice: string });
+    await saveDecision(
+      db,
+      caseId,
+      item,
+      { choice: "include", reason: "仍需納入" },
+      second,
+      new Date(),
+      (refused as ConflictError).current as { choice: string },
+    );
     expect(await stored(item.id)).toMatchObject({ choice: "include", reason: "仍需納入", decidedBy: "李承辦" });
   });
 
@@ -46,7 +54,9 @@ describe("stale saves of decisions and clause parameters", () => {
     const item = (await checklistOf(db, caseId)).items.find((i) => i.decisionKind === "placement")!;
     await db.decision.delete({ where: { caseId_itemId: { caseId, itemId: item.id } } });
     await saveDecision(db, caseId, item, { choice: "this-case" }, first, new Date(), null);
-    await expect(saveDecision(db, caseId, item, { choice: "other-procurement", reference: "A-1" }, second, new Date(), null)).rejects.toBeInstanceOf(ConflictError);
+    await expect(saveDecision(db, caseId, item, { choice: "other-procurement", reference: "A-1" }, second, new Date(), null)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     await saveDecision(db, caseId, item, { choice: "this-case" }, second, new Date(), null);
     expect(await stored(item.id)).toMatchObject({ choice: "this-case", decidedBy: "李承辦" });
   });

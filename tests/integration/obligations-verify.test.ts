@@ -13,7 +13,10 @@ import { createAgencyWithUsers, PASSWORD } from "../helpers/people";
 import { BASE_VERSION, NEWEST_VERSION } from "../helpers/catalogue";
 
 const refusal = async (p: Promise<unknown>) => {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(CatalogueError);
   return e as CatalogueError;
 };
@@ -30,7 +33,12 @@ const vansB = {
   source: "x",
   note: null,
   detail: null,
-  verification: { document: "分級辦法附表三（115-01-07）", fileId: "0000410768", locator: "第2頁 技術面第6項", verbatim: "初次受核定或等級變更後之一年內，完成資通安全弱點管理機制導入作業" },
+  verification: {
+    document: "分級辦法附表三（115-01-07）",
+    fileId: "0000410768",
+    locator: "第2頁 技術面第6項",
+    verbatim: "初次受核定或等級變更後之一年內，完成資通安全弱點管理機制導入作業",
+  },
 };
 
 describe("▲ table: verify a cell in a draft, publish, and a case cites the verified document", () => {
@@ -47,7 +55,14 @@ describe("▲ table: verify a cell in a draft, publish, and a case cites the ver
     const people = await createAgencyWithUsers(db, "數位發展部");
     admin = people.admin;
     officer = people.officer;
-    const id = await createUser(db, { agencyId: people.agencyId, email: "keeper@test.secreq.tw", name: "周目錄", roles: ["catalogue-admin"], password: PASSWORD, mustChangePassword: false });
+    const id = await createUser(db, {
+      agencyId: people.agencyId,
+      email: "keeper@test.secreq.tw",
+      name: "周目錄",
+      roles: ["catalogue-admin"],
+      password: PASSWORD,
+      mustChangePassword: false,
+    });
     keeper = { id, name: "周目錄", agencyId: people.agencyId, roles: ["catalogue-admin"] };
     await createDraft(db, keeper, { from: NEWEST_VERSION, version: DRAFT });
   });
@@ -62,7 +77,9 @@ describe("▲ table: verify a cell in a draft, publish, and a case cites the ver
 
   it("bad input is refused at its field, nothing saved", async () => {
     const before = await lockOf(DRAFT);
-    const e = await refusal(editObligationCell(db, keeper, DRAFT, before, { ...vansB, status: "conditional", verification: { ...vansB.verification, fileId: "abc", locator: "" } }));
+    const e = await refusal(
+      editObligationCell(db, keeper, DRAFT, before, { ...vansB, status: "conditional", verification: { ...vansB.verification, fileId: "abc", locator: "" } }),
+    );
     expect(e.issues.map((i) => i.path).sort()).toEqual(expect.arrayContaining(["verification.fileId", "verification.locator"]));
     const cond = await refusal(editObligationCell(db, keeper, DRAFT, before, { ...vansB, status: "conditional", verification: null }));
     expect(cond.issues[0]).toMatchObject({ path: "condition" });
@@ -77,7 +94,13 @@ describe("▲ table: verify a cell in a draft, publish, and a case cites the ver
     expect(cell.columns["B公"]).toMatchObject({
       reliability: "P",
       citation: { annex: "附表三", item: "資通安全弱點管理", version: "115" },
-      verification: { document: "分級辦法附表三（115-01-07）", fileId: "0000410768", verifiedById: keeper.id, verifiedByName: "周目錄", verifiedAt: at.toISOString() },
+      verification: {
+        document: "分級辦法附表三（115-01-07）",
+        fileId: "0000410768",
+        verifiedById: keeper.id,
+        verifiedByName: "周目錄",
+        verifiedAt: at.toISOString(),
+      },
     });
     expect(cell.columns["B特"].verification).toBeNull();
     const history = await versionHistory(db, DRAFT);
@@ -94,13 +117,29 @@ describe("▲ table: verify a cell in a draft, publish, and a case cites the ver
     const caseId = await createCase(db, officer);
     expect((await getCase(db, caseId))!.catalogueVersionId).toBe(DRAFT);
     await saveAnswers(db, caseId, "case", { caseName: "平台開發案", caseNumber: "SEC-1", contractValue: "1,000,000", serviceTypes: ["development"] }, officer);
-    await saveAnswers(db, caseId, "grade", { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } }, officer);
-    await saveAnswers(db, caseId, "facts", { personalData: "no", coreSystem: "no", cii: "no", externalService: "no", mobileApp: "no", riskLevel: "高" }, officer);
+    await saveAnswers(
+      db,
+      caseId,
+      "grade",
+      { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } },
+      officer,
+    );
+    await saveAnswers(
+      db,
+      caseId,
+      "facts",
+      { personalData: "no", coreSystem: "no", cii: "no", externalService: "no", mobileApp: "no", riskLevel: "高" },
+      officer,
+    );
     const { checklist } = await loadChecklist(db, (await getCase(db, caseId))!);
     if (!checklist.ok) throw new Error("expected a checklist");
     const vans = checklist.items.find((i) => i.id === "development.vans")!;
     expect(vans.status).toBe("standard");
-    expect(vans.basis).toEqual({ reliability: "P", citation: expect.stringContaining("附表三（B級公務機關）"), verified: { document: "分級辦法附表三（115-01-07）", locator: "第2頁 技術面第6項" } });
+    expect(vans.basis).toEqual({
+      reliability: "P",
+      citation: expect.stringContaining("附表三（B級公務機關）"),
+      verified: { document: "分級辦法附表三（115-01-07）", locator: "第2頁 技術面第6項" },
+    });
     expect(vans.reasons.join()).toContain("已核對官方附表：分級辦法附表三（115-01-07），第2頁 技術面第6項");
     expect(vans.reasons.join()).toContain("〔依據：法規原文〕");
     expect(vans.reasons.join()).not.toContain("FileId");
@@ -110,7 +149,13 @@ describe("▲ table: verify a cell in a draft, publish, and a case cites the ver
   it("a draft from a version with the first (format-1) table becomes eight columns on its first cell edit", async () => {
     await createDraft(db, keeper, { from: BASE_VERSION, version: LEGACY_DRAFT });
     expect((await readCatalogue(db, LEGACY_DRAFT)).obligations.format).toBeUndefined();
-    await editObligationCell(db, keeper, LEGACY_DRAFT, await lockOf(LEGACY_DRAFT), { ...vansB, column: "B特", item: "資通安全弱點管理", status: "conditional", condition: "ci-provider" });
+    await editObligationCell(db, keeper, LEGACY_DRAFT, await lockOf(LEGACY_DRAFT), {
+      ...vansB,
+      column: "B特",
+      item: "資通安全弱點管理",
+      status: "conditional",
+      condition: "ci-provider",
+    });
     const table = (await readCatalogue(db, LEGACY_DRAFT)).obligations;
     expect(table.format).toBe(2);
     if (table.format !== 2) return;

@@ -35,11 +35,17 @@ beforeAll(async () => {
   ({ POST } = await import("@/app/api/v1/resolve/route"));
   await storeCatalogue(db, { ...bundled(), version: DRAFT, status: "draft" });
   const agencyId = (await db.agency.create({ data: { id: "resolve-drafts-agency", name: "草案測試機關" } })).id;
-  for (const [who, roles] of [["keeper", ["catalogue-admin"]], ["officer", ["officer"]]] as const) {
+  for (const [who, roles] of [
+    ["keeper", ["catalogue-admin"]],
+    ["officer", ["officer"]],
+  ] as const) {
     const email = `${who}@drafts.test`;
     await createUser(db, { agencyId, email, name: who, roles: [...roles], password: PASSWORD, mustChangePassword: false });
     const response = await auth().api.signInEmail({ body: { email, password: PASSWORD }, asResponse: true });
-    cookies[who] = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    cookies[who] = response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
   }
 }, 60_000);
 afterAll(async () => {

@@ -34,7 +34,9 @@ describe("separation of duties across every case-writing action and every revisi
     await submitCase(db, caseId, people.officer);
     const item = approvalProblems(await checklistOf(db, caseId), []).find((p) => p.kind === "item");
     if (item?.kind === "item")
-      await expect(reviewItem(db, caseId, { itemId: item.itemId, verdict: "approve" }, both)).rejects.toMatchObject({ message: expect.stringMatching(/職務分離/) });
+      await expect(reviewItem(db, caseId, { itemId: item.itemId, verdict: "approve" }, both)).rejects.toMatchObject({
+        message: expect.stringMatching(/職務分離/),
+      });
     await reviewAll(caseId, people.ciso);
     await expect(decideCase(db, caseId, "approve", "", both)).rejects.toMatchObject({ message: expect.stringMatching(/職務分離/) });
     expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("submitted");

@@ -53,13 +53,18 @@ describe.runIf(TEST_DB === "postgres")("two instances sharing one PostgreSQL dat
   it("a login on one instance is a valid session on the other", async () => {
     const r = await signIn(authA, PASSWORD);
     expect(r.status).toBe(200);
-    const cookie = r.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = r.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     expect((await session(authB, cookie))?.user?.email).toBe(email);
     expect(await session(authB, "better-auth.session_token=forged")).toBeNull();
   });
 
   it("failed logins on both instances, even at the same moment, add up and lock the account", async () => {
-    const failures = await Promise.all(Array.from({ length: LOCKOUT_THRESHOLD }, (_, i) => signIn(i % 2 ? authB : authA, "Wrong-Password-2026", `192.0.2.${10 + i}`)));
+    const failures = await Promise.all(
+      Array.from({ length: LOCKOUT_THRESHOLD }, (_, i) => signIn(i % 2 ? authB : authA, "Wrong-Password-2026", `192.0.2.${10 + i}`)),
+    );
     expect(failures.map((r) => r.status).every((s) => s === 401)).toBe(true);
     const user = await b.user.findUniqueOrThrow({ where: { id: officer.id } });
     expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now());

@@ -33,7 +33,25 @@ const RUNS = 12;
 const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("", " ", "\u202Egnp.exe", "\u0000", "a\u0000b", "../../etc/passwd", "<script>alert(1)</script>", "' OR 1=1 --", "__proto__", "constructor", "NaN", "-1", "1e309", "１２", "null", "{}", "x".repeat(5000)),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u202Egnp.exe",
+    "\u0000",
+    "a\u0000b",
+    "../../etc/passwd",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "__proto__",
+    "constructor",
+    "NaN",
+    "-1",
+    "1e309",
+    "１２",
+    "null",
+    "{}",
+    "x".repeat(5000),
+  ),
 );
 /** Anything a decoded request could carry, and more (prototype-less objects, bigints, dates, sparse arrays). */
 const anything = fc.oneof(
@@ -43,7 +61,14 @@ const anything = fc.oneof(
 );
 const notUuid = anything.filter((v) => !(typeof v === "string" && UUID.test(v)));
 /** An object that is not the expected one: a non-object, or one whose keys are random. */
-const notTheObject = fc.oneof(anything.filter((v) => typeof v !== "object" || v === null || Array.isArray(v)), fc.dictionary(hostileString.filter((k) => k.length > 0), anything, { maxKeys: 4 }));
+const notTheObject = fc.oneof(
+  anything.filter((v) => typeof v !== "object" || v === null || Array.isArray(v)),
+  fc.dictionary(
+    hostileString.filter((k) => k.length > 0),
+    anything,
+    { maxKeys: 4 },
+  ),
+);
 
 type TCtx = { caseId: string };
 
@@ -85,15 +110,36 @@ const SWEEP: Record<string, TSweep> = {
   "app/cases/actions.ts#saveAnswersAction": {
     kind: "action",
     load: cases,
-    args: caseArgs(4, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything.filter((s) => !(STEPS as readonly unknown[]).includes(s)), anything, anything)),
+    args: caseArgs(4, (ctx) =>
+      fc.tuple(
+        fc.constant(ctx.caseId),
+        anything.filter((s) => !(STEPS as readonly unknown[]).includes(s)),
+        anything,
+        anything,
+      ),
+    ),
   },
-  "app/cases/actions.ts#saveDecisionAction": { kind: "action", load: cases, args: caseArgs(4, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything, anything, anything)) },
+  "app/cases/actions.ts#saveDecisionAction": {
+    kind: "action",
+    load: cases,
+    args: caseArgs(4, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything, anything, anything)),
+  },
   "app/cases/actions.ts#setClauseParametersAction": {
     kind: "action",
     // Never a valid value: blank and null inherit, and digits of any script ("１２") are a number.
     load: cases,
     args: caseArgs(3, (ctx) =>
-      fc.tuple(fc.constant(ctx.caseId), fc.dictionary(fc.constantFrom("incidentNoticeHours", "onSiteHours", "vulnFixDays", "unknownKey"), fc.oneof(hostileString.filter((s) => s.trim() !== "" && !/\p{Nd}/u.test(s)), fc.constantFrom(-1, 1.5, 1e9, true)), { minKeys: 1 })),
+      fc.tuple(
+        fc.constant(ctx.caseId),
+        fc.dictionary(
+          fc.constantFrom("incidentNoticeHours", "onSiteHours", "vulnFixDays", "unknownKey"),
+          fc.oneof(
+            hostileString.filter((s) => s.trim() !== "" && !/\p{Nd}/u.test(s)),
+            fc.constantFrom(-1, 1.5, 1e9, true),
+          ),
+          { minKeys: 1 },
+        ),
+      ),
     ),
   },
   "app/cases/actions.ts#acknowledgeChangesAction": { kind: "action", load: cases, args: caseArgs(1) },
@@ -102,30 +148,97 @@ const SWEEP: Record<string, TSweep> = {
   "app/cases/actions.ts#reviewItemAction": { kind: "action", load: cases, args: caseArgs(2, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything)) },
   "app/cases/actions.ts#decideCaseAction": { kind: "action", load: cases, args: caseArgs(3, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything, anything)) },
   "app/cases/actions.ts#reviseCaseAction": { kind: "action", load: cases, args: caseArgs(1, (ctx) => fc.tuple(fc.constant(ctx.caseId))) },
-  "app/cases/actions.ts#moveCaseToVersionAction": { kind: "action", load: cases, args: caseArgs(3, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything, anything)) },
+  "app/cases/actions.ts#moveCaseToVersionAction": {
+    kind: "action",
+    load: cases,
+    args: caseArgs(3, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything, anything)),
+  },
   "app/admin/users/actions.ts#createUserAction": { kind: "action", load: users, args: () => fc.tuple(notTheObject) },
-  "app/admin/users/actions.ts#setRolesAction": { kind: "action", load: users, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ userId: notUuid, roles: anything }))) },
-  "app/admin/users/actions.ts#resetPasswordAction": { kind: "action", load: users, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ userId: notUuid }))) },
+  "app/admin/users/actions.ts#setRolesAction": {
+    kind: "action",
+    load: users,
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ userId: notUuid, roles: anything }))),
+  },
+  "app/admin/users/actions.ts#resetPasswordAction": {
+    kind: "action",
+    load: users,
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ userId: notUuid }))),
+  },
   "app/admin/users/actions.ts#unlockUserAction": { kind: "action", load: users, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ userId: notUuid }))) },
-  "app/admin/users/actions.ts#deactivateUserAction": { kind: "action", load: users, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ userId: notUuid }))) },
-  "app/admin/users/actions.ts#activateUserAction": { kind: "action", load: users, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ userId: notUuid }))) },
-  "app/admin/settings/actions.ts#setIdleTimeoutAction": { kind: "action", load: settings, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ idleTimeoutMinutes: anything.filter((v) => { const n = typeof v === "string" ? Number(v.trim()) : v; return typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 10_000; }) }))) },
+  "app/admin/users/actions.ts#deactivateUserAction": {
+    kind: "action",
+    load: users,
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ userId: notUuid }))),
+  },
+  "app/admin/users/actions.ts#activateUserAction": {
+    kind: "action",
+    load: users,
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ userId: notUuid }))),
+  },
+  "app/admin/settings/actions.ts#setIdleTimeoutAction": {
+    kind: "action",
+    load: settings,
+    args: () =>
+      fc.tuple(
+        fc.oneof(
+          notTheObject,
+          fc.record({
+            idleTimeoutMinutes: anything.filter((v) => {
+              const n = typeof v === "string" ? Number(v.trim()) : v;
+              return typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 10_000;
+            }),
+          }),
+        ),
+      ),
+  },
   "app/admin/settings/actions.ts#setClauseDefaultsAction": {
     kind: "action",
     load: settings,
-    args: () => fc.tuple(fc.record({ values: fc.oneof(fc.constantFrom("abc", 12, [1], true), fc.dictionary(fc.constantFrom("incidentNoticeHours", "onSiteHours", "unknownKey"), fc.constantFrom("abc", -5, 1.5, 1e9, "\u202E1"), { minKeys: 1 })) })),
+    args: () =>
+      fc.tuple(
+        fc.record({
+          values: fc.oneof(
+            fc.constantFrom("abc", 12, [1], true),
+            fc.dictionary(fc.constantFrom("incidentNoticeHours", "onSiteHours", "unknownKey"), fc.constantFrom("abc", -5, 1.5, 1e9, "\u202E1"), { minKeys: 1 }),
+          ),
+        }),
+      ),
   },
-  "app/catalogue/versions/actions.ts#createDraftAction": { kind: "action", load: catalogue, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ from: anything, version: anything }))) },
-  "app/catalogue/versions/actions.ts#editDraftAction": { kind: "action", load: catalogue, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ version: anything, lockVersion: anything, edit: anything }))) },
-  "app/catalogue/versions/actions.ts#publishDraftAction": { kind: "action", load: catalogue, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ version: anything, lockVersion: anything, changeSummary: anything }))) },
-  "app/catalogue/versions/actions.ts#deleteDraftAction": { kind: "action", load: catalogue, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ version: anything, lockVersion: anything }))) },
-  "app/catalogue/versions/actions.ts#importVersionAction": { kind: "action", load: catalogue, args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ fileName: anything, text: anything }))) },
+  "app/catalogue/versions/actions.ts#createDraftAction": {
+    kind: "action",
+    load: catalogue,
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ from: anything, version: anything }))),
+  },
+  "app/catalogue/versions/actions.ts#editDraftAction": {
+    kind: "action",
+    load: catalogue,
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ version: anything, lockVersion: anything, edit: anything }))),
+  },
+  "app/catalogue/versions/actions.ts#publishDraftAction": {
+    kind: "action",
+    load: catalogue,
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ version: anything, lockVersion: anything, changeSummary: anything }))),
+  },
+  "app/catalogue/versions/actions.ts#deleteDraftAction": {
+    kind: "action",
+    load: catalogue,
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ version: anything, lockVersion: anything }))),
+  },
+  "app/catalogue/versions/actions.ts#importVersionAction": {
+    kind: "action",
+    load: catalogue,
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ fileName: anything, text: anything }))),
+  },
   "app/login/actions.ts#signInAction": {
     kind: "action",
     shape: "form",
     load: () => import("@/app/login/actions"),
     // Never a well-formed e-mail, so no attempt reaches the password check (or the lockout).
-    args: () => fc.tuple(fc.constant({ message: null, email: "" }), fc.record({ email: hostileString.filter((s) => !s.includes("@")), password: hostileString, next: hostileString }).map(form)),
+    args: () =>
+      fc.tuple(
+        fc.constant({ message: null, email: "" }),
+        fc.record({ email: hostileString.filter((s) => !s.includes("@")), password: hostileString, next: hostileString }).map(form),
+      ),
   },
   "app/login/actions.ts#signOutAction": { kind: "skip", why: "takes no input" },
   "app/account/password/actions.ts#changePasswordAction": {
@@ -144,7 +257,10 @@ const SWEEP: Record<string, TSweep> = {
   "app/api/v1/health/route.ts#GET": { kind: "skip", why: "takes no input" },
   "app/api/auth/[...all]/route.ts#GET": { kind: "skip", why: "better-auth's own endpoints and schemas (the authorization matrix covers who may)" },
   "app/api/auth/[...all]/route.ts#POST": { kind: "skip", why: "better-auth's own endpoints and schemas (the authorization matrix covers who may)" },
-  "app/admin/audit/export/route.ts#GET": { kind: "skip", why: "its query filters fall back to their defaults (ZAuditQuery .catch), so there is nothing to refuse" },
+  "app/admin/audit/export/route.ts#GET": {
+    kind: "skip",
+    why: "its query filters fall back to their defaults (ZAuditQuery .catch), so there is nothing to refuse",
+  },
   "app/cases/[id]/export/[doc]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/catalogue/versions/[version]/export/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
 };
@@ -166,9 +282,21 @@ beforeAll(async () => {
   const { auth } = await import("@/app/_server/auth");
   const agencyId = (await db.agency.create({ data: { id: "sweep-agency", name: "掃描測試機關" } })).id;
   const email = "everything@sweep.test";
-  const id = await createUser(db, { agencyId, email, name: "全角色", roles: ["officer", "ciso", "admin", "catalogue-admin"], password: PASSWORD, mustChangePassword: false });
+  const id = await createUser(db, {
+    agencyId,
+    email,
+    name: "全角色",
+    roles: ["officer", "ciso", "admin", "catalogue-admin"],
+    password: PASSWORD,
+    mustChangePassword: false,
+  });
   const response = await auth().api.signInEmail({ body: { email, password: PASSWORD }, asResponse: true });
-  actAs(response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "));
+  actAs(
+    response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+  );
   const { createCase } = await import("@/lib/cases/store");
   ctx.caseId = await createCase(db, { id, name: "全角色", agencyId, roles: ["officer"] });
 }, 120_000);
@@ -220,7 +348,10 @@ describe("every server action refuses malformed input with zh-TW messages", () =
   it("representative refusals read zh-TW at their fields (they were zod's English defaults)", async () => {
     const { moveCaseToVersionAction, reviewItemAction, decideCaseAction } = await cases();
     const move = (await moveCaseToVersionAction(ctx.caseId, "", "x" as never)) as { ok: false; issues: { path: string; message: string }[] };
-    expect(Object.fromEntries(move.issues.map((i) => [i.path, i.message])), JSON.stringify(move.issues)).toEqual({ target: "此欄位不可為空白", lockVersion: "須為數字" });
+    expect(Object.fromEntries(move.issues.map((i) => [i.path, i.message])), JSON.stringify(move.issues)).toEqual({
+      target: "此欄位不可為空白",
+      lockVersion: "須為數字",
+    });
     const review = (await reviewItemAction(ctx.caseId, { itemId: 5, verdict: "approve" })) as { ok: false; issues: { path: string; message: string }[] };
     expect(review.issues).toEqual([{ path: "review.itemId", message: "須為文字" }]);
     const decide = (await decideCaseAction(ctx.caseId, "maybe" as never, "")) as { ok: false; issues: { path: string; message: string }[] };
@@ -233,9 +364,17 @@ describe("every server action refuses malformed input with zh-TW messages", () =
   it("the change-password form names the field that is wrong (it always blamed the current password)", async () => {
     const { changePasswordAction } = await import("@/app/account/password/actions");
     const long = "Aa1!".repeat(60);
-    expect(await changePasswordAction({ message: null, field: null }, form({ currentPassword: PASSWORD, newPassword: long, confirm: long }))).toEqual({ message: "新密碼最多 200 字", field: "newPassword" });
-    expect(await changePasswordAction({ message: null, field: null }, form({ currentPassword: PASSWORD, newPassword: "x", confirm: "y".repeat(201) }))).toEqual({ message: "確認的新密碼最多 200 字", field: "confirm" });
-    expect(await changePasswordAction({ message: null, field: null }, form({ currentPassword: "", newPassword: "x", confirm: "x" }))).toEqual({ message: "請輸入目前的密碼", field: "currentPassword" });
+    expect(await changePasswordAction({ message: null, field: null }, form({ currentPassword: PASSWORD, newPassword: long, confirm: long }))).toEqual({
+      message: "新密碼最多 200 字",
+      field: "newPassword",
+    });
+    expect(await changePasswordAction({ message: null, field: null }, form({ currentPassword: PASSWORD, newPassword: "x", confirm: "y".repeat(201) }))).toEqual(
+      { message: "確認的新密碼最多 200 字", field: "confirm" },
+    );
+    expect(await changePasswordAction({ message: null, field: null }, form({ currentPassword: "", newPassword: "x", confirm: "x" }))).toEqual({
+      message: "請輸入目前的密碼",
+      field: "currentPassword",
+    });
   });
 });
 
@@ -243,14 +382,38 @@ describe("the routes refuse malformed input with zh-TW messages, never 5xx", () 
   const required = ["serviceTypes", "grade", "responsibilityLevel", "contractValue", "conditions"] as const;
   /** Always malformed: not an object, a required field missing or of a wrong value, an unknown key, broken JSON or bytes. */
   const body = fc.oneof(
-    fc.jsonValue({ maxDepth: 3 }).filter((v) => typeof v !== "object" || v === null || Array.isArray(v)).map((v) => JSON.stringify(v)),
+    fc
+      .jsonValue({ maxDepth: 3 })
+      .filter((v) => typeof v !== "object" || v === null || Array.isArray(v))
+      .map((v) => JSON.stringify(v)),
     fc.constantFrom(...required).map((k) => JSON.stringify({ ...REALISTIC_CASE, [k]: undefined })),
-    fc.tuple(fc.constantFrom(...required, "conditions.cii" as const), fc.oneof(hostileString, fc.constantFrom(null, -1, 1.5, 1e308, [], {}, ["development", "development"], { cii: "yes" }))).map(([k, v]) =>
-      k === "conditions.cii" ? JSON.stringify({ ...REALISTIC_CASE, conditions: { ...REALISTIC_CASE.conditions, cii: v } }) : JSON.stringify({ ...REALISTIC_CASE, [k]: v }),
-    ),
-    fc.tuple(hostileString.filter((k) => !["catalogueVersion", "riskLevel", ...required].includes(k) && k !== "__proto__" && k.length > 0), anything).map(([k, v]) => asText({ ...REALISTIC_CASE, [k]: v ?? 0 })),
-    fc.record({ catalogueVersion: fc.oneof(hostileString, fc.constantFrom("2099-99-99", "2023-09-25-x", 20230925)) }).map((v) => JSON.stringify({ ...REALISTIC_CASE, ...v })),
-    fc.string({ maxLength: 60 }).filter((s) => { try { JSON.parse(s); return false; } catch { return true; } }),
+    fc
+      .tuple(
+        fc.constantFrom(...required, "conditions.cii" as const),
+        fc.oneof(hostileString, fc.constantFrom(null, -1, 1.5, 1e308, [], {}, ["development", "development"], { cii: "yes" })),
+      )
+      .map(([k, v]) =>
+        k === "conditions.cii"
+          ? JSON.stringify({ ...REALISTIC_CASE, conditions: { ...REALISTIC_CASE.conditions, cii: v } })
+          : JSON.stringify({ ...REALISTIC_CASE, [k]: v }),
+      ),
+    fc
+      .tuple(
+        hostileString.filter((k) => !["catalogueVersion", "riskLevel", ...required].includes(k) && k !== "__proto__" && k.length > 0),
+        anything,
+      )
+      .map(([k, v]) => asText({ ...REALISTIC_CASE, [k]: v ?? 0 })),
+    fc
+      .record({ catalogueVersion: fc.oneof(hostileString, fc.constantFrom("2099-99-99", "2023-09-25-x", 20230925)) })
+      .map((v) => JSON.stringify({ ...REALISTIC_CASE, ...v })),
+    fc.string({ maxLength: 60 }).filter((s) => {
+      try {
+        JSON.parse(s);
+        return false;
+      } catch {
+        return true;
+      }
+    }),
     fc.uint8Array({ minLength: 1, maxLength: 60 }),
   );
 
@@ -304,7 +467,9 @@ describe("`cli resolve` and `cli export` exit 2 on malformed files, with zh-TW l
     fc.string({ maxLength: 80 }),
     fc.uint8Array({ minLength: 0, maxLength: 80 }),
     fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
-    fc.tuple(fc.constantFrom("grade", "serviceTypes", "conditions", "contractValue"), anything).map(([k, v]) => JSON.stringify({ ...REALISTIC_CASE, [k]: v === undefined ? "?" : v }, (_k, x: unknown) => (typeof x === "bigint" ? String(x) : x))),
+    fc
+      .tuple(fc.constantFrom("grade", "serviceTypes", "conditions", "contractValue"), anything)
+      .map(([k, v]) => JSON.stringify({ ...REALISTIC_CASE, [k]: v === undefined ? "?" : v }, (_k, x: unknown) => (typeof x === "bigint" ? String(x) : x))),
   );
 
   it("each malformed case file → exit 2, every stderr line zh-TW, nothing on stdout", async () => {
@@ -316,7 +481,8 @@ describe("`cli resolve` and `cli export` exit 2 on malformed files, with zh-TW l
         writeFileSync(file, c);
         const out: string[] = [];
         const err: string[] = [];
-        const args = command === "resolve" ? ["resolve", "--input", file] : ["export", "--input", file, "--doc", "annex", "--out", path.join(dir, `out-${n}.docx`)];
+        const args =
+          command === "resolve" ? ["resolve", "--input", file] : ["export", "--input", file, "--doc", "annex", "--out", path.join(dir, `out-${n}.docx`)];
         const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) }, { openDb: async () => db });
         const label = `${command} ${typeof c === "string" ? c.slice(0, 100) : "bytes"}`;
         // A file that happens to be a valid case is no refusal to check.

@@ -21,7 +21,8 @@ const FILES = ["lib", "app", "components", "scripts", "bench", "tests"].flatMap(
 const ROOT_FILES = readdirSync(ROOT).filter((f) => /\.(ts|mts|mjs)$/.test(f));
 
 /** Every module specifier of a static import or re-export, types included. */
-const specifiers = (source: string) => [...source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm)].map((m) => (m[1] ?? m[2])!);
+const specifiers = (source: string) =>
+  [...source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm)].map((m) => (m[1] ?? m[2])!);
 
 /** A specifier as a repo file ("lib/x.ts"), or null for a package. */
 function resolve(from: string, spec: string): string | null {

@@ -30,7 +30,10 @@ describe("one DomainError, one translator per surface", () => {
 
   it("action: not-found reads as forbidden (another agency's record is not revealed); a conflict carries the stored values", () => {
     expect(actionFailure(new CaseError("not-found", "找不到這個案件"))).toEqual({ ok: false, code: "forbidden", message: "找不到這個案件", issues: [] });
-    expect(actionFailure(new AdminError("invalid", "不可", [{ path: "roles", message: "不可" }]))).toMatchObject({ code: "invalid", issues: [{ path: "roles" }] });
+    expect(actionFailure(new AdminError("invalid", "不可", [{ path: "roles", message: "不可" }]))).toMatchObject({
+      code: "invalid",
+      issues: [{ path: "roles" }],
+    });
     const stored = { name: "甲" };
     expect(actionFailure(new ConflictError(stored, "王小明", new Date("2026-01-01T00:00:00Z")))).toMatchObject({ code: "conflict", current: stored });
     expect(actionFailure(new TypeError("bug"))).toBeNull();

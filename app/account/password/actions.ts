@@ -7,7 +7,6 @@ import { passwordProblem } from "@/lib/auth/password-policy";
 import type { TPasswordState } from "@/lib/action-result";
 import { auth, sessionState, trustedHeaders } from "../../_server/auth";
 
-
 const ZChange = z.object({
   currentPassword: z.string().min(1, "請輸入目前的密碼").max(200, "密碼最多 200 字"),
   newPassword: z.string().max(200, "新密碼最多 200 字"),

@@ -13,7 +13,9 @@ export default async function PasswordPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">變更密碼</h1>
       {user.mustChangePassword && (
-        <p role="status" className="max-w-md rounded border border-amber-300 bg-amber-50 p-3">這是您第一次登入或密碼已被重設，請先設定新密碼才能繼續使用。</p>
+        <p role="status" className="max-w-md rounded border border-amber-300 bg-amber-50 p-3">
+          這是您第一次登入或密碼已被重設，請先設定新密碼才能繼續使用。
+        </p>
       )}
       <PasswordForm
         action={changePasswordAction}

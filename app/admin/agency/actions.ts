@@ -18,6 +18,10 @@ export const saveAgencyProfileAction = authedAction(
     const affected = await draftsAffectedByProfile(db(), user.agencyId, r.profile);
     // The name shows in the header; cases and their steps follow the profile.
     revalidatePath("/", "layout");
-    return { changed: r.changed, profileVersion: r.profileVersion, affected: affected.map((a) => ({ id: a.id, title: a.title, changes: a.changes.map((c) => `${c.label}：${c.from} → ${c.to}`) })) };
+    return {
+      changed: r.changed,
+      profileVersion: r.profileVersion,
+      affected: affected.map((a) => ({ id: a.id, title: a.title, changes: a.changes.map((c) => `${c.label}：${c.from} → ${c.to}`) })),
+    };
   },
 );

@@ -1,7 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { actionLabel, AUDIT_PAGE_SIZE, auditChainStatus, listAgencyAudit, listAuditActions, listUsers, readAuditQuery, type TAuditQueryValues } from "@/lib/admin";
+import {
+  actionLabel,
+  AUDIT_PAGE_SIZE,
+  auditChainStatus,
+  listAgencyAudit,
+  listAuditActions,
+  listUsers,
+  readAuditQuery,
+  type TAuditQueryValues,
+} from "@/lib/admin";
 import { AdminHeader } from "@/components/admin/AdminHeader";
 import { AuditFilters } from "@/components/admin/AuditFilters";
 import { AuditTable } from "@/components/admin/AuditTable";
@@ -43,7 +52,10 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             <h2 id="audit-results" className="text-lg font-semibold">
               {cursor ? "紀錄（續）" : "紀錄"}
             </h2>
-            <a href={href("/admin/audit/export", filters)} className="rounded border border-brand-700 bg-white px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50">
+            <a
+              href={href("/admin/audit/export", filters)}
+              className="rounded border border-brand-700 bg-white px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50"
+            >
               匯出 CSV
             </a>
           </div>

@@ -26,7 +26,11 @@ export default async function AdminSettingsPage() {
         <h2 id="clause-defaults-title" className="text-lg font-semibold">
           契約條款參數（機關預設）
         </h2>
-        <ClauseParametersForm layer="agency" {...clauseParameterView((await newestCatalogue(db())).clauses, { agency: clauseDefaults }, "agency")} save={setClauseDefaultsAction} />
+        <ClauseParametersForm
+          layer="agency"
+          {...clauseParameterView((await newestCatalogue(db())).clauses, { agency: clauseDefaults }, "agency")}
+          save={setClauseDefaultsAction}
+        />
       </section>
     </div>
   );

@@ -3,17 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import {
-  activateUser,
-  createAgencyUser,
-  deactivateUser,
-  resetPassword,
-  setUserRoles,
-  unlockUser,
-  ZNewUser,
-  ZRoleSet,
-  ZUserId,
-} from "@/lib/admin";
+import { activateUser, createAgencyUser, deactivateUser, resetPassword, setUserRoles, unlockUser, ZNewUser, ZRoleSet, ZUserId } from "@/lib/admin";
 import { authedAction } from "../../_server/action";
 
 // Thin actions: the action client checks the session and the admin role; lib/admin checks the agency,

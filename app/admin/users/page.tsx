@@ -8,14 +8,7 @@ import { UserActions } from "@/components/admin/UserActions";
 import { UserStatus } from "@/components/admin/UserStatus";
 import { requireUser } from "../../_server/auth";
 import { AdminHeader } from "@/components/admin/AdminHeader";
-import {
-  activateUserAction,
-  createUserAction,
-  deactivateUserAction,
-  resetPasswordAction,
-  setRolesAction,
-  unlockUserAction,
-} from "./actions";
+import { activateUserAction, createUserAction, deactivateUserAction, resetPasswordAction, setRolesAction, unlockUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "使用者與角色" };
 export const dynamic = "force-dynamic";
@@ -31,26 +24,36 @@ export default async function AdminUsersPage() {
   return (
     <div className="space-y-6">
       <AdminHeader title="使用者與角色">
-        <p className="text-slate-700">
-          {me.agencyName}的帳號。帳號不會刪除（稽核紀錄與案件仍指向它），不再使用時請停用；停用與重設密碼都會立即登出該使用者。
-        </p>
+        <p className="text-slate-700">{me.agencyName}的帳號。帳號不會刪除（稽核紀錄與案件仍指向它），不再使用時請停用；停用與重設密碼都會立即登出該使用者。</p>
       </AdminHeader>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left">
           <caption className="sr-only">本機關使用者</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2">姓名</th>
-              <th scope="col" className="px-3 py-2">電子郵件</th>
-              <th scope="col" className="px-3 py-2">角色</th>
-              <th scope="col" className="px-3 py-2">狀態</th>
-              <th scope="col" className="px-3 py-2">操作</th>
+              <th scope="col" className="px-3 py-2">
+                姓名
+              </th>
+              <th scope="col" className="px-3 py-2">
+                電子郵件
+              </th>
+              <th scope="col" className="px-3 py-2">
+                角色
+              </th>
+              <th scope="col" className="px-3 py-2">
+                狀態
+              </th>
+              <th scope="col" className="px-3 py-2">
+                操作
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200 align-top">
             {users.map((u) => (
               <tr key={u.id}>
-                <th scope="row" className="px-3 py-3 font-semibold">{u.name}</th>
+                <th scope="row" className="px-3 py-3 font-semibold">
+                  {u.name}
+                </th>
                 <td className="break-all px-3 py-3">{u.email}</td>
                 <td className="px-3 py-3">
                   <RolesForm userId={u.id} userName={u.name} initial={u.roles} grantable={grantable} save={setRolesAction} />

@@ -43,7 +43,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <form method="get" action="/catalogue/compare" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         {(["from", "to"] as const).map((k) => (
           <div key={k} className="flex flex-col">
-            <label htmlFor={`cmp-${k}`} className="text-sm font-semibold">{k === "from" ? "舊版本" : "新版本"}</label>
+            <label htmlFor={`cmp-${k}`} className="text-sm font-semibold">
+              {k === "from" ? "舊版本" : "新版本"}
+            </label>
             <select id={`cmp-${k}`} name={k} defaultValue={k === "from" ? from : to} className="rounded border border-slate-400 px-2 py-2">
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
@@ -54,7 +56,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             </select>
           </div>
         ))}
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">比較</button>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          比較
+        </button>
       </form>
       {a && b ? (
         <>

@@ -55,11 +55,14 @@ export const publishDraftAction = authedAction(
   },
 );
 
-export const deleteDraftAction = authedAction({ input: z.object({ version: ZVersionId, lockVersion: z.int().min(0) }), ...KEEPER }, async ({ version, lockVersion }, user) => {
-  await deleteDraft(db(), user, version, lockVersion);
-  refresh();
-  return {};
-});
+export const deleteDraftAction = authedAction(
+  { input: z.object({ version: ZVersionId, lockVersion: z.int().min(0) }), ...KEEPER },
+  async ({ version, lockVersion }, user) => {
+    await deleteDraft(db(), user, version, lockVersion);
+    refresh();
+    return {};
+  },
+);
 
 export const importVersionAction = authedAction(
   {

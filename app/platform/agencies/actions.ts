@@ -20,14 +20,20 @@ export const createAgencyAction = authedAction(
   },
 );
 
-export const renameAgencyAction = authedAction({ input: z.object({ agencyId: ZAgencyId, name: z.string().max(400) }), ...PLATFORM }, async ({ agencyId, name }, user) => {
-  const r = await renameAgency(db(), user, agencyId, name);
-  refresh();
-  return r;
-});
+export const renameAgencyAction = authedAction(
+  { input: z.object({ agencyId: ZAgencyId, name: z.string().max(400) }), ...PLATFORM },
+  async ({ agencyId, name }, user) => {
+    const r = await renameAgency(db(), user, agencyId, name);
+    refresh();
+    return r;
+  },
+);
 
-export const setAgencyActiveAction = authedAction({ input: z.object({ agencyId: ZAgencyId, active: z.boolean() }), ...PLATFORM }, async ({ agencyId, active }, user) => {
-  const r = await setAgencyActive(db(), user, agencyId, active);
-  refresh();
-  return r;
-});
+export const setAgencyActiveAction = authedAction(
+  { input: z.object({ agencyId: ZAgencyId, active: z.boolean() }), ...PLATFORM },
+  async ({ agencyId, active }, user) => {
+    const r = await setAgencyActive(db(), user, agencyId, active);
+    refresh();
+    return r;
+  },
+);

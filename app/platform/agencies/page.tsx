@@ -23,11 +23,21 @@ export default async function PlatformAgenciesPage() {
         <caption className="sr-only">機關清單</caption>
         <thead className="bg-slate-100">
           <tr>
-            <th scope="col" className="px-3 py-2">機關名稱</th>
-            <th scope="col" className="px-3 py-2">狀態</th>
-            <th scope="col" className="px-3 py-2">使用者</th>
-            <th scope="col" className="px-3 py-2">案件</th>
-            <th scope="col" className="px-3 py-2">操作</th>
+            <th scope="col" className="px-3 py-2">
+              機關名稱
+            </th>
+            <th scope="col" className="px-3 py-2">
+              狀態
+            </th>
+            <th scope="col" className="px-3 py-2">
+              使用者
+            </th>
+            <th scope="col" className="px-3 py-2">
+              案件
+            </th>
+            <th scope="col" className="px-3 py-2">
+              操作
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -9,7 +9,11 @@ import { CASE_FACTS } from "./obligations";
  * `parameters` and appear in texts as `{name}`.
  */
 
-const text = (what: string) => z.string({ error: `缺少${what}` }).trim().min(1, `${what}不可為空白`);
+const text = (what: string) =>
+  z
+    .string({ error: `缺少${what}` })
+    .trim()
+    .min(1, `${what}不可為空白`);
 const ZKey = z.string().regex(/^[a-z][A-Za-z0-9]*$/, "參數代碼須為英文小駝峰，例如 incidentNoticeHours");
 const ZId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "代碼須為小寫英數與連字號");
 
@@ -86,8 +90,7 @@ export const ZClauseLibrary = z
       keys.add(p.key);
       if (!(p.min <= p.default && p.default <= p.max))
         ctx.addIssue({ code: "custom", path: ["parameters", i, "default"], message: `預設值須介於 ${p.min}～${p.max}` });
-      if (p.source.reliability === "U")
-        ctx.addIssue({ code: "custom", path: ["parameters", i, "source"], message: "[U] 未查證之內容不得收錄" });
+      if (p.source.reliability === "U") ctx.addIssue({ code: "custom", path: ["parameters", i, "source"], message: "[U] 未查證之內容不得收錄" });
     });
     const used = new Set<string>();
     const ids = new Set<string>();
@@ -95,8 +98,7 @@ export const ZClauseLibrary = z
       if (ids.has(clause.id)) ctx.addIssue({ code: "custom", path: ["clauses", c, "id"], message: `條文代碼「${clause.id}」重複` });
       ids.add(clause.id);
       clause.sources.forEach((s, i) => {
-        if (s.reliability === "U")
-          ctx.addIssue({ code: "custom", path: ["clauses", c, "sources", i], message: "[U] 未查證之內容不得收錄" });
+        if (s.reliability === "U") ctx.addIssue({ code: "custom", path: ["clauses", c, "sources", i], message: "[U] 未查證之內容不得收錄" });
         if (s.cite && s.reliability !== "P")
           ctx.addIssue({ code: "custom", path: ["clauses", c, "sources", i, "cite"], message: "只有法規原文 [P] 可列為「依據」" });
       });

@@ -5,9 +5,7 @@ import { nonEmpty, ZServiceType } from "./item";
 import { ZObligationsFile } from "./obligations";
 import { ZClauseLibrary } from "./clauses";
 
-export const ZVersionId = z
-  .string({ error: "缺少版本代碼" })
-  .regex(/^\d{4}-\d{2}-\d{2}(?:-[a-z0-9]+)?$/, "版本代碼格式須為 YYYY-MM-DD 或 YYYY-MM-DD-後綴");
+export const ZVersionId = z.string({ error: "缺少版本代碼" }).regex(/^\d{4}-\d{2}-\d{2}(?:-[a-z0-9]+)?$/, "版本代碼格式須為 YYYY-MM-DD 或 YYYY-MM-DD-後綴");
 
 export const ZCatalogueFile = z
   .strictObject({
@@ -43,12 +41,10 @@ export const ZCatalogueFile = z
     const seenTypes = new Set<string>();
     const seenIds = new Set<string>();
     file.serviceTypes.forEach((type, t) => {
-      if (seenTypes.has(type.key))
-        ctx.addIssue({ code: "custom", path: ["serviceTypes", t, "key"], message: `服務類型「${type.key}」重複` });
+      if (seenTypes.has(type.key)) ctx.addIssue({ code: "custom", path: ["serviceTypes", t, "key"], message: `服務類型「${type.key}」重複` });
       seenTypes.add(type.key);
       type.items.forEach((item, i) => {
-        if (seenIds.has(item.id))
-          ctx.addIssue({ code: "custom", path: ["serviceTypes", t, "items", i, "id"], message: `項目代碼「${item.id}」重複` });
+        if (seenIds.has(item.id)) ctx.addIssue({ code: "custom", path: ["serviceTypes", t, "items", i, "id"], message: `項目代碼「${item.id}」重複` });
         seenIds.add(item.id);
         if (!item.id.startsWith(`${type.key}.`))
           ctx.addIssue({

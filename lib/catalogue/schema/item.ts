@@ -2,7 +2,10 @@ import { z } from "zod";
 import { zText } from "../../validation/text";
 import { ZMark, ZReliability, ZServiceTypeKey } from "./primitives";
 
-export const nonEmpty = (what: string) => zText({ error: `缺少${what}` }).trim().min(1, `${what}不可為空白`);
+export const nonEmpty = (what: string) =>
+  zText({ error: `缺少${what}` })
+    .trim()
+    .min(1, `${what}不可為空白`);
 
 export const ZLegalBasis = z.strictObject({
   /** The citation as the catalogue (or the rule) gives it. */
@@ -32,7 +35,11 @@ export const ZItemHints = z.strictObject({
   /** `_____級` → grade; `未含____等級風險` → riskLevel. */
   placeholders: z.array(z.enum(["grade", "riskLevel"])).default([]),
   /** For ▲ items: key into the responsibility-level obligations table. */
-  levelMeasure: z.string().regex(/^[a-z0-9-]+$/).nullable().default(null),
+  levelMeasure: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .nullable()
+    .default(null),
 });
 export type TItemHints = z.infer<typeof ZItemHints>;
 

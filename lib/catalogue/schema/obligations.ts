@@ -91,7 +91,11 @@ export const ZVerification = z.strictObject({
   /** e.g. 「分級辦法附表三（115-01-07）」 */
   document: text.max(200),
   /** The MOJ attachment's FileId, when known. */
-  fileId: z.string().trim().regex(/^\d{6,12}$/, "FileId 須為 6～12 位數字").nullable(),
+  fileId: z
+    .string()
+    .trim()
+    .regex(/^\d{6,12}$/, "FileId 須為 6～12 位數字")
+    .nullable(),
   /** Page or item of the document. */
   locator: text.max(200),
   /** The official wording, when copied. */
@@ -177,8 +181,7 @@ export function cellIssues(column: TColumn, cell: TCell): { path: string[]; mess
     issues.push({ path: ["frequency"], message: "未列或來源未載之儲存格不可有頻率／期限" });
   if (cell.citation.annex !== COLUMN_INFO[column].annex)
     issues.push({ path: ["citation", "annex"], message: `${column} 欄應引用${COLUMN_INFO[column].annex}` });
-  if (cell.verification && cell.reliability !== "P")
-    issues.push({ path: ["reliability"], message: "已核對官方附表之儲存格，可信度須為〔P〕" });
+  if (cell.verification && cell.reliability !== "P") issues.push({ path: ["reliability"], message: "已核對官方附表之儲存格，可信度須為〔P〕" });
   return issues;
 }
 

@@ -22,8 +22,7 @@ export type TServiceTypeKey = z.infer<typeof ZServiceTypeKey>;
 /** ● 標配, ◎ 選配, ▲ 依責任等級, - 不適用 (ASCII hyphen stands for the source's －). */
 export const MARKS = ["●", "◎", "▲", "-"] as const;
 export const ZMark = z.enum(MARKS, {
-  error: (issue) =>
-    issue.input === undefined ? "缺少標記" : `未知的標記「${String(issue.input)}」（只接受 ● ◎ ▲ -）`,
+  error: (issue) => (issue.input === undefined ? "缺少標記" : `未知的標記「${String(issue.input)}」（只接受 ● ◎ ▲ -）`),
 });
 export type TMark = z.infer<typeof ZMark>;
 
@@ -35,4 +34,3 @@ export const GRADE_LABEL: Record<TGrade, string> = { high: "高", medium: "中",
 /** Reliability labels of shared/reference/regulations.md. */
 export const ZReliability = z.enum(["P", "O", "S", "U"]);
 export type TReliability = z.infer<typeof ZReliability>;
-

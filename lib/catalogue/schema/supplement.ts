@@ -44,7 +44,10 @@ export type TAgencySector = (typeof AGENCY_SECTORS)[number];
 /** An item whose verbatim text lists alternatives by sector: 「<lead> 1. <政府機關…> 2. <…> …」. */
 export const ZSectorHint = z.strictObject({
   lead: text("前文"),
-  parts: z.partialRecord(z.enum(AGENCY_SECTORS.filter((s) => s !== "other") as ["government", "cii-provider", "financial", "education", "medical"]), text("該類機關之部分")),
+  parts: z.partialRecord(
+    z.enum(AGENCY_SECTORS.filter((s) => s !== "other") as ["government", "cii-provider", "financial", "education", "medical"]),
+    text("該類機關之部分"),
+  ),
 });
 export type TSectorHint = z.infer<typeof ZSectorHint>;
 
@@ -78,9 +81,13 @@ export const ZSupplement = z
       if (item.no !== i + 1) ctx.addIssue({ code: "custom", path: ["projectManagement", "items", i, "no"], message: `項次應為 ${i + 1}` });
     });
     for (const key of SERVICE_TYPE_KEYS)
-      if (!s.projectManagement.serviceTypes[key]) ctx.addIssue({ code: "custom", path: ["projectManagement", "serviceTypes", key], message: `服務類型「${key}」未對應委外類型` });
+      if (!s.projectManagement.serviceTypes[key])
+        ctx.addIssue({ code: "custom", path: ["projectManagement", "serviceTypes", key], message: `服務類型「${key}」未對應委外類型` });
     const known = new Set(Object.keys(s.pricing.sources));
-    for (const [where, hints] of [["items", s.pricing.items], ["clauses", s.pricing.clauses]] as const)
+    for (const [where, hints] of [
+      ["items", s.pricing.items],
+      ["clauses", s.pricing.clauses],
+    ] as const)
       for (const [id, hint] of Object.entries(hints))
         for (const source of hint.sources)
           if (!known.has(source)) ctx.addIssue({ code: "custom", path: ["pricing", where, id, "sources"], message: `未知的來源「${source}」` });

@@ -10,8 +10,7 @@ export type TCatalogueActor = Pick<TActor, "id" | "name" | "agencyId">;
 
 export async function assertCatalogueAdmin(tx: TTx, actor: TCatalogueActor): Promise<void> {
   const row = await tx.user.findUnique({ where: { id: actor.id }, select: { roles: true, active: true } });
-  if (!row || !row.active || !parseRoles(row.roles).includes("catalogue-admin"))
-    throw new CatalogueError("forbidden", "只有目錄管理者可以管理目錄版本。");
+  if (!row || !row.active || !parseRoles(row.roles).includes("catalogue-admin")) throw new CatalogueError("forbidden", "只有目錄管理者可以管理目錄版本。");
 }
 
 /**

@@ -27,7 +27,11 @@ export async function replaceDraft(tx: TTx, file: TCatalogueFile): Promise<numbe
 export async function editDraft(db: TDb, actor: TCatalogueActor, versionId: string, lockVersion: number, raw: unknown): Promise<{ lockVersion: number }> {
   const parsed = ZDraftEdit.safeParse(raw);
   if (!parsed.success)
-    throw new CatalogueError("invalid", "資料格式有誤", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    throw new CatalogueError(
+      "invalid",
+      "資料格式有誤",
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   const edit = parsed.data;
   return db.$transaction(async (tx) => {
     await assertCatalogueAdmin(tx, actor);
@@ -41,7 +45,10 @@ export async function editDraft(db: TDb, actor: TCatalogueActor, versionId: stri
     if (!checked.ok) throw new CatalogueError("invalid", "內容有誤，未能儲存；請依欄位說明修正。", checked.issues);
     const newLock = await replaceDraft(tx, checked.file);
     const target = "itemId" in edit ? edit.itemId : "serviceType" in edit ? `${edit.serviceType}.${"slug" in edit ? edit.slug : ""}` : undefined;
-    await auditCatalogue(tx, actor, `catalogue.${edit.op}`, versionId, summary.before, { ...(target ? { target } : {}), ...(summary.after !== undefined ? { value: summary.after } : {}) });
+    await auditCatalogue(tx, actor, `catalogue.${edit.op}`, versionId, summary.before, {
+      ...(target ? { target } : {}),
+      ...(summary.after !== undefined ? { value: summary.after } : {}),
+    });
     return { lockVersion: newLock };
   });
 }

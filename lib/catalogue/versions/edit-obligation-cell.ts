@@ -11,10 +11,21 @@ import { replaceDraft } from "./edit-draft";
  * item and the verbatim text. Who and when are recorded in the cell and in the audit trail; publishing
  * carries the cell as it is into the published version.
  */
-export async function editObligationCell(db: TDb, actor: TCatalogueActor, versionId: string, lockVersion: number, raw: unknown, now: Date = new Date()): Promise<{ lockVersion: number }> {
+export async function editObligationCell(
+  db: TDb,
+  actor: TCatalogueActor,
+  versionId: string,
+  lockVersion: number,
+  raw: unknown,
+  now: Date = new Date(),
+): Promise<{ lockVersion: number }> {
   const parsed = ZCellEditInput.safeParse(raw);
   if (!parsed.success)
-    throw new CatalogueError("invalid", "內容有誤，未能儲存；請依欄位說明修正。", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    throw new CatalogueError(
+      "invalid",
+      "內容有誤，未能儲存；請依欄位說明修正。",
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   const edit = parsed.data;
   return db.$transaction(async (tx) => {
     await assertCatalogueAdmin(tx, actor);

@@ -20,7 +20,8 @@ export async function publishDraft(
   return db.$transaction(async (tx) => {
     await assertCatalogueAdmin(tx, actor);
     const row = await lockedDraft(db, tx, versionId, lockVersion);
-    if (!summary) throw new CatalogueError("invalid", "請填寫變更摘要", [{ path: "changeSummary", message: "請說明此版本與基準版本的差異，發布後會與版本一起顯示" }]);
+    if (!summary)
+      throw new CatalogueError("invalid", "請填寫變更摘要", [{ path: "changeSummary", message: "請說明此版本與基準版本的差異，發布後會與版本一起顯示" }]);
     const newest = await tx.catalogueVersion.findFirst({ where: { status: "published" }, orderBy: { id: "desc" }, select: { id: true } });
     if (newest && versionId < newest.id)
       throw new CatalogueError("invalid", `版本代碼 ${versionId} 排在已發布的 ${newest.id} 之前，發布後不會成為預設版本；請以較新的代碼建立草稿。`);

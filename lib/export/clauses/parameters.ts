@@ -56,10 +56,7 @@ export function parseParameterLayer(
 }
 
 /** The effective parameters of a case, or every issue of every layer. */
-export function resolveParameters(
-  library: TClauseLibrary,
-  overrides: Partial<Record<TParameterLayer, unknown>> = {},
-): TParameterResult {
+export function resolveParameters(library: TClauseLibrary, overrides: Partial<Record<TParameterLayer, unknown>> = {}): TParameterResult {
   const values: Record<string, number> = {};
   const from: Record<string, TParameterOrigin> = {};
   for (const p of library.parameters) {

@@ -26,7 +26,10 @@ export function annexBody(model: TExportModel, lists: Lists = new Lists()): (Par
   if (model.exempt.length)
     sections.push({
       title: "本案免辦項目",
-      body: (list) => [plain(labelAt(list, 1), [run("下列項目依機關資通安全責任等級應辦理，經機關確認納入他案辦理，本案免辦：")]), ...exemptList(model.exempt, list, 1)],
+      body: (list) => [
+        plain(labelAt(list, 1), [run("下列項目依機關資通安全責任等級應辦理，經機關確認納入他案辦理，本案免辦：")]),
+        ...exemptList(model.exempt, list, 1),
+      ],
     });
   if (model.agency.length)
     sections.push({
@@ -37,8 +40,7 @@ export function annexBody(model: TExportModel, lists: Lists = new Lists()): (Par
       ],
     });
 
-  if (model.priced.length)
-    sections.push({ title: "資安經費編列提示", body: (list) => pricedList(model.priced, list) });
+  if (model.priced.length) sections.push({ title: "資安經費編列提示", body: (list) => pricedList(model.priced, list) });
 
   // One list for the whole document: deleting a section or a clause in Word renumbers all that follow.
   const list: TList = { ref: "outline", instance: lists.fresh() };
@@ -58,7 +60,9 @@ function pricedList(lines: TExportModel["priced"], list: TList): Paragraph[] {
   const sources = [...new Set(lines.flatMap((l) => l.sources))];
   return [
     plain(labelAt(list, 1), [
-      run("下列項目已納入本案，其費用應單獨列項編列：標示「廠商」者，投標廠商應於價格標單或成本分析中單獨列項計價，不得併入其他項目；標示「機關」者屬機關應辦事項，由機關另行編列經費辦理。"),
+      run(
+        "下列項目已納入本案，其費用應單獨列項編列：標示「廠商」者，投標廠商應於價格標單或成本分析中單獨列項計價，不得併入其他項目；標示「機關」者屬機關應辦事項，由機關另行編列經費辦理。",
+      ),
     ]),
     ...lines.map((line) =>
       numbered(at(list, 1), line.text.includes(line.label) ? line.text : line.label.includes(line.text) ? line.label : `${line.label}：${line.text}`, {

@@ -36,7 +36,10 @@ export function checklistBody(model: TExportModel, lists: Lists = new Lists()): 
   const groups = { reference: "checklistGroups", instance: lists.fresh(), level: 0 };
   const numbers = { reference: "checklistItems", instance: lists.fresh(), level: 0 };
   const group = (title: string) =>
-    rows.push({ cells: [cell([cellText(title, { bold: true, numbering: groups })], TEXT_WIDTH, { shade: true, span: CHECKLIST_WIDTHS.length })], keepNext: true });
+    rows.push({
+      cells: [cell([cellText(title, { bold: true, numbering: groups })], TEXT_WIDTH, { shade: true, span: CHECKLIST_WIDTHS.length })],
+      keepNext: true,
+    });
   const pricedIds = new Set(model.priced.filter((p) => !p.agencyDuty).flatMap((p) => p.ids));
   const row = (name: string, requirement: Paragraph[], priced = false) =>
     rows.push({
@@ -56,7 +59,11 @@ export function checklistBody(model: TExportModel, lists: Lists = new Lists()): 
   for (const g of model.technical.groups)
     for (const item of g.items) {
       const notes = lineNotes(g.types ? { ...item, types: g.types } : item);
-      row(g.name, [cellText(notes.length ? `${item.text}（${notes.join("；")}）` : item.text)], item.ids.some((id) => pricedIds.has(id)));
+      row(
+        g.name,
+        [cellText(notes.length ? `${item.text}（${notes.join("；")}）` : item.text)],
+        item.ids.some((id) => pricedIds.has(id)),
+      );
     }
   group("適法性義務");
   for (const clause of model.legal) clauseRows(clause, row, lists);

@@ -33,7 +33,10 @@ export function clausesBody(model: TExportModel, lists: Lists = new Lists()): (P
 
   const out: (Paragraph | Table | TableOfContents)[] = [...coverBlock(model, CLAUSES_TITLE, PREAMBLE), ...tableOfContents()];
   articles.forEach((article, i) =>
-    out.push(numbered({ reference: "articles", instance: list.instance, level: 0 }, article.title, { heading: HeadingLevel.HEADING_1, pageBreakBefore: i === 0 }), ...article.body),
+    out.push(
+      numbered({ reference: "articles", instance: list.instance, level: 0 }, article.title, { heading: HeadingLevel.HEADING_1, pageBreakBefore: i === 0 }),
+      ...article.body,
+    ),
   );
   if (model.agency.length) {
     const agency: TList = { ref: "articles", instance: lists.fresh() };
@@ -50,4 +53,3 @@ export function clausesBody(model: TExportModel, lists: Lists = new Lists()): (P
 function asArticle(clause: TClauseBlock, list: TList): { title: string; body: Paragraph[] } {
   return { title: clause.title, body: clauseBody(clause, list, 0) };
 }
-

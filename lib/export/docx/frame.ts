@@ -7,7 +7,12 @@ import { run } from "./text";
 
 /** Long case names would wrap the header over several lines; the cover carries the full name. */
 const HEADER_NAME_MAX = 36;
-const shorten = (s: string, max: number) => (Array.from(s).length > max ? `${Array.from(s).slice(0, max - 1).join("")}…` : s);
+const shorten = (s: string, max: number) =>
+  Array.from(s).length > max
+    ? `${Array.from(s)
+        .slice(0, max - 1)
+        .join("")}…`
+    : s;
 
 /**
  * Header: agency and case (and 案號) on the left, 草稿 on the right of a draft. A draft also carries a
@@ -55,7 +60,10 @@ export function pageFooter(model: TExportModel): Footer {
         alignment: AlignmentType.CENTER,
         spacing: { after: 0 },
         children: [
-          run(`一覽表版本 ${m.catalogueVersion}　產製日期 ${m.generatedOnShort}${model.status === "draft" ? "　草稿" : ""}`, { size: SIZE.small, color: "404040" }),
+          run(`一覽表版本 ${m.catalogueVersion}　產製日期 ${m.generatedOnShort}${model.status === "draft" ? "　草稿" : ""}`, {
+            size: SIZE.small,
+            color: "404040",
+          }),
         ],
       }),
     ],

@@ -16,12 +16,13 @@ export type TListRef = "outline" | "articles" | "checklistGroups" | "checklistIt
 /** The outline levels 一、 （一） 1. （1） (0–3); `articles` puts them one level down. */
 export type TLevel = 0 | 1 | 2 | 3;
 
-const LEVEL: Record<TLevel, { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: (n: string) => string; suffix: "nothing" | "tab"; width: number }> = {
-  0: { format: LevelFormat.TAIWANESE_COUNTING_THOUSAND, text: (n) => `${n}、`, suffix: "nothing", width: 2 * CHAR },
-  1: { format: LevelFormat.TAIWANESE_COUNTING_THOUSAND, text: (n) => `（${n}）`, suffix: "nothing", width: 3 * CHAR },
-  2: { format: LevelFormat.DECIMAL, text: (n) => `${n}.`, suffix: "tab", width: 2 * CHAR },
-  3: { format: LevelFormat.DECIMAL, text: (n) => `（${n}）`, suffix: "nothing", width: Math.round(2.5 * CHAR) },
-};
+const LEVEL: Record<TLevel, { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: (n: string) => string; suffix: "nothing" | "tab"; width: number }> =
+  {
+    0: { format: LevelFormat.TAIWANESE_COUNTING_THOUSAND, text: (n) => `${n}、`, suffix: "nothing", width: 2 * CHAR },
+    1: { format: LevelFormat.TAIWANESE_COUNTING_THOUSAND, text: (n) => `（${n}）`, suffix: "nothing", width: 3 * CHAR },
+    2: { format: LevelFormat.DECIMAL, text: (n) => `${n}.`, suffix: "tab", width: 2 * CHAR },
+    3: { format: LevelFormat.DECIMAL, text: (n) => `（${n}）`, suffix: "nothing", width: Math.round(2.5 * CHAR) },
+  };
 
 /** Where the outline's labels start (`label`) and its text starts (`text`), per list, in twips. */
 export interface TIndent {
@@ -88,7 +89,16 @@ export const NUMBERING: INumberingOptions = {
     { reference: "checklistGroups", levels: [{ ...level(0, 0, { label: 0, text: 0 }) }] },
     {
       reference: "checklistItems",
-      levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.LEFT, suffix: LevelSuffix.SPACE, style: { paragraph: { indent: { left: 0, hanging: 0 } } } }],
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.DECIMAL,
+          text: "%1.",
+          alignment: AlignmentType.LEFT,
+          suffix: LevelSuffix.SPACE,
+          style: { paragraph: { indent: { left: 0, hanging: 0 } } },
+        },
+      ],
     },
     { reference: "instructions", levels: [level(0, 0, { label: 0, text: 2 * CHAR })] },
     // A clause paragraph's sub-items inside a table cell: （1） （2）, a new list in every cell.

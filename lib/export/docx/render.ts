@@ -26,7 +26,9 @@ export function exportDocument(model: TExportModel, kind: TDocKind): Document {
     title: cleanLine(`${model.meta.caseName} ${title}`),
     subject: title,
     creator: "SecReq 資服採購資安需求產生器",
-    description: cleanLine(`${model.meta.agencyName}｜${model.meta.caseName}｜一覽表版本 ${model.meta.catalogueVersion}｜${model.status === "final" ? "定稿" : "草稿"}`),
+    description: cleanLine(
+      `${model.meta.agencyName}｜${model.meta.caseName}｜一覽表版本 ${model.meta.catalogueVersion}｜${model.status === "final" ? "定稿" : "草稿"}`,
+    ),
     styles: STYLES,
     numbering: NUMBERING,
     // Word offers to update the fields (the table of contents) when it opens the document.

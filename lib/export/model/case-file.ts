@@ -15,28 +15,30 @@ import type { TExportDecision, TExportInput, TExportItem } from "./types";
  * `parameters` overrides clause parameters for this case (e.g. { "vulnFixDays": 10 }).
  */
 const name = (label: string, max: number) =>
-  z.string({ error: `${label}須為文字` }).max(max, `${label}最多 ${max} 字`).nullable().optional();
+  z
+    .string({ error: `${label}須為文字` })
+    .max(max, `${label}最多 ${max} 字`)
+    .nullable()
+    .optional();
 const itemId = z.string({ error: "項目代碼須為文字" }).regex(ITEM_ID_PATTERN, "項目代碼格式須為 <服務類型>.<代稱>，例如 development.sbom");
 
 export const ZExportCaseFile = ZResolveInput.extend({
   agencyName: name("機關名稱", 200),
   caseName: name("案件名稱", 300),
   caseNumber: name("案號", 100),
-  agencySector: z
-    .enum(AGENCY_SECTORS, { error: () => `agencySector 須為 ${AGENCY_SECTORS.join("、")} 之一` })
-    .optional(),
+  agencySector: z.enum(AGENCY_SECTORS, { error: () => `agencySector 須為 ${AGENCY_SECTORS.join("、")} 之一` }).optional(),
   ciProvider: z.boolean({ error: "ciProvider 須為 true 或 false" }).optional(),
-  include: z
-    .array(itemId, { error: "include 須為項目代碼清單" })
-    .max(1000, "include 最多 1000 項")
-    .superRefine(noDuplicates)
-    .default([]),
+  include: z.array(itemId, { error: "include 須為項目代碼清單" }).max(1000, "include 最多 1000 項").superRefine(noDuplicates).default([]),
   otherProcurement: z
     .array(
       z.strictObject(
         {
           id: itemId,
-          reference: z.string({ error: "請填寫納入辦理之他案名稱或案號" }).trim().min(1, "請填寫納入辦理之他案名稱或案號").max(200, "他案名稱或案號最多 200 字"),
+          reference: z
+            .string({ error: "請填寫納入辦理之他案名稱或案號" })
+            .trim()
+            .min(1, "請填寫納入辦理之他案名稱或案號")
+            .max(200, "他案名稱或案號最多 200 字"),
           reason: z.string({ error: "理由須為文字" }).trim().max(500, "理由最多 500 字").default(""),
         },
         { error: (issue) => (issue.code === "unrecognized_keys" ? `不接受的欄位：${issue.keys.join("、")}` : "須為 { id, reference } 物件") },
@@ -45,7 +47,7 @@ export const ZExportCaseFile = ZResolveInput.extend({
     )
     .max(200, "otherProcurement 最多 200 項")
     .default([]),
-  parameters: z.record(z.string(), z.unknown(), { error: "parameters 須為物件，例如 { \"vulnFixDays\": 14 }" }).optional(),
+  parameters: z.record(z.string(), z.unknown(), { error: 'parameters 須為物件，例如 { "vulnFixDays": 14 }' }).optional(),
 });
 export type TExportCaseFile = z.infer<typeof ZExportCaseFile>;
 
@@ -106,7 +108,11 @@ export function caseFileExportInput(
     // The file states every choice: optional items not listed are out, required ▲ not placed elsewhere are in.
     const decision =
       decisions.get(item.id) ??
-      (kind === "choice" ? { choice: "exclude", reason: "未列於 case.json 之 include", implied: true } : kind === "placement" ? { choice: "this-case", implied: true } : null);
+      (kind === "choice"
+        ? { choice: "exclude", reason: "未列於 case.json 之 include", implied: true }
+        : kind === "placement"
+          ? { choice: "this-case", implied: true }
+          : null);
     return { ...item, decisionKind: kind, decision };
   });
   return {

@@ -18,9 +18,7 @@ export function placementOf(item: TExportItem): TPlacement {
     case "not-applicable":
       return "omitted";
     case "standard":
-      return item.decisionKind === "placement" && item.decision?.choice === "other-procurement" && item.decision.reference?.trim()
-        ? "elsewhere"
-        : "included";
+      return item.decisionKind === "placement" && item.decision?.choice === "other-procurement" && item.decision.reference?.trim() ? "elsewhere" : "included";
     case "optional":
     case "needs-decision":
       if (item.decision?.choice === "include") return "included";

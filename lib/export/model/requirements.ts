@@ -39,7 +39,11 @@ export function requirementParts(
   const undecided: string[] = [];
   let riskBlankUsed = false;
 
-  const { rows, conflicts } = mergeItems(items, (item) => cleanText(tailor(item, fillItemText(item.text, gradeLabel, riskLevel))), (t) => typeNames.get(t) ?? t);
+  const { rows, conflicts } = mergeItems(
+    items,
+    (item) => cleanText(tailor(item, fillItemText(item.text, gradeLabel, riskLevel))),
+    (t) => typeNames.get(t) ?? t,
+  );
   for (const row of rows) {
     const { item, text } = row;
     const types = typesNote(row.serviceTypes, caseTypes);

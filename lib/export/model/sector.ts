@@ -8,7 +8,9 @@ export function sectorOf(c: Pick<TExportCase, "agencySector" | "ciProvider">): {
 
 /** The verbatim text the hint describes: 「<lead> 1. <part> 2. <part> …」 in the hint's order. */
 export function sectorSource(hint: TSectorHint): string {
-  return `${hint.lead} ${Object.values(hint.parts).map((part, i) => `${i + 1}. ${part}`).join(" ")}`;
+  return `${hint.lead} ${Object.values(hint.parts)
+    .map((part, i) => `${i + 1}. ${part}`)
+    .join(" ")}`;
 }
 
 /**

@@ -19,5 +19,8 @@ export const SHORT_TYPE_NAME: Record<TServiceTypeKey, string> = {
  */
 export function typesNote(from: readonly TServiceTypeKey[], caseTypes: readonly TServiceTypeKey[]): string {
   if (caseTypes.length < 2 || caseTypes.every((t) => from.includes(t))) return "";
-  return caseTypes.filter((t) => from.includes(t)).map((t) => SHORT_TYPE_NAME[t] ?? t).join("、");
+  return caseTypes
+    .filter((t) => from.includes(t))
+    .map((t) => SHORT_TYPE_NAME[t] ?? t)
+    .join("、");
 }

@@ -33,7 +33,10 @@ const WHO = { vendor: "廠商", agency: "機關" } as const;
  */
 export function pricedLines(supplement: TSupplement, rows: readonly TMergedRow[], agency: readonly TClauseBlock[]): TPricedLine[] {
   const sourceNames = (ids: readonly string[]) =>
-    ids.map((id) => supplement.pricing.sources[id]).filter((s) => s !== undefined).map((s) => `${s.document}${s.section.split("：")[0]}`);
+    ids
+      .map((id) => supplement.pricing.sources[id])
+      .filter((s) => s !== undefined)
+      .map((s) => `${s.document}${s.section.split("：")[0]}`);
   const out: TPricedLine[] = [];
   const seen = new Set<string>();
   for (const row of rows) {

@@ -22,5 +22,7 @@ export function cleanText(value: string): string {
  * The ideographic space U+3000 is kept: officers type it on purpose in names.
  */
 export function cleanLine(value: string): string {
-  return cleanText(value).replace(/[^\S\u3000]+/g, " ").trim();
+  return cleanText(value)
+    .replace(/[^\S\u3000]+/g, " ")
+    .trim();
 }

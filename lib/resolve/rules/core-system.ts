@@ -11,11 +11,7 @@ export const coreSystemRule: TRule = {
     if (!draft.item.hints.coreSystemRequired || draft.mark === "-") return draft;
     if (ctx.coreSystemBy === "input") return settle(draft, "standard", `${NOTE}；本案為核心資通系統，必選（標配）`);
     if (ctx.coreSystemBy === "grade")
-      return settle(
-        draft,
-        "standard",
-        `${NOTE}；本案系統防護需求等級為高，依${CORE_SYSTEM_ARTICLE}屬核心資通系統，必選（標配）`,
-      );
+      return settle(draft, "standard", `${NOTE}；本案系統防護需求等級為高，依${CORE_SYSTEM_ARTICLE}屬核心資通系統，必選（標配）`);
     return addReason(draft, `${NOTE}；本案非核心資通系統，依標示判定`);
   },
 };

@@ -25,14 +25,26 @@ export const levelRule: TRule = {
     const key = draft.item.hints.levelMeasure;
     const table = ctx.matrix;
     if (!key)
-      return withBasis(settle(draft, "needs-decision", `一覽表標示 ▲ 但未指定對應之責任等級應辦事項，無法依責任等級判定，請機關決定${RELIABILITY_NOTE.U}`), "U", null);
+      return withBasis(
+        settle(draft, "needs-decision", `一覽表標示 ▲ 但未指定對應之責任等級應辦事項，無法依責任等級判定，請機關決定${RELIABILITY_NOTE.U}`),
+        "U",
+        null,
+      );
     const measure = table.measures[key];
     if (!measure)
-      return withBasis(settle(draft, "needs-decision", `責任等級對照表（${table.version}）未收錄「${key}」，無法依責任等級判定，請機關決定${RELIABILITY_NOTE.U}`), "U", null);
+      return withBasis(
+        settle(draft, "needs-decision", `責任等級對照表（${table.version}）未收錄「${key}」，無法依責任等級判定，請機關決定${RELIABILITY_NOTE.U}`),
+        "U",
+        null,
+      );
     if (!measure.settled) {
       const summary = measure.components.length ? `；${annexLabel(ctx.column)}各子項：${componentSummary(measure.components, table, ctx)}` : "";
       return withBasis(
-        settle(draft, "needs-decision", `依責任等級（${who(ctx)}）：${measure.name}—${measure.reason}${summary}；請機關決定${RELIABILITY_NOTE[measure.reliability]}`),
+        settle(
+          draft,
+          "needs-decision",
+          `依責任等級（${who(ctx)}）：${measure.name}—${measure.reason}${summary}；請機關決定${RELIABILITY_NOTE[measure.reliability]}`,
+        ),
         measure.reliability,
         null,
       );
@@ -41,8 +53,7 @@ export const levelRule: TRule = {
   },
 };
 
-const who = (ctx: TCaseContext) =>
-  ctx.level === "D" || ctx.level === "E" ? `${ctx.level}級` : `${ctx.level}級${AGENCY_KIND_LABEL[ctx.agencyKind]}`;
+const who = (ctx: TCaseContext) => (ctx.level === "D" || ctx.level === "E" ? `${ctx.level}級` : `${ctx.level}級${AGENCY_KIND_LABEL[ctx.agencyKind]}`);
 
 function withBasis(draft: TDraft, reliability: TItemBasis["reliability"], citation: string | null, cell?: TCell): TDraft {
   const verified = cell?.verification ? { document: cell.verification.document, locator: cell.verification.locator } : null;
@@ -61,9 +72,7 @@ function byCell(draft: TDraft, name: string, cell: TCell, ctx: TCaseContext): TD
   if (cell.status === "not-required") return done(settle(draft, "optional", `${head}應辦事項未列${name}，本案得視需要選配${trust}`));
   const condition = cell.condition ? CONDITIONS[cell.condition] : null;
   if (condition && !holds(condition.requires, ctx))
-    return done(
-      settle(draft, "optional", `${head}${name}僅適用於「${condition.text}」；${unmet(condition.requires, ctx)}，本案得視需要選配${detail}${trust}`),
-    );
+    return done(settle(draft, "optional", `${head}${name}僅適用於「${condition.text}」；${unmet(condition.requires, ctx)}，本案得視需要選配${detail}${trust}`));
   const met = condition ? `；本案符合「${condition.text}」${byGrade(cell.condition!, ctx)}` : "";
   return done(settle(draft, "standard", `${head}應辦${name}（${cell.frequency ?? "依附表所定"}）${met}${detail}${trust}`, cell.frequency));
 }

@@ -10,8 +10,7 @@ export const placeholdersRule: TRule = {
     if (!draft.item.hints.placeholders.length || draft.status === "not-applicable") return draft;
     let next = draft;
     for (const placeholder of draft.item.hints.placeholders) {
-      if (placeholder === "grade")
-        next = addReason(next, `子項之「_____級」應填入本案系統防護需求等級：${GRADE_LABEL[ctx.grade]}級`);
+      if (placeholder === "grade") next = addReason(next, `子項之「_____級」應填入本案系統防護需求等級：${GRADE_LABEL[ctx.grade]}級`);
       else
         next = addReason(
           next,

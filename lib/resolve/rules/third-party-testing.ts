@@ -8,8 +8,7 @@ import type { TCaseContext, TRule } from "../types";
 export const thirdPartyTestingRule: TRule = {
   name: "third-party-testing",
   apply(draft, ctx) {
-    if (!draft.item.hints.thirdPartyTesting || !ctx.thirdPartyTriggers.length || draft.status === "not-applicable")
-      return draft;
+    if (!draft.item.hints.thirdPartyTesting || !ctx.thirdPartyTriggers.length || draft.status === "not-applicable") return draft;
     const reason = `${THIRD_PARTY_ARTICLE}：${triggerText(ctx)}，委託機關應自行或另行委託第三方進行安全性檢測（已列入機關應辦事項）`;
     return { ...draft, thirdPartyTesting: true, reasons: [...draft.reasons, reason] };
   },

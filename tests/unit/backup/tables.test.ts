@@ -12,7 +12,11 @@ const models = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, na
     .split("\n")
     .map((l) => l.trim().match(/^(\w+)\s+(\w+)(\??)/))
     .filter((m): m is RegExpMatchArray => !!m);
-  const id = body!.match(/@@id\(\[([^\]]+)\]\)/)?.[1]?.split(",").map((s) => s.trim()) ?? fields.filter((f) => /@id\b/.test(body!.split("\n").find((l) => l.trim().startsWith(f[1]! + " "))!)).map((f) => f[1]!);
+  const id =
+    body!
+      .match(/@@id\(\[([^\]]+)\]\)/)?.[1]
+      ?.split(",")
+      .map((s) => s.trim()) ?? fields.filter((f) => /@id\b/.test(body!.split("\n").find((l) => l.trim().startsWith(f[1]! + " "))!)).map((f) => f[1]!);
   const lines = body!.split("\n").map((l) => l.trim());
   const columns = Object.fromEntries(
     fields
@@ -22,7 +26,13 @@ const models = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, na
         return [f[1]!, `${f[2]}${f[3]}${/@default|@updatedAt/.test(line) ? "=" : ""}`];
       }),
   );
-  return { name: name!, id, columns, dates: fields.filter((f) => f[2] === "DateTime").map((f) => f[1]!), bigints: fields.filter((f) => f[2] === "BigInt").map((f) => f[1]!) };
+  return {
+    name: name!,
+    id,
+    columns,
+    dates: fields.filter((f) => f[2] === "DateTime").map((f) => f[1]!),
+    bigints: fields.filter((f) => f[2] === "BigInt").map((f) => f[1]!),
+  };
 });
 
 describe("the backup's table list", () => {
@@ -56,7 +66,10 @@ describe("parsing a backup file", () => {
   });
 
   it("reads a backup made before the newer tables and columns (no LoginThrottle, no chain head, no agency profile)", () => {
-    const older = { ...empty, tables: { ...empty.tables, Agency: [{ id: "a", name: "舊機關", idleTimeoutMinutes: 30, clauseDefaults: "{}", createdAt: "2026-11-01T00:00:00.000Z" }] } };
+    const older = {
+      ...empty,
+      tables: { ...empty.tables, Agency: [{ id: "a", name: "舊機關", idleTimeoutMinutes: 30, clauseDefaults: "{}", createdAt: "2026-11-01T00:00:00.000Z" }] },
+    };
     delete (older.tables as Record<string, unknown>).LoginThrottle;
     delete (older.tables as Record<string, unknown>).AuditChainHead;
     const parsed = parseBackup(JSON.stringify(older));
@@ -64,7 +77,11 @@ describe("parsing a backup file", () => {
     expect(parsed.tables.AuditChainHead).toEqual([]);
     expect(parsed.tables.Agency).toEqual(older.tables.Agency);
     // Only tables added later may be missing.
-    expect(TABLES.filter((t) => t.addedLater).map((t) => t.model).sort()).toEqual(["AuditChainHead", "LoginThrottle"]);
+    expect(
+      TABLES.filter((t) => t.addedLater)
+        .map((t) => t.model)
+        .sort(),
+    ).toEqual(["AuditChainHead", "LoginThrottle"]);
   });
 
   it.each([
@@ -72,17 +89,53 @@ describe("parsing a backup file", () => {
     ["another format", JSON.stringify({ ...empty, format: "x" }), /^format: 不是 SecReq 備份檔/],
     ["a missing table", JSON.stringify({ ...empty, tables: { ...empty.tables, Case: undefined } }), /^tables\.Case: 缺少這個資料表/],
     ["an unknown table", JSON.stringify({ ...empty, tables: { ...empty.tables, Secret: [] } }), /^tables\.Secret: 不認得的資料表/],
-    ["a date without milliseconds", JSON.stringify({ ...empty, tables: { ...empty.tables, Agency: [{ id: "a", name: "n", createdAt: "2026-01-01T00:00:00Z" }] } }), /^tables\.Agency\[0\]\.createdAt: 應為 ISO 8601/],
-    ["an impossible date", JSON.stringify({ ...empty, tables: { ...empty.tables, Agency: [{ id: "a", name: "n", createdAt: "2026-02-30T00:00:00.000Z" }] } }), /^tables\.Agency\[0\]\.createdAt: 應為 ISO 8601/],
-    ["a BigInt as a number", JSON.stringify({ ...empty, tables: { ...empty.tables, RateLimit: [{ id: "r", key: "k", count: 1, lastRequest: 1 }] } }), /^tables\.RateLimit\[0\]\.lastRequest: 應為整數字串/],
-    ["a missing required column", JSON.stringify({ ...empty, tables: { ...empty.tables, Agency: [{ id: "a" }] } }), /^tables\.Agency\[0\]\.name: 缺少必填欄位$/],
-    ["a column of the wrong type", JSON.stringify({ ...empty, tables: { ...empty.tables, User: [{ id: "u", name: "n", email: "e", agencyId: "a", active: "yes" }] } }), /^tables\.User\[0\]\.active: 應為布林值 true 或 false$/],
-    ["null in a required column", JSON.stringify({ ...empty, tables: { ...empty.tables, Agency: [{ id: "a", name: null }] } }), /^tables\.Agency\[0\]\.name: 應為字串$/],
-    ["an unknown column", JSON.stringify({ ...empty, tables: { ...empty.tables, Agency: [{ id: "a", name: "n", isAdmin: true }] } }), /^tables\.Agency\[0\]: 不認得的欄位：isAdmin$/],
+    [
+      "a date without milliseconds",
+      JSON.stringify({ ...empty, tables: { ...empty.tables, Agency: [{ id: "a", name: "n", createdAt: "2026-01-01T00:00:00Z" }] } }),
+      /^tables\.Agency\[0\]\.createdAt: 應為 ISO 8601/,
+    ],
+    [
+      "an impossible date",
+      JSON.stringify({ ...empty, tables: { ...empty.tables, Agency: [{ id: "a", name: "n", createdAt: "2026-02-30T00:00:00.000Z" }] } }),
+      /^tables\.Agency\[0\]\.createdAt: 應為 ISO 8601/,
+    ],
+    [
+      "a BigInt as a number",
+      JSON.stringify({ ...empty, tables: { ...empty.tables, RateLimit: [{ id: "r", key: "k", count: 1, lastRequest: 1 }] } }),
+      /^tables\.RateLimit\[0\]\.lastRequest: 應為整數字串/,
+    ],
+    [
+      "a missing required column",
+      JSON.stringify({ ...empty, tables: { ...empty.tables, Agency: [{ id: "a" }] } }),
+      /^tables\.Agency\[0\]\.name: 缺少必填欄位$/,
+    ],
+    [
+      "a column of the wrong type",
+      JSON.stringify({ ...empty, tables: { ...empty.tables, User: [{ id: "u", name: "n", email: "e", agencyId: "a", active: "yes" }] } }),
+      /^tables\.User\[0\]\.active: 應為布林值 true 或 false$/,
+    ],
+    [
+      "null in a required column",
+      JSON.stringify({ ...empty, tables: { ...empty.tables, Agency: [{ id: "a", name: null }] } }),
+      /^tables\.Agency\[0\]\.name: 應為字串$/,
+    ],
+    [
+      "an unknown column",
+      JSON.stringify({ ...empty, tables: { ...empty.tables, Agency: [{ id: "a", name: "n", isAdmin: true }] } }),
+      /^tables\.Agency\[0\]: 不認得的欄位：isAdmin$/,
+    ],
     ["a row that is not an object", JSON.stringify({ ...empty, tables: { ...empty.tables, Agency: ["a"] } }), /^tables\.Agency\.0: 應為資料列物件$/],
-    ["a __proto__ key", `{"format":"secreq-backup","formatVersion":1,"tables":{"Agency":[{"id":"a","name":"n","__proto__":{"admin":true}}]}}`, /^tables\.Agency\[0\]\.__proto__: 不允許的鍵$/],
+    [
+      "a __proto__ key",
+      `{"format":"secreq-backup","formatVersion":1,"tables":{"Agency":[{"id":"a","name":"n","__proto__":{"admin":true}}]}}`,
+      /^tables\.Agency\[0\]\.__proto__: 不允許的鍵$/,
+    ],
     ["a constructor key", JSON.stringify({ ...empty, tables: { ...empty.tables, constructor: [] } }), /^tables\.constructor: 不允許的鍵$/],
-    ["a NUL in an e-mail", JSON.stringify({ ...empty, tables: { ...empty.tables, User: [{ id: "u", name: "n", email: "a\u0000@x.tw", agencyId: "a" }] } }), /^tables\.User\[0\]\.email: 不得含有 NUL 字元/],
+    [
+      "a NUL in an e-mail",
+      JSON.stringify({ ...empty, tables: { ...empty.tables, User: [{ id: "u", name: "n", email: "a\u0000@x.tw", agencyId: "a" }] } }),
+      /^tables\.User\[0\]\.email: 不得含有 NUL 字元/,
+    ],
     ["an array for a document", "[]", /^備份檔: 不是 SecReq 備份檔/],
   ])("refuses %s with the place of the problem", (_, text, message) => {
     const e = (() => {

@@ -10,19 +10,16 @@ type Item = { id: string; category: string; text: string; marks: unknown; note: 
 type ServiceType = { key: string; name: string; description: string; notes: string[]; items: Item[] };
 type CatalogueJson = Record<string, unknown> & { serviceTypes: ServiceType[] };
 
-const read = (name: string): CatalogueJson =>
-  JSON.parse(readFileSync(path.join(process.cwd(), "data/catalogue", name), "utf8")) as CatalogueJson;
+const read = (name: string): CatalogueJson => JSON.parse(readFileSync(path.join(process.cwd(), "data/catalogue", name), "utf8")) as CatalogueJson;
 
 const base = read("2023-09-25.json");
 const amended = read("2023-09-25-law2026.json");
 const items = (c: CatalogueJson) => c.serviceTypes.flatMap((t) => t.items);
 const byId = (c: CatalogueJson) => new Map(items(c).map((i) => [i.id, i]));
 
-const OLD_NOTE =
-  "資通安全管理法施行細則第4條第1項第1款規定：「受託者辦理受託業務之相關程序及環境，應具備完善之資通安全管理措施或通過第三方驗證。」";
+const OLD_NOTE = "資通安全管理法施行細則第4條第1項第1款規定：「受託者辦理受託業務之相關程序及環境，應具備完善之資通安全管理措施或通過第三方驗證。」";
 // 資通安全管理法第10條第2項 (114-09-24), verbatim per regulations.md §3.3 [P].
-const NEW_NOTE =
-  "資通安全管理法第10條第2項規定：「前項受託者辦理受託業務之相關程序及環境，應具備完善之資通安全管理措施或通過公正第三方驗證。」";
+const NEW_NOTE = "資通安全管理法第10條第2項規定：「前項受託者辦理受託業務之相關程序及環境，應具備完善之資通安全管理措施或通過公正第三方驗證。」";
 
 const ACT_10_2 = "資通安全管理法第10條第2項（114-09-24 修正，114-12-01 施行）";
 const RULES_7_1_4 = "資通安全管理法施行細則第7條第1項第4款（115-01-05）";
@@ -70,7 +67,10 @@ describe("catalogue version 2023-09-25-law2026 (legal references after the 2025�
 
   it("has the base's top-level fields (besides its own version metadata) with the same values", () => {
     const own = new Set(["version", "basedOn", "changeSummary", "status", "title"]);
-    const rest = (c: CatalogueJson) => Object.keys(c).filter((k) => !own.has(k)).sort();
+    const rest = (c: CatalogueJson) =>
+      Object.keys(c)
+        .filter((k) => !own.has(k))
+        .sort();
     expect(rest(amended)).toEqual(rest(base));
     for (const key of rest(base)) if (key !== "serviceTypes") expect(amended[key], key).toEqual(base[key]);
   });
@@ -105,7 +105,11 @@ describe("catalogue version 2023-09-25-law2026 (legal references after the 2025�
       expect(old.get(item.id)!.note).toBe(OLD_NOTE);
       expect(item.note).toBe(NEW_NOTE);
     }
-    expect(items(base).filter((i) => i.note === OLD_NOTE).map((i) => i.id)).toEqual(NOTE_CHANGED);
+    expect(
+      items(base)
+        .filter((i) => i.note === OLD_NOTE)
+        .map((i) => i.id),
+    ).toEqual(NOTE_CHANGED);
     expect(items(amended).filter((i) => /施行細則第4條/.test(i.note))).toEqual([]);
     expect(amended.serviceTypes.flatMap((t) => t.notes).filter((n) => /施行細則第4條/.test(n))).toEqual([]);
   });

@@ -69,11 +69,11 @@ describe.skipIf(!seed)("against the source text (shared/seeds/002)", () => {
     "雲端微服務（SaaS）辦公室生產力工具（含郵件、行事曆、雲端硬碟、即時通訊等）": "saas-office",
     "既有雲端微服務（SaaS）客製化需求更版": "saas-customization",
     "雲端平台(PaaS或IaaS)": "paas-iaas",
-    "資訊系統規劃服務": "planning-is",
-    "資訊安全類規劃服務": "planning-security",
-    "應用軟體或系統開發服務": "development",
-    "既有系統功能後續擴充": "extension",
-    "應用軟體或系統維運服務": "maintenance",
+    資訊系統規劃服務: "planning-is",
+    資訊安全類規劃服務: "planning-security",
+    應用軟體或系統開發服務: "development",
+    既有系統功能後續擴充: "extension",
+    應用軟體或系統維運服務: "maintenance",
   };
   const squash = (s: string) => s.replace(/\s+/g, "");
   const clean = (s: string) => s.replace(/\s+/g, " ").trim();

@@ -14,18 +14,32 @@ function item(file: TCatalogueFile, id: string): TCatalogueItem {
 describe("tokenize", () => {
   it("splits CJK into characters, Latin words and numbers into words, whitespace and punctuation apart", () => {
     expect(tokenize("須通過CNS 27001或ISO/IEC 27001, 等標準。")).toEqual([
-      "須", "通", "過", "CNS", " ", "27001", "或", "ISO", "/", "IEC", " ", "27001", ",", " ", "等", "標", "準", "。",
+      "須",
+      "通",
+      "過",
+      "CNS",
+      " ",
+      "27001",
+      "或",
+      "ISO",
+      "/",
+      "IEC",
+      " ",
+      "27001",
+      ",",
+      " ",
+      "等",
+      "標",
+      "準",
+      "。",
     ]);
-    expect(tokenize("身分偽冒辨識(anti-spoofing)")).toEqual([
-      "身", "分", "偽", "冒", "辨", "識", "(", "anti", "-", "spoofing", ")",
-    ]);
+    expect(tokenize("身分偽冒辨識(anti-spoofing)")).toEqual(["身", "分", "偽", "冒", "辨", "識", "(", "anti", "-", "spoofing", ")"]);
     expect(tokenize("IP  位址\n")).toEqual(["IP", "  ", "位", "址", "\n"]);
     expect(tokenize("")).toEqual([]);
   });
 
   it("loses nothing: the tokens join back into the text for every bundled text and note", () => {
-    for (const i of bundled().serviceTypes.flatMap((t) => t.items))
-      for (const s of [i.text, i.note]) expect(tokenize(s).join("")).toBe(s);
+    for (const i of bundled().serviceTypes.flatMap((t) => t.items)) for (const s of [i.text, i.note]) expect(tokenize(s).join("")).toBe(s);
   });
 });
 

@@ -25,7 +25,11 @@ describe("pure draft edits", () => {
 
   it("reports problems at the edited row's own field names", () => {
     const item = file.serviceTypes[8]!.items[0]!;
-    const { next, focus } = applyDraftEdit(file, { op: "update-item", itemId: item.id, item: { ...item, marks: { ...item.marks, normal: "X" }, extra: 1 } }, ctx);
+    const { next, focus } = applyDraftEdit(
+      file,
+      { op: "update-item", itemId: item.id, item: { ...item, marks: { ...item.marks, normal: "X" }, extra: 1 } },
+      ctx,
+    );
     const r = validateDraft(next, focus);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.path).sort()).toEqual(["", "marks.normal"]);

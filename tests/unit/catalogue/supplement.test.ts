@@ -81,7 +81,16 @@ describe("the supplement 2026-12-01 (專案管理需求, 資安經費編列提�
 
   it("prices what 001/003 name: testing, scans, SOC, 源碼檢測, 健診, certification, training; third-party testing is the agency's", () => {
     expect(Object.keys(supplement.pricing.items)).toEqual(
-      expect.arrayContaining(["host-vuln-scan", "web-vuln-scan", "pentest", "soc", "source-code-review", "health-check", "assist-isms-certification", "training-it-staff-12h"]),
+      expect.arrayContaining([
+        "host-vuln-scan",
+        "web-vuln-scan",
+        "pentest",
+        "soc",
+        "source-code-review",
+        "health-check",
+        "assist-isms-certification",
+        "training-it-staff-12h",
+      ]),
     );
     expect(Object.keys(supplement.pricing.clauses)).toEqual(["agency-third-party-testing"]);
     expect(Object.keys(supplement.pricing.sources)).toEqual(["001", "003"]);

@@ -87,7 +87,11 @@ describe("resolveParameters: defaults ← agency ← case", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues).toEqual([
-      { layer: "agency", path: "majorRecoveryHours", message: expect.stringMatching(/^「第三、四級資安事件完成損害控制或復原之時限」須介於 1～36 小時（上限為法定時限/) },
+      {
+        layer: "agency",
+        path: "majorRecoveryHours",
+        message: expect.stringMatching(/^「第三、四級資安事件完成損害控制或復原之時限」須介於 1～36 小時（上限為法定時限/),
+      },
       { layer: "agency", path: "nonsense", message: "未知的參數「nonsense」" },
       { layer: "case", path: "vulnFixDays", message: "「中風險（含）以上弱點完成修補之時限」須為整數（單位：個日曆天）" },
       { layer: "case", path: "logRetentionMonths", message: expect.stringContaining("須介於 6～120 個月") },

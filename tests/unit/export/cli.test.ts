@@ -55,7 +55,10 @@ describe("cli export", () => {
     const target = outFile("once.docx");
     expect((await cli(["--input", input("once.json", REALISTIC), "--doc", "annex", "--out", target])).code).toBe(0);
     const doc = paragraphs(readDocx(readFileSync(target)).document);
-    const all = doc.slice(0, doc.findLastIndex((p) => p.startsWith("資安經費編列提示")));
+    const all = doc.slice(
+      0,
+      doc.findLastIndex((p) => p.startsWith("資安經費編列提示")),
+    );
     expect(all.filter((p) => p.startsWith("資安健診")).length).toBe(1);
     expect(all.filter((p) => p.includes("於更新程式時提供軟體物料清單")).length).toBe(1);
 
@@ -106,7 +109,9 @@ describe("cli export", () => {
     const missing = path.join(dir, "missing.json");
     expect((await cli(["--input", missing, "--doc", "annex", "--out", outFile("m.docx")])).err).toEqual([`${missing}: 找不到輸入檔`]);
     const broken = input("broken.json", "{ not json");
-    expect((await cli(["--input", broken, "--doc", "annex", "--out", outFile("m.docx")])).err).toEqual([`${broken}: 輸入檔不是有效的 JSON，請檢查括號、引號與逗號`]);
+    expect((await cli(["--input", broken, "--doc", "annex", "--out", outFile("m.docx")])).err).toEqual([
+      `${broken}: 輸入檔不是有效的 JSON，請檢查括號、引號與逗號`,
+    ]);
     const latin1 = path.join(dir, "latin1.json");
     writeFileSync(latin1, Buffer.from([0x7b, 0xe9, 0x7d]));
     expect((await cli(["--input", latin1, "--doc", "annex", "--out", outFile("m.docx")])).err).toEqual([`${latin1}: 輸入檔須為 UTF-8 編碼的 JSON`]);

@@ -23,12 +23,19 @@ const TOP = /^(?:[一二三四五六七八九]、|附錄)/;
 
 const draft = model();
 const approval = { approvedBy: "資安長 王大明", approvedAt: new Date("2026-11-20T03:00:00Z") };
-const final = model({ approval, decisions: allDecided(REALISTIC, { "development.ssdlc": { choice: "include", reason: "需要" }, "development.soc": { choice: "other-procurement", reference: "甲案（案號：A-1）" } }) });
+const final = model({
+  approval,
+  decisions: allDecided(REALISTIC, {
+    "development.ssdlc": { choice: "include", reason: "需要" },
+    "development.soc": { choice: "other-procurement", reference: "甲案（案號：A-1）" },
+  }),
+});
 
 describe.each(KINDS)("%s: a valid DOCX in the house layout", (kind) => {
   it("every XML part is well-formed", async () => {
     const parts = await render(draft, kind);
-    for (const [name, bytes] of parts.files) if (name.endsWith(".xml") || name.endsWith(".rels")) expect([name, xmlProblem(bytes.toString("utf8"))]).toEqual([name, null]);
+    for (const [name, bytes] of parts.files)
+      if (name.endsWith(".xml") || name.endsWith(".rels")) expect([name, xmlProblem(bytes.toString("utf8"))]).toEqual([name, null]);
   });
 
   it("A4 with the margins, 標楷體 + Times New Roman in the defaults and on every run, zh-TW in the defaults and styles", async () => {
@@ -104,7 +111,8 @@ describe.each(KINDS)("%s: a valid DOCX in the house layout", (kind) => {
 describe("資通安全需求規範 (annex)", () => {
   it("numbers its sections 一、 (一) 1. (1) and puts each part where it belongs", async () => {
     const all = lines(await render(draft, "annex"));
-    for (const h of ["一、共通性需求", "二、技術需求", "三、適法性義務", "四、專案管理需求", "五、本案免辦項目", "六、機關應辦事項", "七、資安經費編列提示"]) expect(all).toContain(h);
+    for (const h of ["一、共通性需求", "二、技術需求", "三、適法性義務", "四、專案管理需求", "五、本案免辦項目", "六、機關應辦事項", "七、資安經費編列提示"])
+      expect(all).toContain(h);
     expect(all).toContain("（一）法令遵循");
     expect(all).toContain("（一）提供服務商");
     expect(all).toContain("1.具備完善之資通安全管理措施（開發）");
@@ -183,7 +191,11 @@ describe("user-entered text cannot break the document", () => {
     caseNumber: "A-\uDC00\u0001\u001F\u007F\u0085-001\r\n第二行",
   };
   const m = buildExportModel({
-    ...exportInput({ names: hostile, riskLevel: "中\u0000", decisions: { "development.soc": { choice: "other-procurement", reference: "他案\u0000<w:p>\uFFFE" } } }),
+    ...exportInput({
+      names: hostile,
+      riskLevel: "中\u0000",
+      decisions: { "development.soc": { choice: "other-procurement", reference: "他案\u0000<w:p>\uFFFE" } },
+    }),
     approval: null,
   });
 

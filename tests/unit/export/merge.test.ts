@@ -20,7 +20,12 @@ const item = (over: Partial<TExportItem>): TExportItem => ({
   decision: null,
   ...over,
 });
-const merge = (items: TExportItem[]) => mergeItems(items, (i) => i.text, (t) => (t === "development" ? "開發" : "維運"));
+const merge = (items: TExportItem[]) =>
+  mergeItems(
+    items,
+    (i) => i.text,
+    (t) => (t === "development" ? "開發" : "維運"),
+  );
 const requirementTexts = (m: TExportModel) => m.technical.groups.flatMap((g) => g.items.map((i) => i.text));
 
 describe("mergeItems: one row per requirement of the contract", () => {
@@ -51,13 +56,20 @@ describe("mergeItems: one row per requirement of the contract", () => {
 
   it("a ▲ placed in two different other procurements is a conflict", () => {
     const placed = (id: string, reference: string) =>
-      item({ id, serviceType: id.startsWith("dev") ? "development" : "maintenance", status: "standard", decisionKind: "placement", decision: { choice: "other-procurement", reference } });
+      item({
+        id,
+        serviceType: id.startsWith("dev") ? "development" : "maintenance",
+        status: "standard",
+        decisionKind: "placement",
+        decision: { choice: "other-procurement", reference },
+      });
     expect(merge([placed("development.x", "甲案"), placed("maintenance.x", "甲案")]).rows[0]!.placement).toBe("elsewhere");
     expect(merge([placed("development.x", "甲案"), placed("maintenance.x", "乙案")]).conflicts).toHaveLength(1);
   });
 
   it("different frequencies: the stricter applies, and the row says they differed", () => {
-    const f = (id: string, frequency: string) => item({ id, serviceType: id.startsWith("dev") ? "development" : "maintenance", status: "standard", frequency, decisionKind: "placement" });
+    const f = (id: string, frequency: string) =>
+      item({ id, serviceType: id.startsWith("dev") ? "development" : "maintenance", status: "standard", frequency, decisionKind: "placement" });
     const row = merge([f("development.x", "每2年1次"), f("maintenance.x", "每年1次")]).rows[0]!;
     expect([row.frequency, row.frequencyDiffers]).toEqual(["每年1次", true]);
     expect(stricter("全部核心資通系統每年1次", "全部核心資通系統每年2次")).toBe("全部核心資通系統每年2次");
@@ -91,7 +103,11 @@ describe("the 開發 + 維運 reference case lists each requirement once", () =>
   });
 
   it("per-type decisions that contradict each other refuse the export, naming the item in zh-TW", () => {
-    const decisions = { ...allDecided(REALISTIC, REALISTIC_DECISIONS), "development.pentest": { choice: "include" }, "maintenance.pentest": { choice: "exclude", reason: "不需要" } };
+    const decisions = {
+      ...allDecided(REALISTIC, REALISTIC_DECISIONS),
+      "development.pentest": { choice: "include" },
+      "maintenance.pentest": { choice: "exclude", reason: "不需要" },
+    };
     let error: unknown;
     try {
       model({ decisions });
@@ -123,7 +139,14 @@ describe("a ● copy outranking a ▲ copy keeps the ▲ frequency", () => {
   it("資安健診 ● (PaaS) + ▲ 每2年1次 (維運) → one row with the frequency", () => {
     const row = merge([
       item({ id: "paas-iaas.health-check", serviceType: "paas-iaas", text: "資安健診", mark: "●", status: "standard", decisionKind: null }),
-      item({ id: "maintenance.health-check", serviceType: "maintenance", text: "資安健診", status: "standard", frequency: "每2年1次", decisionKind: "placement" }),
+      item({
+        id: "maintenance.health-check",
+        serviceType: "maintenance",
+        text: "資安健診",
+        status: "standard",
+        frequency: "每2年1次",
+        decisionKind: "placement",
+      }),
     ]).rows[0]!;
     expect([row.item.id, row.frequency, row.frequencyDiffers]).toEqual(["paas-iaas.health-check", "每2年1次", false]);
   });

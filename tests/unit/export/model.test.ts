@@ -31,7 +31,11 @@ describe("inclusion rules", () => {
   it("a required ▲ placed in another procurement is 本案免辦 with its reference, not a requirement", () => {
     expect(ids).not.toContain("development.soc");
     expect(m.exempt).toEqual([
-      expect.objectContaining({ id: "development.soc", reference: "115年度資安監控（SOC）委外服務案（案號：TPE-IT-115-007）", category: "資安防護建置持續監控" }),
+      expect.objectContaining({
+        id: "development.soc",
+        reference: "115年度資安監控（SOC）委外服務案（案號：TPE-IT-115-007）",
+        category: "資安防護建置持續監控",
+      }),
     ]);
   });
 
@@ -56,9 +60,13 @@ describe("inclusion rules", () => {
     expect(placementOf({ ...base, status: "optional", decisionKind: "choice", decision: null })).toBe("undecided");
     expect(placementOf({ ...base, status: "needs-decision", decisionKind: "choice", decision: { choice: "include" } })).toBe("included");
     expect(placementOf({ ...base, status: "optional", decisionKind: "choice", decision: { choice: "exclude" } })).toBe("omitted");
-    expect(placementOf({ ...base, mark: "▲", status: "standard", decisionKind: "placement", decision: { choice: "other-procurement", reference: "甲案" } })).toBe("elsewhere");
+    expect(
+      placementOf({ ...base, mark: "▲", status: "standard", decisionKind: "placement", decision: { choice: "other-procurement", reference: "甲案" } }),
+    ).toBe("elsewhere");
     // Without a reference the placement is not complete: the item stays in this case.
-    expect(placementOf({ ...base, mark: "▲", status: "standard", decisionKind: "placement", decision: { choice: "other-procurement", reference: " " } })).toBe("included");
+    expect(placementOf({ ...base, mark: "▲", status: "standard", decisionKind: "placement", decision: { choice: "other-procurement", reference: " " } })).toBe(
+      "included",
+    );
   });
 });
 
@@ -103,7 +111,13 @@ describe("placeholders and wording", () => {
 
   it("leaves no ____ anywhere", () => {
     for (const grade of ["high", "medium", "normal"] as const)
-      expect(allText(model({ case: { ...REALISTIC, grade, serviceTypes: ["saas-package", "saas-office", "saas-customization", "development", "extension", "maintenance"] } }))).not.toMatch(/_{3,}/);
+      expect(
+        allText(
+          model({
+            case: { ...REALISTIC, grade, serviceTypes: ["saas-package", "saas-office", "saas-customization", "development", "extension", "maintenance"] },
+          }),
+        ),
+      ).not.toMatch(/_{3,}/);
   });
 
   it("fills clause parameters from the case layer", () => {
@@ -167,7 +181,9 @@ describe("clauses that depend on the case", () => {
     const small = model({ case: { ...REALISTIC, contractValue: 5_000_000 } });
     expect(small.agency.map((c) => c.id)).not.toContain("agency-third-party-testing");
     const core = model({ case: { ...REALISTIC, contractValue: 5_000_000, grade: "high" }, decisions: {} });
-    expect(core.agency.find((c) => c.id === "agency-third-party-testing")?.paragraphs.at(-1)?.text).toBe("本案適用原因：系統防護需求等級為高，屬核心資通系統。");
+    expect(core.agency.find((c) => c.id === "agency-third-party-testing")?.paragraphs.at(-1)?.text).toBe(
+      "本案適用原因：系統防護需求等級為高，屬核心資通系統。",
+    );
   });
 
   it("the 他案辦理 duty appears only when something was placed elsewhere", () => {

@@ -4,8 +4,7 @@ import { tailorBySector } from "../../../lib/export/model/sector";
 import { paragraphs, readDocx } from "./helpers/docx";
 import { model } from "./helpers/cases";
 
-const policy = (m: ReturnType<typeof model>) =>
-  m.technical.groups.flatMap((g) => g.items).find((i) => i.id === "maintenance.security-policy-compliance")!.text;
+const policy = (m: ReturnType<typeof model>) => m.technical.groups.flatMap((g) => g.items).find((i) => i.id === "maintenance.security-policy-compliance")!.text;
 const REGIMES = ["政府機關：", "關鍵基礎設施機關：", "金融機構：", "教育單位：", "醫療院所："];
 
 describe("sector tailoring: 符合機關資安政策 names only the agency's regime", () => {

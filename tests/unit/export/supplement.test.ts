@@ -39,7 +39,13 @@ describe("專案管理需求 (003's 26 items)", () => {
     expect(pm.intro).toContain("「雲端服務」");
     const titles = pm.items.map((i) => i.title);
     expect(titles).toHaveLength(21);
-    for (const notCloud of ["開發、測試及作業程序規劃", "保固期間發現系統或程式弱點之修復方式", "委外媒體的處置措施", "駐點人員之管理計畫", "新應用程式與系統的開發建置應有之規劃"])
+    for (const notCloud of [
+      "開發、測試及作業程序規劃",
+      "保固期間發現系統或程式弱點之修復方式",
+      "委外媒體的處置措施",
+      "駐點人員之管理計畫",
+      "新應用程式與系統的開發建置應有之規劃",
+    ])
       expect(titles).not.toContain(notCloud);
   });
 

@@ -26,7 +26,18 @@ describe("cleanText / cleanLine", () => {
 describe("zh-TW wording", () => {
   it("counts in Chinese as Word's taiwaneseCountingThousand does", () => {
     expect([1, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 115].map(zhNumber)).toEqual([
-      "一", "九", "十", "十一", "十九", "二十", "二十一", "九十九", "一百", "一百零一", "一百一十", "一百一十五",
+      "一",
+      "九",
+      "十",
+      "十一",
+      "十九",
+      "二十",
+      "二十一",
+      "九十九",
+      "一百",
+      "一百零一",
+      "一百一十",
+      "一百一十五",
     ]);
   });
 

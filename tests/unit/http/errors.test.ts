@@ -52,26 +52,38 @@ describe("apiRoute", () => {
 
 describe("apiRoute for downloads (text errors) and attachment()", () => {
   it("an unexpected error is a brief plain-text 500 with an id, never Next's HTML page or a stack", async () => {
-    const response = await apiRoute(async () => {
-      throw new Error("ENOENT /srv/secreq/data");
-    }, () => {}, "text")(request());
+    const response = await apiRoute(
+      async () => {
+        throw new Error("ENOENT /srv/secreq/data");
+      },
+      () => {},
+      "text",
+    )(request());
     expect(response.status).toBe(500);
     expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     expect(await response.text()).toMatch(/^系統暫時無法處理您的請求，請稍後再試；錯誤代碼：[0-9a-f]{8}$/);
   });
 
   it("a domain error keeps its status and message", async () => {
-    const response = await apiRoute(async () => {
-      throw new DomainError("not-found", "找不到這個目錄版本。");
-    }, undefined, "text")(request());
+    const response = await apiRoute(
+      async () => {
+        throw new DomainError("not-found", "找不到這個目錄版本。");
+      },
+      undefined,
+      "text",
+    )(request());
     expect(response.status).toBe(404);
     expect(await response.text()).toBe("找不到這個目錄版本。");
   });
 
   it("a handler's Response (a download) is sent as is, with one Content-Disposition builder", async () => {
-    const response = await apiRoute(async () => attachment("a,b\r\n", { name: "稽核紀錄_20260302.csv", fallback: "audit-log_20260302.csv", type: "text/csv; charset=utf-8" }))(request());
+    const response = await apiRoute(async () =>
+      attachment("a,b\r\n", { name: "稽核紀錄_20260302.csv", fallback: "audit-log_20260302.csv", type: "text/csv; charset=utf-8" }),
+    )(request());
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="audit-log_20260302.csv"; filename*=UTF-8''${encodeURIComponent("稽核紀錄")}_20260302.csv`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="audit-log_20260302.csv"; filename*=UTF-8''${encodeURIComponent("稽核紀錄")}_20260302.csv`,
+    );
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.text()).toBe("a,b\r\n");
   });

@@ -28,7 +28,10 @@ describe("client address (issue 19.2)", () => {
 describe("trusted origins (issue 19.6a)", () => {
   it("trusts any local port only outside production or when the app itself is local", () => {
     expect(trustedOrigins("https://secreq.gov.tw", { NODE_ENV: "production" })).toEqual(["https://secreq.gov.tw"]);
-    expect(trustedOrigins("https://secreq.gov.tw", { NODE_ENV: "production", SECREQ_TRUSTED_ORIGINS: "https://a.gov.tw, " })).toEqual(["https://secreq.gov.tw", "https://a.gov.tw"]);
+    expect(trustedOrigins("https://secreq.gov.tw", { NODE_ENV: "production", SECREQ_TRUSTED_ORIGINS: "https://a.gov.tw, " })).toEqual([
+      "https://secreq.gov.tw",
+      "https://a.gov.tw",
+    ]);
     expect(trustedOrigins("http://127.0.0.1:3000", { NODE_ENV: "production" })).toContain("http://localhost:*");
     expect(trustedOrigins("https://secreq.gov.tw", { NODE_ENV: "development" })).toContain("http://127.0.0.1:*");
   });
@@ -37,7 +40,15 @@ describe("trusted origins (issue 19.6a)", () => {
 describe("security headers and action admission (issue 19.6c, 19.6d)", () => {
   it("a nonce-based CSP with the required directives; HSTS only for https", () => {
     const csp = contentSecurityPolicy("abc");
-    for (const d of ["default-src 'self'", "script-src 'self' 'nonce-abc' 'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]) expect(csp).toContain(d);
+    for (const d of [
+      "default-src 'self'",
+      "script-src 'self' 'nonce-abc' 'strict-dynamic'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+    ])
+      expect(csp).toContain(d);
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).not.toContain("unsafe-eval");
     expect(pageSecurityHeaders("n", { baseURL: "https://x.tw" })["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
@@ -49,7 +60,9 @@ describe("security headers and action admission (issue 19.6c, 19.6d)", () => {
     const id = "a".repeat(42);
     expect(actionAdmission(post({ "next-action": id, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example" }))?.status).toBe(403);
     expect(actionAdmission(post({ "content-type": "multipart/form-data; boundary=x", origin: "https://evil.example" }))?.status).toBe(403);
-    expect(actionAdmission(post({ "next-action": id, "content-type": "text/plain", origin: "https://app.tw", "content-length": String(9 * 1024 * 1024) }))?.status).toBe(413);
+    expect(
+      actionAdmission(post({ "next-action": id, "content-type": "text/plain", origin: "https://app.tw", "content-length": String(9 * 1024 * 1024) }))?.status,
+    ).toBe(413);
     expect(actionAdmission(post({ "next-action": "<script>", "content-type": "text/plain", origin: "https://app.tw" }))?.status).toBe(400);
     expect(actionAdmission(post({ "next-action": id, "content-type": "application/xml", origin: "https://app.tw" }))?.status).toBe(415);
     expect(actionAdmission(post({ "next-action": id, "content-type": "text/plain", origin: "https://app.tw", "content-length": "100" }))).toBeNull();

@@ -3,13 +3,7 @@ import { describe, expect, it } from "vitest";
 import newTableJson from "../../../data/obligations/2026-12-01.json" with { type: "json" };
 import { GRADES, SERVICE_TYPE_KEYS, ZCatalogueItem } from "../../../lib/catalogue/schema";
 import { buildContext } from "../../../lib/resolve/context";
-import {
-  COLUMNS,
-  LEVELS,
-  parseObligations,
-  ZObligationsFile,
-  type TObligationsTable,
-} from "../../../lib/catalogue/schema/obligations";
+import { COLUMNS, LEVELS, parseObligations, ZObligationsFile, type TObligationsTable } from "../../../lib/catalogue/schema/obligations";
 import { migrateLegacyObligations, obligationMatrix } from "../../../lib/resolve/obligation-matrix";
 import { resolveItem } from "../../../lib/resolve/resolve";
 import { bundledCatalogueFiles, readCatalogueFile } from "../../../lib/catalogue/bundled";
@@ -119,7 +113,12 @@ describe("the checklist summary and badges", () => {
 });
 
 describe("migration of the first table (format 1 → eight columns)", () => {
-  const cases: { level: (typeof LEVELS)[number]; grade: (typeof GRADES)[number]; type: (typeof SERVICE_TYPE_KEYS)[number]; conditions: ReturnType<typeof caseInput>["conditions"] }[] = [];
+  const cases: {
+    level: (typeof LEVELS)[number];
+    grade: (typeof GRADES)[number];
+    type: (typeof SERVICE_TYPE_KEYS)[number];
+    conditions: ReturnType<typeof caseInput>["conditions"];
+  }[] = [];
   for (const level of LEVELS)
     for (const grade of GRADES)
       for (const type of SERVICE_TYPE_KEYS)
@@ -134,7 +133,15 @@ describe("migration of the first table (format 1 → eight columns)", () => {
   });
 
   it("changes no resolution for 公務機關: every level × grade × service type (status, frequency, flags)", () => {
-    const strip = (r: ReturnType<typeof run>) => r.items.map((x) => ({ id: x.id, status: x.status, frequency: x.frequency, mark: x.mark, thirdPartyTesting: x.thirdPartyTesting, cisoConfirm: x.cisoConfirm }));
+    const strip = (r: ReturnType<typeof run>) =>
+      r.items.map((x) => ({
+        id: x.id,
+        status: x.status,
+        frequency: x.frequency,
+        mark: x.mark,
+        thirdPartyTesting: x.thirdPartyTesting,
+        cisoConfirm: x.cisoConfirm,
+      }));
     for (const c of cases) {
       const input = { responsibilityLevel: c.level, grade: c.grade, serviceTypes: [c.type], conditions: c.conditions };
       const before = strip(run(input, obligations));
@@ -169,12 +176,27 @@ describe("the eight-column schema refuses a wrong cell", () => {
   const paths = (r: ReturnType<typeof broken>) => (r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
 
   it("a column citing another 附表, a frequency on a cell not required, a condition on a plain one, a verified cell not [P]", () => {
-    expect(paths(broken((c) => ((c["B特"]!.citation as { annex: string }).annex = "附表三")))).toEqual(["measures.vans.columns.B特.citation.annex: B特 欄應引用附表四"]);
+    expect(paths(broken((c) => ((c["B特"]!.citation as { annex: string }).annex = "附表三")))).toEqual([
+      "measures.vans.columns.B特.citation.annex: B特 欄應引用附表四",
+    ]);
     expect(paths(broken((c) => (c["D"]!.frequency = "每年1次")))).toEqual(["measures.vans.columns.D.frequency: 未列或來源未載之儲存格不可有頻率／期限"]);
     expect(paths(broken((c) => (c["B公"]!.condition = "ci-provider")))).toEqual(["measures.vans.columns.B公.condition: 僅「有條件應辦」可設條件"]);
-    expect(paths(broken((c) => (c["B公"]!.verification = { document: "分級辦法附表三（115-01-07）", fileId: null, locator: "第2頁", verbatim: null, verifiedById: "u", verifiedByName: "周", verifiedAt: "2026-12-01T00:00:00.000Z" })))).toEqual([
-      "measures.vans.columns.B公.reliability: 已核對官方附表之儲存格，可信度須為〔P〕",
-    ]);
+    expect(
+      paths(
+        broken(
+          (c) =>
+            (c["B公"]!.verification = {
+              document: "分級辦法附表三（115-01-07）",
+              fileId: null,
+              locator: "第2頁",
+              verbatim: null,
+              verifiedById: "u",
+              verifiedByName: "周",
+              verifiedAt: "2026-12-01T00:00:00.000Z",
+            }),
+        ),
+      ),
+    ).toEqual(["measures.vans.columns.B公.reliability: 已核對官方附表之儲存格，可信度須為〔P〕"]);
     expect(paths(broken(() => undefined))).toEqual([]);
   });
 });

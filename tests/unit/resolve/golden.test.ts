@@ -33,7 +33,13 @@ describe("development at 中, level B, not core, NT$5,000,000, no personal data"
   });
 
   it("● rows are standard, with the mark's reason", () => {
-    for (const id of ["development.isms-measures", "development.no-prc-vendor", "development.no-backdoor", "development.vuln-remediation", "development.training-general-staff-3h"]) {
+    for (const id of [
+      "development.isms-measures",
+      "development.no-prc-vendor",
+      "development.no-backdoor",
+      "development.vuln-remediation",
+      "development.training-general-staff-3h",
+    ]) {
       const x = item(r, id);
       expect(x.status, id).toBe("standard");
       expect(x.reasons[0], id).toBe("一覽表（112-09-25）標示 ● 建議辦理（標配）：中級系統");
@@ -269,8 +275,7 @@ describe("paas-iaas at 中, level A, external-facing core system, own mail serve
   });
 
   it("SOC, EDR, VANS, GCB are standard at A", () => {
-    for (const id of ["paas-iaas.soc", "paas-iaas.edr", "paas-iaas.vans", "paas-iaas.gcb"])
-      expect(item(r, id).status, id).toBe("standard");
+    for (const id of ["paas-iaas.soc", "paas-iaas.edr", "paas-iaas.vans", "paas-iaas.gcb"]) expect(item(r, id).status, id).toBe("standard");
   });
 
   it("the protection bundle needs a decision; its reason lists what A asks of each part", () => {
@@ -389,13 +394,20 @@ describe("responsibility levels A, D, E on the development table", () => {
     const r = run({ responsibilityLevel: "D" });
     expect(item(r, "development.antivirus").status).toBe("needs-decision");
     expect(allReasons(item(r, "development.antivirus"))).toContain("〔依據：待查證，由機關決定〕");
-    for (const id of ["development.web-vuln-scan", "development.soc", "development.health-check"])
-      expect(item(r, id).status, id).toBe("optional");
+    for (const id of ["development.web-vuln-scan", "development.soc", "development.health-check"]) expect(item(r, id).status, id).toBe("optional");
   });
 
   it("E: no 資通安全防護 and no 安全性檢測 at E → optional; unsettled measures still need a decision", () => {
     const r = run({ responsibilityLevel: "E" });
-    for (const id of ["development.antivirus", "development.firewall", "development.waf", "development.web-vuln-scan", "development.pentest", "development.edr", "development.gcb"]) {
+    for (const id of [
+      "development.antivirus",
+      "development.firewall",
+      "development.waf",
+      "development.web-vuln-scan",
+      "development.pentest",
+      "development.edr",
+      "development.gcb",
+    ]) {
       const x = item(r, id);
       expect(x.status, id).toBe("optional");
       expect(allReasons(x), id).toContain("附表八");

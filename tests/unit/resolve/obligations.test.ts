@@ -29,8 +29,20 @@ describe("data/obligations/2026-01-07.json", () => {
   });
 
   it("安全性檢測 frequencies (§2.3.2)", () => {
-    expect(LEVELS.map((l) => cell("web-vuln-scan", l).frequency)).toEqual(["全部核心資通系統每年2次", "全部核心資通系統每年1次", "全部核心資通系統每2年1次", null, null]);
-    expect(LEVELS.map((l) => cell("pentest", l).frequency)).toEqual(["全部核心資通系統每年1次", "全部核心資通系統每2年1次", "全部核心資通系統每2年1次", null, null]);
+    expect(LEVELS.map((l) => cell("web-vuln-scan", l).frequency)).toEqual([
+      "全部核心資通系統每年2次",
+      "全部核心資通系統每年1次",
+      "全部核心資通系統每2年1次",
+      null,
+      null,
+    ]);
+    expect(LEVELS.map((l) => cell("pentest", l).frequency)).toEqual([
+      "全部核心資通系統每年1次",
+      "全部核心資通系統每2年1次",
+      "全部核心資通系統每2年1次",
+      null,
+      null,
+    ]);
     expect(LEVELS.map((l) => cell("health-check", l).frequency)).toEqual(["每年1次", "每2年1次", "每2年1次", null, null]);
     expect(cell("web-vuln-scan", "C").condition?.requires).toEqual(["coreSystem"]);
     expect(cell("web-vuln-scan", "B").condition?.requires).toEqual(["coreSystem"]);
@@ -38,7 +50,11 @@ describe("data/obligations/2026-01-07.json", () => {
   });
 
   it("SOC, EDR, GCB: A and B only; VANS: A, B and C (2年內)", () => {
-    for (const key of ["soc", "edr", "gcb"]) expect(LEVELS.map((l) => cell(key, l).required), key).toEqual([true, true, false, false, false]);
+    for (const key of ["soc", "edr", "gcb"])
+      expect(
+        LEVELS.map((l) => cell(key, l).required),
+        key,
+      ).toEqual([true, true, false, false, false]);
     expect(LEVELS.map((l) => cell("vans", l).required)).toEqual([true, true, true, false, false]);
     expect(cell("vans", "C").frequency).toContain("2年內");
   });
@@ -68,7 +84,9 @@ describe("data/obligations/2026-01-07.json", () => {
   });
 
   it("rejects a malformed table", () => {
-    const broken = structuredClone(obligationsJson) as { measures: Record<string, { levels?: Record<string, Record<string, unknown>>; components?: string[] }> };
+    const broken = structuredClone(obligationsJson) as {
+      measures: Record<string, { levels?: Record<string, Record<string, unknown>>; components?: string[] }>;
+    };
     const soc = broken.measures.soc?.levels?.C;
     if (!soc) throw new Error("fixture");
     soc.frequency = "每年1次"; // frequency on a level that is not required

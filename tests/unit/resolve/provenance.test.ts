@@ -27,14 +27,39 @@ describe("no provenance notes reach officers", () => {
         for (const agencyKind of ["public", "non-public"] as const)
           for (const ciProvider of [false, true])
             for (const coreSystem of [false, true]) {
-              const r = run({ responsibilityLevel: level, agencyKind, ciProvider, grade: coreSystem ? "high" : "medium", serviceTypes: [...SERVICE_TYPE_KEYS], conditions: { coreSystem, mailServer: true, externalService: true } }, table);
-              const text = [...r.warnings, ...r.agencyObligations, ...r.items.flatMap((i) => [...i.reasons, i.frequency ?? "", i.basis?.citation ?? ""])].join("\n");
+              const r = run(
+                {
+                  responsibilityLevel: level,
+                  agencyKind,
+                  ciProvider,
+                  grade: coreSystem ? "high" : "medium",
+                  serviceTypes: [...SERVICE_TYPE_KEYS],
+                  conditions: { coreSystem, mailServer: true, externalService: true },
+                },
+                table,
+              );
+              const text = [...r.warnings, ...r.agencyObligations, ...r.items.flatMap((i) => [...i.reasons, i.frequency ?? "", i.basis?.citation ?? ""])].join(
+                "\n",
+              );
               expect(hits(text), `${table.version} ${level} ${agencyKind}`).toEqual([]);
             }
   });
 
   it("in the officer-facing pages and components (source text)", () => {
-    const roots = ["app/cases", "app/page.tsx", "components/review", "components/wizard", "components/workflow", "components/clauses", "components/catalogue/BasisBadge.tsx", "lib/export", "lib/resolve/text.ts", "lib/resolve/rules", "lib/resolve/warnings.ts", "lib/resolve/agency-obligations.ts"];
+    const roots = [
+      "app/cases",
+      "app/page.tsx",
+      "components/review",
+      "components/wizard",
+      "components/workflow",
+      "components/clauses",
+      "components/catalogue/BasisBadge.tsx",
+      "lib/export",
+      "lib/resolve/text.ts",
+      "lib/resolve/rules",
+      "lib/resolve/warnings.ts",
+      "lib/resolve/agency-obligations.ts",
+    ];
     const files: string[] = [];
     const walk = (p: string) => (statSync(p).isDirectory() ? readdirSync(p).forEach((f) => walk(path.join(p, f))) : /\.(tsx?|json)$/.test(p) && files.push(p));
     roots.forEach(walk);
@@ -46,7 +71,18 @@ describe("no provenance notes reach officers", () => {
 
   it.each(["annex", "clauses", "checklist"] as TDocKind[])("in the exported %s", async (kind) => {
     for (const level of ["B", "D"] as const) {
-      const model = buildExportModel(exportInput({ case: { serviceTypes: ["development", "paas-iaas", "maintenance"], responsibilityLevel: level, grade: "high", contractValue: 12_000_000, conditions: { personalData: true, coreSystem: true, mailServer: true, externalService: true } }, decisions: {} }));
+      const model = buildExportModel(
+        exportInput({
+          case: {
+            serviceTypes: ["development", "paas-iaas", "maintenance"],
+            responsibilityLevel: level,
+            grade: "high",
+            contractValue: 12_000_000,
+            conditions: { personalData: true, coreSystem: true, mailServer: true, externalService: true },
+          },
+          decisions: {},
+        }),
+      );
       const text = paragraphs((await readDocx(await renderDocx(model, kind))).document).join("\n");
       expect(text.length).toBeGreaterThan(100);
       expect(hits(text), `${kind} ${level}`).toEqual([]);

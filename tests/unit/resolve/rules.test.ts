@@ -31,7 +31,17 @@ function row(partial: { marks?: TCatalogueItem["marks"]; hints?: Partial<TCatalo
 }
 
 function draft(item: TCatalogueItem, grade: "high" | "medium" | "normal" = "medium"): TDraft {
-  return { item, serviceType: "development", mark: item.marks[grade], status: null, reasons: [], thirdPartyTesting: false, cisoConfirm: false, frequency: null, basis: null };
+  return {
+    item,
+    serviceType: "development",
+    mark: item.marks[grade],
+    status: null,
+    reasons: [],
+    thirdPartyTesting: false,
+    cisoConfirm: false,
+    frequency: null,
+    basis: null,
+  };
 }
 
 const ctx = (overrides: Parameters<typeof caseInput>[0] = {}) => buildContext(catalogue, obligations, caseInput(overrides));

@@ -22,10 +22,8 @@ export function item(id: string, over: Partial<TWorkflowItem> = {}): TWorkflowIt
     ...over,
   };
 }
-export const optional = (id: string, over: Partial<TWorkflowItem> = {}) =>
-  item(id, { status: "optional", mark: "◎", decisionKind: "choice", ...over });
-export const triangle = (id: string, over: Partial<TWorkflowItem> = {}) =>
-  item(id, { status: "standard", mark: "▲", decisionKind: "placement", ...over });
+export const optional = (id: string, over: Partial<TWorkflowItem> = {}) => item(id, { status: "optional", mark: "◎", decisionKind: "choice", ...over });
+export const triangle = (id: string, over: Partial<TWorkflowItem> = {}) => item(id, { status: "standard", mark: "▲", decisionKind: "placement", ...over });
 export const decided = (choice: string, reason = "理由", reference = "") => ({ choice, reason, reference });
 
 export function checklist(items: TWorkflowItem[], warnings: string[] = [], agencyObligations: string[] = []): TWorkflowChecklist {

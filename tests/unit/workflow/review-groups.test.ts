@@ -53,7 +53,12 @@ describe("what stands in the way of approving", () => {
 
   it("every included 「提請機關資安長確認」 item needs an accept-risk review", () => {
     expect(approvalProblems(c, []).map((p) => (p.kind === "item" ? p.itemId : p.step))).toEqual(["std-ciso", "in-ciso", "here-ciso", "open-ciso"]);
-    expect(approvalProblems(c, [])[0]).toMatchObject({ kind: "item", serviceType: "development", text: "項目 std-ciso", message: expect.stringMatching(/接受風險/) });
+    expect(approvalProblems(c, [])[0]).toMatchObject({
+      kind: "item",
+      serviceType: "development",
+      text: "項目 std-ciso",
+      message: expect.stringMatching(/接受風險/),
+    });
     expect(approvalProblems(c, accepted)).toEqual([]);
   });
 
@@ -67,9 +72,7 @@ describe("what stands in the way of approving", () => {
 
   it("the latest verdict wins: a returned item blocks until reviewed again", () => {
     const returned = [...accepted, review("in", "return", "理由不足")];
-    expect(approvalProblems(c, returned)).toEqual([
-      expect.objectContaining({ itemId: "in", message: "資安長已退回本項：理由不足；須由承辦人修正並重新審查" }),
-    ]);
+    expect(approvalProblems(c, returned)).toEqual([expect.objectContaining({ itemId: "in", message: "資安長已退回本項：理由不足；須由承辦人修正並重新審查" })]);
     expect(approvalProblems(c, [...returned, review("in", "approve", "已修正")])).toEqual([]);
     // An old acceptance does not survive a later return of the same item.
     expect(approvalProblems(c, [...accepted, review("here-ciso", "return", "請再確認")]).map((p) => p.kind === "item" && p.itemId)).toEqual(["here-ciso"]);

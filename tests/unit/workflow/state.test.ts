@@ -69,9 +69,7 @@ const kase = (status: TCaseStatus): TCaseState => ({ agencyId: AGENCY, status, c
 // A context in which only status, role and agency decide: a comment given, nobody in it an editor.
 const clean = { comment: "請補充第三方檢測範圍", editorIds: new Set<string>() };
 
-const combos = CASE_STATUSES.flatMap((status) =>
-  WORKFLOW_ACTIONS.flatMap((action) => Object.keys(ACTORS).map((who) => ({ status, action, who }))),
-);
+const combos = CASE_STATUSES.flatMap((status) => WORKFLOW_ACTIONS.flatMap((action) => Object.keys(ACTORS).map((who) => ({ status, action, who }))));
 
 describe("the case state machine: every status × action × actor", () => {
   it("has an expected decision for exactly the statuses and actions the code knows", () => {

@@ -65,7 +65,11 @@ describe("what stands in the way of submitting", () => {
     const done = {
       ...c,
       items: c.items.map((i) =>
-        i.decisionKind === "choice" ? { ...i, decision: decided("exclude", "本案不需要") } : i.decisionKind === "placement" ? { ...i, decision: decided("this-case", "") } : i,
+        i.decisionKind === "choice"
+          ? { ...i, decision: decided("exclude", "本案不需要") }
+          : i.decisionKind === "placement"
+            ? { ...i, decision: decided("this-case", "") }
+            : i,
       ),
     };
     expect(submissionProblems(done)).toEqual([]);

@@ -18,7 +18,15 @@ import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
 import { ReviseButton, SubmitPanel } from "@/components/workflow/CaseActions";
 import { ExportLinks } from "@/components/workflow/ExportLinks";
 import { requireUser } from "../../../_server/auth";
-import { acknowledgeChangesAction, raiseGradeToMediumAction, reviseCaseAction, saveAnswersAction, saveDecisionAction, setClauseParametersAction, submitCaseAction } from "../../actions";
+import {
+  acknowledgeChangesAction,
+  raiseGradeToMediumAction,
+  reviseCaseAction,
+  saveAnswersAction,
+  saveDecisionAction,
+  setClauseParametersAction,
+  submitCaseAction,
+} from "../../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -61,35 +69,37 @@ export default async function CaseStepPage({ params }: { params: Params }) {
       body = <GradeForm caseId={record.id} initial={record.answers.grade} save={save} readOnly={!editable} nextHref={next("grade")} />;
       break;
     case "facts":
-      body = <FactsForm caseId={record.id} initial={record.answers.facts} grade={record.answers.grade} save={save} readOnly={!editable} nextHref={next("facts")} />;
+      body = (
+        <FactsForm caseId={record.id} initial={record.answers.facts} grade={record.answers.grade} save={save} readOnly={!editable} nextHref={next("facts")} />
+      );
       break;
     case "review": {
       const { checklist } = view;
       body = (
         <>
-        {editable && <ProfileChangesNote changes={view.profileChanges} acknowledge={acknowledgeChangesAction.bind(null, record.id)} />}
-        {editable && <SubmitPanel problems={view.problems} submit={submitCaseAction.bind(null, record.id)} />}
-        {checklist.ok && <ExportLinks caseId={record.id} final={record.status === "approved"} />}
-        {view.clauseParameters && (
-          <details className="rounded-lg border border-slate-200 bg-white p-4">
-            <summary className="cursor-pointer font-semibold">條款參數（本案）</summary>
-            <div className="mt-3">
-              <ClauseParametersForm layer="case" {...view.clauseParameters} save={setClauseParametersAction.bind(null, record.id)} />
-            </div>
-          </details>
-        )}
-        <Review
-          caseId={record.id}
-          editable={editable}
-          itemReviews={view.itemReviews}
-          checklist={checklist}
-          ciiBelowMedium={view.ciiBelowMedium}
-          typeNames={view.typeNames}
-          issues={view.issues}
-          saveDecision={saveDecisionAction.bind(null, record.id)}
-          acknowledge={acknowledgeChangesAction.bind(null, record.id)}
-          raiseGrade={raiseGradeToMediumAction.bind(null, record.id)}
-        />
+          {editable && <ProfileChangesNote changes={view.profileChanges} acknowledge={acknowledgeChangesAction.bind(null, record.id)} />}
+          {editable && <SubmitPanel problems={view.problems} submit={submitCaseAction.bind(null, record.id)} />}
+          {checklist.ok && <ExportLinks caseId={record.id} final={record.status === "approved"} />}
+          {view.clauseParameters && (
+            <details className="rounded-lg border border-slate-200 bg-white p-4">
+              <summary className="cursor-pointer font-semibold">條款參數（本案）</summary>
+              <div className="mt-3">
+                <ClauseParametersForm layer="case" {...view.clauseParameters} save={setClauseParametersAction.bind(null, record.id)} />
+              </div>
+            </details>
+          )}
+          <Review
+            caseId={record.id}
+            editable={editable}
+            itemReviews={view.itemReviews}
+            checklist={checklist}
+            ciiBelowMedium={view.ciiBelowMedium}
+            typeNames={view.typeNames}
+            issues={view.issues}
+            saveDecision={saveDecisionAction.bind(null, record.id)}
+            acknowledge={acknowledgeChangesAction.bind(null, record.id)}
+            raiseGrade={raiseGradeToMediumAction.bind(null, record.id)}
+          />
         </>
       );
       break;
@@ -119,11 +129,11 @@ export default async function CaseStepPage({ params }: { params: Params }) {
           returnComment={view.returnComment}
         >
           {view.canOpenApproval && (
-            <Link href={`/cases/${record.id}/approval`} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">前往審查</Link>
+            <Link href={`/cases/${record.id}/approval`} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
+              前往審查
+            </Link>
           )}
-          {view.canRevise && (
-            <ReviseButton revise={reviseCaseAction.bind(null, record.id)} />
-          )}
+          {view.canRevise && <ReviseButton revise={reviseCaseAction.bind(null, record.id)} />}
         </CaseStatusBanner>
         <StepIndicator caseId={record.id} current={step.data} complete={view.complete} />
         <h1 className="text-2xl font-bold">

@@ -30,13 +30,27 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
   const header = (
     <header className="space-y-3">
       <p className="text-sm text-slate-600">案件：{record.title || "（未命名案件）"}</p>
-      <CaseStatusBanner caseId={record.id} status={record.status} revision={record.revision} approvedAt={record.approvedAt} approvedBy={reviews.filter((r) => r.itemId === "").at(-1)?.reviewerName}>
-        <Link href={`/cases/${record.id}/review`} className="text-brand-700 underline">檢視檢核表</Link>
+      <CaseStatusBanner
+        caseId={record.id}
+        status={record.status}
+        revision={record.revision}
+        approvedAt={record.approvedAt}
+        approvedBy={reviews.filter((r) => r.itemId === "").at(-1)?.reviewerName}
+      >
+        <Link href={`/cases/${record.id}/review`} className="text-brand-700 underline">
+          檢視檢核表
+        </Link>
       </CaseStatusBanner>
       <h1 className="text-2xl font-bold">資安長審查</h1>
     </header>
   );
-  if (record.status !== "submitted" || !checklist.ok) return <div className="space-y-6">{header}<p>本案目前不在送審狀態，無需審查。</p></div>;
+  if (record.status !== "submitted" || !checklist.ok)
+    return (
+      <div className="space-y-6">
+        {header}
+        <p>本案目前不在送審狀態，無需審查。</p>
+      </div>
+    );
 
   const names = Object.fromEntries(catalogue.serviceTypes.map((t) => [t.key, t.name]));
   const latest = latestReviews(reviews);
@@ -46,8 +60,16 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
     id: i.id,
     text: i.filledText,
     serviceTypeName: names[i.serviceType] ?? i.serviceType,
-    decision: i.decision ? `${CHOICE_TEXT[i.decision.choice] ?? i.decision.choice}${i.decision.reference ? `（${i.decision.reference}）` : ""}${i.decision.reason ? `．理由：${i.decision.reason}` : ""}` : null,
-    verdict: latest.get(i.id) ? { verdict: latest.get(i.id)!.verdict, comment: latest.get(i.id)!.comment, reviewerName: reviews.find((r) => r.itemId === i.id && r.at === latest.get(i.id)!.at)?.reviewerName ?? "" } : null,
+    decision: i.decision
+      ? `${CHOICE_TEXT[i.decision.choice] ?? i.decision.choice}${i.decision.reference ? `（${i.decision.reference}）` : ""}${i.decision.reason ? `．理由：${i.decision.reason}` : ""}`
+      : null,
+    verdict: latest.get(i.id)
+      ? {
+          verdict: latest.get(i.id)!.verdict,
+          comment: latest.get(i.id)!.comment,
+          reviewerName: reviews.find((r) => r.itemId === i.id && r.at === latest.get(i.id)!.at)?.reviewerName ?? "",
+        }
+      : null,
     riskAcceptance: riskIds.has(i.id),
   });
   const sections: TApprovalGroup[] = [
@@ -56,7 +78,10 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
     { key: "excluded", title: "不納入本案的選配項目", items: groups.excludedOptional.map(toItem) },
     { key: "elsewhere", title: "另於他案辦理的▲項目（本案免辦）", items: groups.placedElsewhere.map(toItem) },
   ];
-  const problems = approvalProblems(checklist, reviews).map((p) => ({ href: p.kind === "item" ? `#review-${p.itemId}` : "#", message: p.kind === "item" ? `${p.text.slice(0, 30)}…：${p.message}` : p.message }));
+  const problems = approvalProblems(checklist, reviews).map((p) => ({
+    href: p.kind === "item" ? `#review-${p.itemId}` : "#",
+    message: p.kind === "item" ? `${p.text.slice(0, 30)}…：${p.message}` : p.message,
+  }));
   const editors = await readCaseEditors(db(), record.id);
   const can = checkTransition(record, "approve", user, { editorIds: editors });
 

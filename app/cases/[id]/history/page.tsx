@@ -33,7 +33,10 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
-        案件：{record.title || "（未命名案件）"}．第 {record.revision} 版．<Link href={`/cases/${record.id}/review`} className="text-brand-700 underline">回到案件</Link>
+        案件：{record.title || "（未命名案件）"}．第 {record.revision} 版．
+        <Link href={`/cases/${record.id}/review`} className="text-brand-700 underline">
+          回到案件
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">案件歷程</h1>
       <ol className="space-y-2">

@@ -14,7 +14,7 @@ import { moveCaseToVersionAction } from "../../actions";
 export const metadata: Metadata = { title: "與最新目錄版本比較" };
 export const dynamic = "force-dynamic";
 
-const label = (s: string | null) => (s ? (STATUS_LABEL as Record<string, string>)[s] ?? s : "不在本案清單");
+const label = (s: string | null) => (s ? ((STATUS_LABEL as Record<string, string>)[s] ?? s) : "不在本案清單");
 
 function ChangeList({ title, id, items }: { title: string; id: string; items: TCaseItemChange[] }) {
   return (
@@ -67,25 +67,37 @@ export default async function CaseVersionPage({ params }: { params: Promise<{ id
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <nav aria-label="導覽路徑" className="text-sm">{back}</nav>
+        <nav aria-label="導覽路徑" className="text-sm">
+          {back}
+        </nav>
         <h1 className="text-2xl font-bold">與最新目錄版本比較</h1>
         <p className="text-slate-700">
           案件「{record.title || "（未命名案件）"}」第 {record.revision} 版使用目錄版本 {record.catalogueVersionId}；最新發布版本為 {newest.version}。
         </p>
-        {newest.changeSummary && <p className="rounded border border-slate-200 bg-white p-3"><span className="font-semibold">變更摘要：</span>{newest.changeSummary}</p>}
+        {newest.changeSummary && (
+          <p className="rounded border border-slate-200 bg-white p-3">
+            <span className="font-semibold">變更摘要：</span>
+            {newest.changeSummary}
+          </p>
+        )}
       </div>
       {!c.ok ? (
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">{c.message}</p>
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">
+          {c.message}
+        </p>
       ) : (
         <>
           <p aria-live="polite">
-            改用 {newest.version} 後：新增適用 {c.appear.length} 項、不再適用 {c.disappear.length} 項、變更 {c.change.length} 項；沿用決定 {c.keptDecisions.length} 項、需重新決定 {c.needDecision.length} 項。
+            改用 {newest.version} 後：新增適用 {c.appear.length} 項、不再適用 {c.disappear.length} 項、變更 {c.change.length} 項；沿用決定{" "}
+            {c.keptDecisions.length} 項、需重新決定 {c.needDecision.length} 項。
           </p>
           <ChangeList title="將新增適用的項目" id="cmp-appear" items={c.appear} />
           <ChangeList title="將不再適用的項目" id="cmp-disappear" items={c.disappear} />
           <ChangeList title="狀態或內容有變更的項目" id="cmp-change" items={c.change} />
           <section aria-labelledby="cmp-kept" className="space-y-2">
-            <h2 id="cmp-kept" className="text-lg font-semibold">沿用的決定（{c.keptDecisions.length}）</h2>
+            <h2 id="cmp-kept" className="text-lg font-semibold">
+              沿用的決定（{c.keptDecisions.length}）
+            </h2>
             <ul className="list-disc space-y-1 pl-6">
               {c.keptDecisions.map((d) => (
                 <li key={d.itemId}>
@@ -96,7 +108,9 @@ export default async function CaseVersionPage({ params }: { params: Promise<{ id
           </section>
           {c.droppedDecisions.length > 0 && (
             <section aria-labelledby="cmp-dropped" className="space-y-2">
-              <h2 id="cmp-dropped" className="text-lg font-semibold">不再需要的決定（{c.droppedDecisions.length}）</h2>
+              <h2 id="cmp-dropped" className="text-lg font-semibold">
+                不再需要的決定（{c.droppedDecisions.length}）
+              </h2>
               <ul className="list-disc space-y-1 pl-6">
                 {c.droppedDecisions.map((d) => (
                   <li key={d.itemId}>{d.text.slice(0, 60)}</li>
@@ -105,7 +119,9 @@ export default async function CaseVersionPage({ params }: { params: Promise<{ id
             </section>
           )}
           <section aria-labelledby="cmp-need" className="space-y-2">
-            <h2 id="cmp-need" className="text-lg font-semibold">移轉後需要決定的項目（{c.needDecision.length}）</h2>
+            <h2 id="cmp-need" className="text-lg font-semibold">
+              移轉後需要決定的項目（{c.needDecision.length}）
+            </h2>
             <ul className="list-disc space-y-1 pl-6">
               {c.needDecision.map((i) => (
                 <li key={i.id}>{i.filledText.slice(0, 80)}</li>

@@ -25,7 +25,6 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 export const metadata: Metadata = { title: "目錄版本" };
 export const dynamic = "force-dynamic";
 
-
 export default async function VersionPage({
   params,
   searchParams,
@@ -74,18 +73,38 @@ export default async function VersionPage({
               與 {file.basedOn} 比較
             </Link>
           )}
-          <a href={`/catalogue/versions/${file.version}/export`} className="text-brand-700 underline">匯出資料檔</a>
-          {!draft && <Link href={`/catalogue?version=${file.version}`} className="text-brand-700 underline">檢視目錄</Link>}
-          <Link href={`/catalogue/obligations?version=${file.version}`} className="text-brand-700 underline">應辦事項表（▲）</Link>
+          <a href={`/catalogue/versions/${file.version}/export`} className="text-brand-700 underline">
+            匯出資料檔
+          </a>
+          {!draft && (
+            <Link href={`/catalogue?version=${file.version}`} className="text-brand-700 underline">
+              檢視目錄
+            </Link>
+          )}
+          <Link href={`/catalogue/obligations?version=${file.version}`} className="text-brand-700 underline">
+            應辦事項表（▲）
+          </Link>
         </p>
       </div>
 
       {draft ? (
-        <PublishPanel version={file.version} lockVersion={lock} title={file.title} changeSummary={file.changeSummary} basedOn={file.basedOn} save={editDraftAction} publish={publishDraftAction} discard={deleteDraftAction} />
+        <PublishPanel
+          version={file.version}
+          lockVersion={lock}
+          title={file.title}
+          changeSummary={file.changeSummary}
+          basedOn={file.basedOn}
+          save={editDraftAction}
+          publish={publishDraftAction}
+          discard={deleteDraftAction}
+        />
       ) : (
         <p className="rounded border border-slate-200 bg-white p-4">
           此版本已發布，內容不可變更（資料庫亦拒絕修改）。{file.changeSummary && `變更摘要：${file.changeSummary}`} 如需修訂，請在
-          <Link href="/catalogue/versions" className="text-brand-700 underline">目錄版本管理</Link>以此版本為基礎建立新草稿。
+          <Link href="/catalogue/versions" className="text-brand-700 underline">
+            目錄版本管理
+          </Link>
+          以此版本為基礎建立新草稿。
         </p>
       )}
 
@@ -107,13 +126,17 @@ export default async function VersionPage({
       </nav>
 
       <section aria-labelledby="items-title" className="space-y-3">
-        <h2 id="items-title" className="text-xl font-semibold">{type.name}（{type.items.length} 列）</h2>
+        <h2 id="items-title" className="text-xl font-semibold">
+          {type.name}（{type.items.length} 列）
+        </h2>
         <ol className="space-y-2">
           {type.items.map((item, i) => (
             <li key={item.id} className="rounded border border-slate-200 bg-white">
               <details>
                 <summary className="cursor-pointer p-3">
-                  <span className="text-sm text-slate-600">{i + 1}．{item.category}．{item.id}</span>
+                  <span className="text-sm text-slate-600">
+                    {i + 1}．{item.category}．{item.id}
+                  </span>
                   <span className="block">{item.text}</span>
                   <span className="mt-1 flex gap-4 text-sm">
                     {GRADES.map((g) => (
@@ -127,16 +150,62 @@ export default async function VersionPage({
                   {draft ? (
                     <>
                       <div className="flex flex-wrap gap-2">
-                        {i > 0 && <DraftButton label="上移" version={file.version} lockVersion={lock} edit={{ op: "move-item", itemId: item.id, direction: "up" }} save={editDraftAction} />}
-                        {i < type.items.length - 1 && <DraftButton label="下移" version={file.version} lockVersion={lock} edit={{ op: "move-item", itemId: item.id, direction: "down" }} save={editDraftAction} />}
-                        <DraftButton label="停用此列" danger confirm={`停用 ${item.id}？停用的項目保留其代碼，可從基準版本恢復。`} version={file.version} lockVersion={lock} edit={{ op: "retire-item", itemId: item.id }} save={editDraftAction} />
+                        {i > 0 && (
+                          <DraftButton
+                            label="上移"
+                            version={file.version}
+                            lockVersion={lock}
+                            edit={{ op: "move-item", itemId: item.id, direction: "up" }}
+                            save={editDraftAction}
+                          />
+                        )}
+                        {i < type.items.length - 1 && (
+                          <DraftButton
+                            label="下移"
+                            version={file.version}
+                            lockVersion={lock}
+                            edit={{ op: "move-item", itemId: item.id, direction: "down" }}
+                            save={editDraftAction}
+                          />
+                        )}
+                        <DraftButton
+                          label="停用此列"
+                          danger
+                          confirm={`停用 ${item.id}？停用的項目保留其代碼，可從基準版本恢復。`}
+                          version={file.version}
+                          lockVersion={lock}
+                          edit={{ op: "retire-item", itemId: item.id }}
+                          save={editDraftAction}
+                        />
                       </div>
-                      <ItemEditor mode="edit" version={file.version} lockVersion={lock} serviceType={type.key} itemId={item.id} initial={{ category: item.category, text: item.text, marks: item.marks, note: item.note, hints: item.hints, legalBasis: item.legalBasis }} measures={measures} save={editDraftAction} />
+                      <ItemEditor
+                        mode="edit"
+                        version={file.version}
+                        lockVersion={lock}
+                        serviceType={type.key}
+                        itemId={item.id}
+                        initial={{
+                          category: item.category,
+                          text: item.text,
+                          marks: item.marks,
+                          note: item.note,
+                          hints: item.hints,
+                          legalBasis: item.legalBasis,
+                        }}
+                        measures={measures}
+                        save={editDraftAction}
+                      />
                     </>
                   ) : (
                     <dl className="space-y-1 text-sm">
-                      <div><dt className="inline font-semibold">說明：</dt><dd className="inline">{item.note || "—"}</dd></div>
-                      <div><dt className="inline font-semibold">法源：</dt><dd className="inline">{item.legalBasis.map((l) => `${l.citation}〔${l.reliability}〕`).join("；") || "—"}</dd></div>
+                      <div>
+                        <dt className="inline font-semibold">說明：</dt>
+                        <dd className="inline">{item.note || "—"}</dd>
+                      </div>
+                      <div>
+                        <dt className="inline font-semibold">法源：</dt>
+                        <dd className="inline">{item.legalBasis.map((l) => `${l.citation}〔${l.reliability}〕`).join("；") || "—"}</dd>
+                      </div>
                     </dl>
                   )}
                 </div>
@@ -150,7 +219,9 @@ export default async function VersionPage({
         <>
           {retired.length > 0 && (
             <section aria-labelledby="retired-title" className="space-y-2">
-              <h2 id="retired-title" className="text-lg font-semibold">已停用（基準版本 {file.basedOn} 有、此草稿沒有）</h2>
+              <h2 id="retired-title" className="text-lg font-semibold">
+                已停用（基準版本 {file.basedOn} 有、此草稿沒有）
+              </h2>
               <ul className="space-y-2">
                 {retired.map((item) => (
                   <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-red-200 bg-red-50 p-3">
@@ -158,7 +229,13 @@ export default async function VersionPage({
                       <span className="text-sm text-slate-600">{item.id}</span>
                       <span className="block">{item.text}</span>
                     </span>
-                    <DraftButton label="恢復此列" version={file.version} lockVersion={lock} edit={{ op: "restore-item", itemId: item.id }} save={editDraftAction} />
+                    <DraftButton
+                      label="恢復此列"
+                      version={file.version}
+                      lockVersion={lock}
+                      edit={{ op: "restore-item", itemId: item.id }}
+                      save={editDraftAction}
+                    />
                   </li>
                 ))}
               </ul>
@@ -167,7 +244,16 @@ export default async function VersionPage({
           <details className="rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer font-semibold">新增項目至「{type.name}」</summary>
             <div className="mt-3">
-              <ItemEditor mode="add" version={file.version} lockVersion={lock} serviceType={type.key} initial={emptyItemFields()} after={type.items.map((it, k) => ({ id: it.id, label: `${k + 1}．${it.text.slice(0, 30)}` }))} measures={measures} save={editDraftAction} />
+              <ItemEditor
+                mode="add"
+                version={file.version}
+                lockVersion={lock}
+                serviceType={type.key}
+                initial={emptyItemFields()}
+                after={type.items.map((it, k) => ({ id: it.id, label: `${k + 1}．${it.text.slice(0, 30)}` }))}
+                measures={measures}
+                save={editDraftAction}
+              />
             </div>
           </details>
           <details id="obligations" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -180,14 +266,25 @@ export default async function VersionPage({
           <details className="rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer font-semibold">一般條款庫（匯出文件之條文與參數）</summary>
             <div className="mt-3">
-              <JsonSectionEditor op="set-clauses" field="clauses" label="一般條款庫（JSON）" hint="條文、參數（預設值與上下限）與出處；[U] 未查證之內容不得收錄，只有 [P] 法規原文可列為依據。" version={file.version} lockVersion={lock} initial={file.clauses} save={editDraftAction} />
+              <JsonSectionEditor
+                op="set-clauses"
+                field="clauses"
+                label="一般條款庫（JSON）"
+                hint="條文、參數（預設值與上下限）與出處；[U] 未查證之內容不得收錄，只有 [P] 法規原文可列為依據。"
+                version={file.version}
+                lockVersion={lock}
+                initial={file.clauses}
+                save={editDraftAction}
+              />
             </div>
           </details>
         </>
       )}
 
       <section aria-labelledby="history-title" className="space-y-2">
-        <h2 id="history-title" className="text-lg font-semibold">異動紀錄</h2>
+        <h2 id="history-title" className="text-lg font-semibold">
+          異動紀錄
+        </h2>
         {history.length === 0 ? (
           <p className="text-slate-700">尚無紀錄（隨附資料載入之版本）。</p>
         ) : (

@@ -43,18 +43,20 @@ export const NAMES = { agencyName: "臺北市政府資訊局", caseName: "市民
 /** 2026-11-25 09:00 in Taipei. */
 export const GENERATED_AT = new Date("2026-11-25T01:00:00Z");
 
-export function exportInput(options: {
-  case?: TCaseOverrides;
-  decisions?: Record<string, TExportDecision>;
-  names?: Partial<typeof NAMES> | null;
-  riskLevel?: string;
-  approval?: TApproval | null;
-  parameters?: TResolvedParameters;
-  generatedAt?: Date;
-  supplement?: TSupplement | null;
-  agencySector?: TExportCase["agencySector"];
-  ciProvider?: boolean;
-} = {}): TExportInput {
+export function exportInput(
+  options: {
+    case?: TCaseOverrides;
+    decisions?: Record<string, TExportDecision>;
+    names?: Partial<typeof NAMES> | null;
+    riskLevel?: string;
+    approval?: TApproval | null;
+    parameters?: TResolvedParameters;
+    generatedAt?: Date;
+    supplement?: TSupplement | null;
+    agencySector?: TExportCase["agencySector"];
+    ciProvider?: boolean;
+  } = {},
+): TExportInput {
   const input = caseInput({ ...(options.case ?? REALISTIC), ...(options.riskLevel ? { riskLevel: options.riskLevel } : {}) });
   const names = options.names === null ? {} : { ...NAMES, ...options.names };
   return {

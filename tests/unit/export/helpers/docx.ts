@@ -12,7 +12,11 @@ export interface TDocxParts {
 export function readDocx(bytes: Uint8Array): TDocxParts {
   const files = unzip(bytes);
   const text = (name: string) => files.get(name)?.toString("utf8") ?? "";
-  const named = (re: RegExp) => [...files.keys()].filter((k) => re.test(k)).sort().map(text);
+  const named = (re: RegExp) =>
+    [...files.keys()]
+      .filter((k) => re.test(k))
+      .sort()
+      .map(text);
   return {
     files,
     document: text("word/document.xml"),
@@ -24,7 +28,12 @@ export function readDocx(bytes: Uint8Array): TDocxParts {
 }
 
 const unescape = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** The text of each paragraph (w:p), tabs as "\t". */
 export function paragraphs(xml: string): string[] {
@@ -89,7 +98,8 @@ export function numberingOf(xml: string): Map<string, TLvl[]> {
   const nums = new Map<string, TLvl[]>();
   for (const m of xml.matchAll(/<w:num w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
     const levels = (abstract.get(m[2]!.match(/<w:abstractNumId w:val="(\d+)"/)?.[1] ?? "") ?? []).map((l) => ({ ...l }));
-    for (const o of m[2]!.matchAll(/<w:lvlOverride w:ilvl="(\d+)">[\s\S]*?<w:startOverride w:val="(\d+)"/g)) if (levels[Number(o[1])]) levels[Number(o[1])]!.start = Number(o[2]);
+    for (const o of m[2]!.matchAll(/<w:lvlOverride w:ilvl="(\d+)">[\s\S]*?<w:startOverride w:val="(\d+)"/g))
+      if (levels[Number(o[1])]) levels[Number(o[1])]!.start = Number(o[2]);
     nums.set(m[1]!, levels);
   }
   return nums;
@@ -144,7 +154,12 @@ export function readingText(parts: TDocxParts): string {
     for (const row of m[0].matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g))
       out.push(
         [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)]
-          .map((c) => [...c[0].matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => label(p[0])).filter(Boolean).join(" / "))
+          .map((c) =>
+            [...c[0].matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+              .map((p) => label(p[0]))
+              .filter(Boolean)
+              .join(" / "),
+          )
           .join(" | "),
       );
   }

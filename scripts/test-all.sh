@@ -13,6 +13,7 @@ fi
 
 npx tsc --noEmit
 npm run -s lint
+npm run -s format:check
 npx vitest run
 # The database tests again on PostgreSQL (127.0.0.1:5432, trust auth): started here if installed but down.
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then

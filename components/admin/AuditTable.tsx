@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { TAuditRecord } from "@/lib/audit";
 import { formatTaipei } from "@/lib/audit";
 import { actionLabel } from "@/lib/admin/audit-labels";
+import { TableHead } from "@/components/ui/TableHead";
 
 const TARGET_LABEL: Record<string, string> = { user: "使用者", agency: "機關", case: "案件", decision: "決定", review: "審查" };
 
@@ -14,25 +15,7 @@ export function AuditTable({ entries, names }: { entries: TAuditRecord[]; names:
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">稽核紀錄，新的在前</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              時間
-            </th>
-            <th scope="col" className="px-3 py-2">
-              使用者
-            </th>
-            <th scope="col" className="px-3 py-2">
-              動作
-            </th>
-            <th scope="col" className="px-3 py-2">
-              對象
-            </th>
-            <th scope="col" className="px-3 py-2">
-              變更前 → 變更後
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["時間", "使用者", "動作", "對象", "變更前 → 變更後"]} />
         <tbody className="divide-y divide-slate-200 align-top">
           {entries.map((e) => {
             const before = snapshot(e.before);

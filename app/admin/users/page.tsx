@@ -9,6 +9,7 @@ import { UserStatus } from "@/components/admin/UserStatus";
 import { requireUser } from "../../_server/auth";
 import { AdminHeader } from "@/components/admin/AdminHeader";
 import { activateUserAction, createUserAction, deactivateUserAction, resetPasswordAction, setRolesAction, unlockUserAction } from "./actions";
+import { TableHead } from "@/components/ui/TableHead";
 
 export const metadata: Metadata = { title: "使用者與角色" };
 export const dynamic = "force-dynamic";
@@ -29,25 +30,7 @@ export default async function AdminUsersPage() {
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left">
           <caption className="sr-only">本機關使用者</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                姓名
-              </th>
-              <th scope="col" className="px-3 py-2">
-                電子郵件
-              </th>
-              <th scope="col" className="px-3 py-2">
-                角色
-              </th>
-              <th scope="col" className="px-3 py-2">
-                狀態
-              </th>
-              <th scope="col" className="px-3 py-2">
-                操作
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["姓名", "電子郵件", "角色", "狀態", "操作"]} />
           <tbody className="divide-y divide-slate-200 align-top">
             {users.map((u) => (
               <tr key={u.id}>

@@ -4,6 +4,7 @@ import { listAgencies } from "@/lib/platform";
 import { CreateAgencyForm, AgencyRowActions } from "@/components/platform/AgencyForms";
 import { requireUser } from "../../_server/auth";
 import { createAgencyAction, renameAgencyAction, setAgencyActiveAction } from "./actions";
+import { TableHead } from "@/components/ui/TableHead";
 
 export const metadata: Metadata = { title: "機關（平台管理）" };
 export const dynamic = "force-dynamic";
@@ -21,25 +22,7 @@ export default async function PlatformAgenciesPage() {
       </div>
       <table className="w-full max-w-5xl border-collapse rounded-lg border border-slate-200 bg-white text-left">
         <caption className="sr-only">機關清單</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              機關名稱
-            </th>
-            <th scope="col" className="px-3 py-2">
-              狀態
-            </th>
-            <th scope="col" className="px-3 py-2">
-              使用者
-            </th>
-            <th scope="col" className="px-3 py-2">
-              案件
-            </th>
-            <th scope="col" className="px-3 py-2">
-              操作
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["機關名稱", "狀態", "使用者", "案件", "操作"]} />
         <tbody>
           {agencies.map((a) => (
             <tr key={a.id} className="border-t border-slate-200 align-top">

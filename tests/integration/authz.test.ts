@@ -780,8 +780,8 @@ const PAGES: TEntry[] = [
   page(
     "app/catalogue/obligations/page.tsx",
     () => import("@/app/catalogue/obligations/page"),
-    "anyone signed in (published versions; drafts only for a 目錄管理者)",
-    [...A_ROLES, "agencyB"],
+    "anyone signed in, the 平台管理者 too: it is the catalogue's, not an agency's (published versions; drafts only for a 目錄管理者)",
+    [...A_ROLES, "agencyB", "platformC"],
     {
       searchParams: () => ({ version: "2023-09-25-obl2026" }),
     },

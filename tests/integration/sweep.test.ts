@@ -11,7 +11,7 @@ import { REALISTIC_CASE } from "../helpers/api";
 import { BASE_URL, scanSurface } from "../helpers/authz";
 import { actAs } from "../helpers/authz-request";
 import { freshDbUrl } from "../helpers/db";
-import { PASSWORD } from "../helpers/people";
+import { PASSWORD, TEST_PROFILE } from "../helpers/people";
 
 // Issue 19 #8: the hostile-input sweep, kept. Every server action, the resolve API and `cli resolve` /
 // `cli export` are fed generated malformed input: each refuses (a 4xx-like refusal, HTTP 4xx, exit 2)
@@ -88,6 +88,7 @@ const cases = () => import("@/app/cases/actions");
 const users = () => import("@/app/admin/users/actions");
 const settings = () => import("@/app/admin/settings/actions");
 const catalogue = () => import("@/app/catalogue/versions/actions");
+const platform = () => import("@/app/platform/agencies/actions");
 const form = (values: Record<string, string>) => {
   const f = new FormData();
   for (const [k, v] of Object.entries(values)) f.set(k, v);
@@ -224,6 +225,32 @@ const SWEEP: Record<string, TSweep> = {
     load: catalogue,
     args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ version: anything, lockVersion: anything }))),
   },
+  "app/catalogue/versions/actions.ts#editObligationCellAction": {
+    kind: "action",
+    load: catalogue,
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ version: anything, lockVersion: anything, cell: anything }))),
+  },
+  "app/admin/agency/actions.ts#saveAgencyProfileAction": {
+    kind: "action",
+    load: () => import("@/app/admin/agency/actions"),
+    args: () => fc.tuple(fc.oneof(anything, notTheObject), anything),
+  },
+  "app/platform/agencies/actions.ts#createAgencyAction": {
+    kind: "action",
+    load: platform,
+    // Never a well-formed e-mail, so no agency is created.
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ name: anything, adminEmail: hostileString.filter((s) => !s.includes("@")), adminName: anything }))),
+  },
+  "app/platform/agencies/actions.ts#renameAgencyAction": {
+    kind: "action",
+    load: platform,
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ agencyId: notUuid, name: anything }))),
+  },
+  "app/platform/agencies/actions.ts#setAgencyActiveAction": {
+    kind: "action",
+    load: platform,
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ agencyId: notUuid, active: anything }))),
+  },
   "app/catalogue/versions/actions.ts#importVersionAction": {
     kind: "action",
     load: catalogue,
@@ -280,13 +307,13 @@ beforeAll(async () => {
   process.env.BETTER_AUTH_URL = BASE_URL;
   db = (await import("@/lib/db/client")).db();
   const { auth } = await import("@/app/_server/auth");
-  const agencyId = (await db.agency.create({ data: { id: "sweep-agency", name: "掃描測試機關" } })).id;
+  const agencyId = (await db.agency.create({ data: { id: "sweep-agency", name: "掃描測試機關", ...TEST_PROFILE } })).id;
   const email = "everything@sweep.test";
   const id = await createUser(db, {
     agencyId,
     email,
     name: "全角色",
-    roles: ["officer", "ciso", "admin", "catalogue-admin"],
+    roles: ["officer", "ciso", "admin", "catalogue-admin", "platform-admin"],
     password: PASSWORD,
     mustChangePassword: false,
   });

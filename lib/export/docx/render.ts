@@ -6,6 +6,7 @@ import { checklistBody, CHECKLIST_TITLE } from "./checklist";
 import { clausesBody, CLAUSES_TITLE } from "./contract";
 import { pageFooter, pageHeader } from "./frame";
 import { Lists, NUMBERING } from "./numbering";
+import { stablePackage } from "./stable";
 import { EAST_ASIAN_FONT, LATIN_FONT, PAGE, STYLES } from "./styles";
 
 export const DOC_KINDS = ["annex", "clauses", "checklist"] as const;
@@ -53,5 +54,5 @@ export function exportDocument(model: TExportModel, kind: TDocKind): Document {
 
 /** One of the three documents as DOCX bytes. */
 export async function renderDocx(model: TExportModel, kind: TDocKind): Promise<Buffer> {
-  return Packer.toBuffer(exportDocument(model, kind));
+  return stablePackage(await Packer.toBuffer(exportDocument(model, kind)));
 }

@@ -146,7 +146,7 @@ function dueDates(t: TResolvedTrigger, input: TScheduleInput): string[] {
 
 const WHEN: Record<TResolvedTrigger["on"], (t: TResolvedTrigger) => string> = {
   award: (t) => `決標次日起 ${t.value} 日曆天內`,
-  start: (t) => `契約開始日起 ${t.value} 日曆天內`,
+  start: (t) => (t.value ? `契約開始日起 ${t.value} 日曆天內` : "契約開始時（履約前）"),
   every: (t) => `每 ${t.value} 個月`,
   "before-go-live": () => "系統上線前",
   "each-update": () => "每次更新時",
@@ -156,9 +156,12 @@ const WHEN: Record<TResolvedTrigger["on"], (t: TResolvedTrigger) => string> = {
 };
 
 function basisText(hint: TDeliverable, hints: TDeliverables, params: TParams): string {
-  const source = hints.sources[hint.basis.source];
   const parts = [`${WHEN[hint.trigger.on](resolveTrigger(hint, params))}`];
-  parts.push(`${source?.document ?? hint.basis.source} ${hint.basis.section}「${hint.basis.quote}」〔${source?.reliability ?? "U"}〕`);
+  for (const ref of [hint.basis, hint.timing]) {
+    if (!ref) continue;
+    const source = hints.sources[ref.source];
+    parts.push(`${source?.document ?? ref.source} ${ref.section}「${ref.quote}」〔${source?.reliability ?? "U"}〕`);
+  }
   const key = "parameter" in hint.trigger ? hint.trigger.parameter : undefined;
   const p = key ? params.get(key) : undefined;
   if (p) parts.push(`期限依條文參數「${p.label}」＝${p.value} ${p.unit}`);

@@ -76,7 +76,10 @@ export const ZDeliverable = z.strictObject({
   /** 機關應辦事項 are the agency's; everything else the vendor's. */
   owner: z.enum(["vendor", "agency"]).default("vendor"),
   trigger: ZTrigger,
+  /** The source that states the deliverable. */
   basis: ZDeliverableSource,
+  /** When `basis` states no timing: the source of the timing (003 驗收階段 for documents the contract requires). */
+  timing: ZDeliverableSource.optional(),
 });
 export type TDeliverable = z.infer<typeof ZDeliverable>;
 

@@ -157,6 +157,13 @@ describe("working days", () => {
     expect(addWorkingDays("2026-02-13", 1, noData).date).toBe("2026-02-16");
   });
 
+  it("a 補班 Saturday counts (2025-02-08), the bridge day before it does not (2025-01-27)", () => {
+    // Fri 2025-01-24 + 1: Mon 1/27 … Fri 1/31 off, Sat 2/8 is a working day; + 6 → 2/3, 2/4, 2/5, 2/6, 2/7, 2/8.
+    expect(addWorkingDays("2025-01-24", 1, calendar).date).toBe("2025-02-03");
+    expect(addWorkingDays("2025-01-24", 6, calendar).date).toBe("2025-02-08");
+    expect(addWorkingDays("2025-01-24", 6, noData).date).toBe("2025-02-03");
+  });
+
   it("a year without data counts Monday to Friday and warns; an unverified year warns too", () => {
     const r = addWorkingDays("2031-03-06", 5, calendar);
     expect(r.date).toBe("2031-03-13");
@@ -246,6 +253,13 @@ describe("the bundled deliverables hints", () => {
           if ("parameter" in h.trigger && h.trigger.parameter) expect(c.clauses.parameters.map((p) => p.key)).toContain(h.trigger.parameter);
     }
     for (const no of Object.keys(d.projectManagement)) expect(supplement.projectManagement.items.some((i) => String(i.no) === no)).toBe(true);
+  });
+
+  it("a 專案管理 hint quoting SecReq's own wording of the item quotes that wording exactly", () => {
+    for (const [no, hints] of Object.entries(d.projectManagement))
+      for (const h of hints)
+        if (h.basis.section.includes("SecReq 條文"))
+          expect(supplement.projectManagement.items.find((i) => String(i.no) === no)!.text, no).toContain(h.basis.quote);
   });
 
   it("state the timings the issue names: 專案工作計畫書 award + projectPlanDays, SBOM with each update and quarterly", () => {

@@ -1,12 +1,10 @@
 import { parseArgs } from "node:util";
 import { argsError } from "./args";
-import { bundledCalendarYears, bundledCatalogueFiles, readCatalogueFile, supplementFor } from "../catalogue/bundled";
+import { bundledCatalogueFiles, readCatalogueFile, supplementFor } from "../catalogue/bundled";
 import type { TCatalogueFile } from "../catalogue/schema";
 import { buildExportModel } from "../export/model/build";
 import { caseFileExportInput, parseExportCaseFile } from "../export/model/case-file";
-import { incidentDeadlines } from "../contracts/incidents";
-import { scheduleObligations } from "../contracts/schedule";
-import { workCalendar } from "../contracts/working-days";
+import { bundledWorkCalendar, incidentDeadlines, scheduleObligations } from "../contracts";
 import { DomainError } from "../errors";
 import { readJson } from "./export";
 import { issueLines, refusal, refusedLines, type TIo } from "./io";
@@ -102,14 +100,7 @@ export async function incidentCommand(args: string[], io: TIo): Promise<number> 
         throw refusedLines(['--parameters: 須為 JSON 物件，例如 {"incidentNoticeHours":1}']);
       }
     const level = /^\d+$/.test(values.level!) ? Number(values.level) : Number.NaN;
-    const library = bundledCatalogue(undefined).clauses;
-    const deadlines = incidentDeadlines({
-      level,
-      knownAt: values["known-at"]!,
-      parameters,
-      library,
-      calendar: workCalendar(bundledCalendarYears()),
-    });
+    const deadlines = incidentDeadlines({ level, knownAt: values["known-at"]!, parameters, calendar: bundledWorkCalendar() });
     io.out(JSON.stringify({ level, knownAt: values["known-at"], deadlines }, null, 2));
     return 0;
   } catch (e) {

@@ -9,6 +9,8 @@ import { periodEnds, scheduleObligations, type TScheduleInput } from "../../../l
 import { ContractError } from "../../../lib/contracts/types";
 import { addWorkingDays, workCalendar } from "../../../lib/contracts/working-days";
 import type { TDeliverables } from "../../../lib/catalogue/schema/deliverables";
+import { buildExportModel } from "../../../lib/export/model/build";
+import { caseFileExportInput, parseExportCaseFile } from "../../../lib/export/model/case-file";
 
 const supplement = bundledSupplements().find((s) => s.version === "2026-12-01")!;
 const library = readCatalogueFile(bundledCatalogueFiles().at(-1)!).clauses;
@@ -147,6 +149,34 @@ describe("scheduleObligations", () => {
     expect(issues({ award: "2027-02-30" })).toEqual(["award"]);
     expect(issues({ start: "2027/01/01", end: "tomorrow" })).toEqual(["start", "end"]);
     expect(issues({ end: "2027-01-30" })).toEqual(["end"]);
+  });
+});
+
+describe("scheduleObligations on a real case (the cli export fixture)", () => {
+  const base = JSON.parse(readFileSync(path.join(process.cwd(), "tests/unit/export/fixtures/realistic-case.json"), "utf8")) as Record<string, unknown>;
+  const schedule = (over: Record<string, unknown>) => {
+    const parsed = parseExportCaseFile({ ...base, ...over });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const catalogue = readCatalogueFile(bundledCatalogueFiles().at(-1)!);
+    const prepared = caseFileExportInput(parsed.file, catalogue, catalogue.obligations, new Date("2026-12-01T00:00:00Z"));
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
+    const model = buildExportModel({ ...prepared.input, supplement });
+    return scheduleObligations({ model, supplement, award: "2027-01-05", start: "2027-01-01", end: "2027-12-31" });
+  };
+  const ids = (list: ReturnType<typeof schedule>) => new Set(list.map((o) => o.itemId).filter(Boolean));
+
+  it("a ▲ item placed in another procurement and an optional item left out imply nothing; included, they do", () => {
+    const plain = ids(schedule({}));
+    expect(plain.has("development.health-check")).toBe(true);
+    expect(plain.has("development.pre-launch-pentest")).toBe(false); // ◎ at 中, not in include
+    const elsewhere = [...(base.otherProcurement as object[]), { id: "development.health-check", reference: "115年度資安健診案" }];
+    expect(ids(schedule({ otherProcurement: elsewhere })).has("development.health-check")).toBe(false);
+    expect(ids(schedule({ include: [...(base.include as string[]), "development.pre-launch-pentest"] })).has("development.pre-launch-pentest")).toBe(true);
+  });
+
+  it("the case's parameters move the dates: projectPlanDays 30 → 30 days after the award", () => {
+    expect(schedule({}).find((o) => o.clauseId === "project-plan")!.due).toEqual(["2027-01-20"]);
+    expect(schedule({ parameters: { projectPlanDays: 30 } }).find((o) => o.clauseId === "project-plan")!.due).toEqual(["2027-02-04"]);
   });
 });
 

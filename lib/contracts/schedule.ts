@@ -60,6 +60,12 @@ export function scheduleObligations(input: TScheduleInput): TObligation[] {
         trigger,
         due: dueDates(trigger, input),
         basis: basisText(hint, hints, params),
+        sources: [hint.basis, ...(hint.timing ? [hint.timing] : [])].map((ref) => ({
+          document: hints.sources[ref.source]?.document ?? ref.source,
+          section: ref.section,
+          quote: ref.quote,
+          reliability: hints.sources[ref.source]?.reliability ?? "U",
+        })),
       });
     });
 

@@ -94,6 +94,7 @@ describe("scheduleObligations", () => {
     expect(o.clauseId).toBe("project-plan");
     expect(o.basis).toContain("決標次日起 30 日曆天內");
     expect(o.basis).toContain("「決標後提交專案工作計畫書之期限」＝30 日曆天");
+    expect(o.sources).toEqual([{ document: "花蓮縣政府「資通安全需求規範」", section: "x", quote: "y", reliability: "O" }]);
   });
 
   it("every N months is due at the end of each period from the start and stops at the contract's end", () => {
@@ -249,6 +250,15 @@ describe("incidentDeadlines", () => {
     expect(() => incidentDeadlines({ level: 4, knownAt: "2026-12-02T09:30:00+08:00", parameters: { majorRecoveryHours: 48 }, library, calendar })).toThrow(
       /36/,
     );
+  });
+
+  it("the report counts from the time handling ended when it is recorded (Taipei date)", () => {
+    // Resolved Thu 2026-12-03 17:00 UTC = Fri 12/4 01:00 Taipei → 5 working days: 12/7–12/11.
+    const list = incidentDeadlines({ level: 1, knownAt: "2026-12-01T09:00:00+08:00", resolvedAt: "2026-12-03T17:00:00Z", library, calendar });
+    expect(at(list, "report")).toBe("2026-12-11T23:59:59+08:00");
+    expect(list.find((d) => d.key === "report")!.basis).toContain("自處理完畢日");
+    const early = incidentDeadlines({ level: 1, knownAt: "2026-12-01T09:00:00+08:00", resolvedAt: "2026-12-01T12:00:00+08:00", library, calendar });
+    expect(at(early, "report")).toBe("2026-12-08T23:59:59+08:00");
   });
 
   it("the report counts working days over a missing year with a warning", () => {

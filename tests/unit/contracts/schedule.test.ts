@@ -47,7 +47,11 @@ const block = (id: string) => ({ id, title: id, paragraphs: [], basis: [] });
 const model = (values: Record<string, number> = {}): TScheduleInput["model"] => ({
   technical: {
     intro: "",
-    groups: [{ name: "g", types: null, items: [line("development.sbom"), line("development.pre-launch-pentest"), line("development.vuln-remediation")] }],
+    groups: [
+      { name: "g", types: null, items: [line("development.sbom"), line("development.pre-launch-pentest"), line("development.vuln-remediation")] },
+      // The same item under another type with other wording is another line, but the same obligation.
+      { name: "h", types: null, items: [{ ...line("extension.sbom"), ids: ["extension.sbom"] }] },
+    ],
   },
   projectManagement: {
     intro: "",
@@ -134,7 +138,7 @@ describe("scheduleObligations", () => {
     expect(by(list, "專案工作計畫書").owner).toBe("vendor");
     // One obligation for a requirement both service types carry.
     expect(list.filter((o) => o.title === "SBOM（每季）")).toHaveLength(1);
-    expect(by(list, "SBOM（每季）").itemIds).toEqual(["development.sbom", "maintenance.sbom"]);
+    expect(by(list, "SBOM（每季）")).toMatchObject({ itemId: "development.sbom", itemIds: ["development.sbom", "maintenance.sbom", "extension.sbom"] });
   });
 
   it("refuses bad dates and an end before the start, naming the field", () => {

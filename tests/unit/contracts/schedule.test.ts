@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundledCalendarYears, bundledCatalogueFiles, bundledSupplements, readCatalogueFile } from "../../../lib/catalogue/bundled";
 import { ZCalendarYear } from "../../../lib/catalogue/schema/calendar";
+import { ZSupplement } from "../../../lib/catalogue/schema/supplement";
 import { addDays, addMonths, parseInstant, taipeiDate, taipeiIso } from "../../../lib/contracts/dates";
 import { incidentDeadlines } from "../../../lib/contracts/incidents";
 import { periodEnds, scheduleObligations, type TScheduleInput } from "../../../lib/contracts/schedule";
@@ -297,6 +298,17 @@ describe("the bundled deliverables hints", () => {
           if ("parameter" in h.trigger && h.trigger.parameter) expect(c.clauses.parameters.map((p) => p.key)).toContain(h.trigger.parameter);
     }
     for (const no of Object.keys(d.projectManagement)) expect(supplement.projectManagement.items.some((i) => String(i.no) === no)).toBe(true);
+  });
+
+  it("the schema refuses a hint citing an unknown source, a 專案管理 項次 that does not exist and an unknown trigger", () => {
+    const raw = structuredClone(JSON.parse(readFileSync(path.join(process.cwd(), "data/supplements/2026-12-01.json"), "utf8")));
+    raw.deliverables.items.sbom[0].basis.source = "999";
+    raw.deliverables.projectManagement["27"] = raw.deliverables.projectManagement["1"];
+    const issues = ZSupplement.safeParse(raw).error!.issues.map((i) => i.path.join("."));
+    expect(issues).toEqual(expect.arrayContaining(["deliverables.items.sbom.0.basis.source", "deliverables.projectManagement.27"]));
+    const trigger = structuredClone(JSON.parse(readFileSync(path.join(process.cwd(), "data/supplements/2026-12-01.json"), "utf8")));
+    trigger.deliverables.clauses["project-plan"][0].trigger = { on: "someday" };
+    expect(ZSupplement.safeParse(trigger).error!.issues.map((i) => i.path.join("."))).toEqual(["deliverables.clauses.project-plan.0.trigger.on"]);
   });
 
   it("a 專案管理 hint quoting SecReq's own wording of the item quotes that wording exactly", () => {

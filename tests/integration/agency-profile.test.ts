@@ -170,6 +170,22 @@ describe("the agency profile (機關資料)", () => {
     expect((stale as ProfileConflictError).message).toContain("陳管理者");
     expect((await getAgencyProfile(db, people.agencyId))!.profile.cisoTitle).toBe("秘書長");
   });
+
+  it("keeps the ▲ measures bought agency-wide with their contract: versioned, audited, refused at the field when incomplete", async () => {
+    const v = (await getAgencyProfile(db, people.agencyId))!.profileVersion;
+    const bad = await saveAgencyProfile(db, people.admin, { ...FORM, coveredMeasures: [{ measure: "soc", reference: " " }] }, v).catch((x: unknown) => x);
+    expect(bad).toBeInstanceOf(AdminError);
+    expect((bad as AdminError).issues).toEqual([{ path: "coveredMeasures.0.reference", message: "請填寫全機關契約之名稱或案號" }]);
+    const covered = [{ measure: "soc", reference: "115年度全府資安監控（SOC）服務案 115-A-001" }];
+    const saved = await saveAgencyProfile(db, people.admin, { ...FORM, cisoTitle: "秘書長", coveredMeasures: covered }, v);
+    expect(saved).toMatchObject({ changed: true, profileVersion: v + 1 });
+    expect((await getAgencyProfile(db, people.agencyId))!.profile.coveredMeasures).toEqual(covered);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { agencyId: people.agencyId, action: "agency.profile" }, orderBy: { at: "desc" } });
+    expect(JSON.parse(audit.before!).coveredMeasures).toEqual([]);
+    expect(JSON.parse(audit.after!).coveredMeasures).toEqual(covered);
+    // A stale form is refused here too.
+    await expect(saveAgencyProfile(db, people.admin, { ...FORM, cisoTitle: "秘書長", coveredMeasures: [] }, v)).rejects.toBeInstanceOf(ProfileConflictError);
+  });
 });
 
 describe("a case keeps the profile it was submitted with; a draft follows the profile", () => {
@@ -313,6 +329,8 @@ describe(`the migration carries the old agency step into the snapshot (${TEST_DB
         sector: "cii-provider",
         responsibilityLevel: "C",
         mailServer: false,
+        // A snapshot from before the agency-wide ▲ contracts covers none.
+        coveredMeasures: [],
       });
       // The approved case resolves on its snapshot, whatever the profile says now, and keeps its answers.
       await db.agency.update({ where: { id: agencyId }, data: { responsibilityLevel: "A" } });

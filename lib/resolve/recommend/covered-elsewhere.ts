@@ -1,3 +1,5 @@
+import type { TCatalogueFile } from "../../catalogue/schema";
+import { obligationMatrix } from "../obligation-matrix";
 import type { TRecommendRule } from "./rule";
 
 /**
@@ -19,3 +21,11 @@ export const coveredElsewhereRule: TRecommendRule = {
     };
   },
 };
+
+/** The ▲ measures a catalogue's items rest on (key and the ▲ table's name), for the agency profile's list. */
+export function coverableMeasures(catalogue: TCatalogueFile): { key: string; name: string }[] {
+  const measures = obligationMatrix(catalogue.obligations).measures;
+  const keys = new Set<string>();
+  for (const t of catalogue.serviceTypes) for (const i of t.items) if (i.hints.levelMeasure && measures[i.hints.levelMeasure]) keys.add(i.hints.levelMeasure);
+  return [...keys].map((key) => ({ key, name: measures[key]!.name }));
+}

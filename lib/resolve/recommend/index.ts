@@ -1,7 +1,7 @@
 import type { TCaseContext, TDraft, TRecommendation } from "../types";
 import { assessWhenRule } from "./assess-when";
 import { coreSystemNoteRule } from "./core-system";
-import { coveredElsewhereRule } from "./covered-elsewhere";
+import { coverableMeasures, coveredElsewhereRule } from "./covered-elsewhere";
 import { levelRequiredRule } from "./level-required";
 import { personalDataNoteRule } from "./personal-data";
 import type { TRecommendRule, TSettledDraft } from "./rule";
@@ -15,6 +15,7 @@ export const isOpenChoice = (d: Pick<TDraft, "status" | "mark">): boolean =>
 /** First answer wins: an agency-wide contract before the level's table, the table before the notes. */
 export const RECOMMEND_RULES: readonly TRecommendRule[] = [coveredElsewhereRule, levelRequiredRule, personalDataNoteRule, coreSystemNoteRule, assessWhenRule];
 
+export { coverableMeasures };
 export { assessWhenRule, coreSystemNoteRule, coveredElsewhereRule, levelRequiredRule, personalDataNoteRule };
 
 /** The first rule's answer on an open choice; null when nothing is open or no rule supports one (never a guess). */

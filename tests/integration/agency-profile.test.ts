@@ -282,6 +282,26 @@ describe("a case keeps the profile it was submitted with; a draft follows the pr
     expect(affected.map((a) => a.id)).toEqual([draft]);
   });
 
+  it("a ▲ measure the agency buys agency-wide: the draft recommends 另案辦理 with that contract; the approved revision does not change", async () => {
+    const approvedBefore = JSON.stringify((await checklistOf(approved)).checklist);
+    const v = (await getAgencyProfile(db, people.agencyId))!.profileVersion;
+    const reference = "115年度全府端點偵測與回應（EDR）服務案";
+    await saveAgencyProfile(
+      db,
+      people.admin,
+      { ...FORM, name: "快照市政府（更名）", responsibilityLevel: "A", mailServer: "no", coveredMeasures: [{ measure: "edr", reference }] },
+      v,
+    );
+    const { checklist, profileChanges } = await checklistOf(draft);
+    if (!checklist.ok) throw new Error("does not resolve");
+    const edr = checklist.items.find((i) => i.id === "development.edr")!;
+    expect(edr.recommendation).toMatchObject({ decision: "other-procurement", reference });
+    expect(checklist.items.find((i) => i.id === "development.soc")!.recommendation?.decision).toBe("this-case");
+    expect(checklist.requirements).toHaveLength(checklist.items.length);
+    expect(profileChanges.map((c) => c.label)).toContain("全機關辦理之 ▲ 事項");
+    expect(JSON.stringify((await checklistOf(approved)).checklist)).toBe(approvedBefore);
+  });
+
   it("an incomplete profile blocks new cases, saying why and whom to ask", async () => {
     await db.agency.update({ where: { id: people.agencyId }, data: { responsibilityLevel: "", cisoName: "" } });
     await expect(createCase(db, people.officer)).rejects.toMatchObject({

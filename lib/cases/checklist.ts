@@ -2,6 +2,7 @@ import type { TCatalogueFile } from "../catalogue/schema";
 import { GRADE_LABEL } from "../catalogue/schema";
 import { resolve } from "../resolve/resolve";
 import type { TObligationsFile } from "../catalogue/schema/obligations";
+import { groupRequirements, type TRequirementGroup } from "../resolve/requirements";
 import { STATUSES, type TResolution, type TResolvedItem, type TStatus } from "../resolve/types";
 import { toResolveInput, type TStepIssue } from "./answers";
 import { decisionKind, decisionFits, type TDecisionKind } from "./decisions";
@@ -22,6 +23,11 @@ export type TChecklist =
       ok: true;
       resolution: TResolution;
       items: TChecklistItem[];
+      /**
+       * One row per distinct requirement (filled texts compared), in checklist order; each item also
+       * carries `sameAs` and its `recommendation` (null: none; the UI says NO_RECOMMENDATION).
+       */
+      requirements: TRequirementGroup<TChecklistItem>[];
       counts: Record<TStatus, number>;
       /** Items whose status differs from what the officer last saw. */
       changes: TStatusChange[];
@@ -75,6 +81,7 @@ export function buildChecklist(catalogue: TCatalogueFile, obligations: TObligati
     ok: true,
     resolution,
     items,
+    requirements: groupRequirements(items, (i) => i.filledText),
     counts,
     changes,
     staleDecisions,

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ZCalendarYear, ZCatalogueFile, ZSupplement, type TCalendarYear, type TCatalogueFile, type TSupplement } from "./schema";
+import { ZCalendarYear, ZCatalogueFile, ZGlossaryFile, ZSupplement, type TCalendarYear, type TCatalogueFile, type TGlossaryFile, type TSupplement } from "./schema";
 import { CatalogueError } from "./errors";
 
 type Raw = { serviceTypes?: { key?: unknown; name?: unknown; items?: { id?: unknown }[] }[] };
@@ -41,6 +41,10 @@ export function validateSupplement(fileName: string, raw: unknown): TSupplement 
 
 export function validateCalendarYear(fileName: string, raw: unknown): TCalendarYear {
   return validated(ZCalendarYear, fileName, raw);
+}
+
+export function validateGlossary(fileName: string, raw: unknown): TGlossaryFile {
+  return validated(ZGlossaryFile, fileName, raw);
 }
 
 export function parseJsonText(fileName: string, text: string): unknown {

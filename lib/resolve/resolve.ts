@@ -3,8 +3,10 @@ import { agencyObligations } from "./agency-obligations";
 import { buildContext } from "./context";
 import type { TEngineInput } from "./input";
 import type { TObligationsFile } from "../catalogue/schema/obligations";
+import { recommend } from "./recommend";
+import { groupRequirements, sameAsOf } from "./requirements";
 import { PIPELINE } from "./rules";
-import type { TBasisSummary, TCaseContext, TDraft, TResolution, TResolvedItem } from "./types";
+import type { TBasisSummary, TCaseContext, TDraft, TRequirementRow, TResolution, TResolvedItem } from "./types";
 import { caseWarnings } from "./warnings";
 
 /** The caller picked a catalogue that is not the one the input asked for: a programming error, not bad input. */
@@ -30,6 +32,19 @@ export function resolve(catalogue: TCatalogueFile, obligations: TObligationsFile
     if (!selected.has(type.key)) continue;
     for (const item of type.items) items.push(resolveItem(item, type.key, ctx));
   }
+  const groups = groupRequirements(items);
+  const sameAs = sameAsOf(groups);
+  for (const item of items) item.sameAs = sameAs.get(item.id) ?? [];
+  const requirements: TRequirementRow[] = groups.map((g) => ({
+    key: g.key,
+    text: g.text,
+    itemIds: g.itemIds,
+    status: g.status,
+    mark: g.mark,
+    category: g.category,
+    serviceTypes: g.serviceTypes,
+    recommendation: rowRecommendation(g.copies, g.top),
+  }));
   return {
     catalogueVersion: catalogue.version,
     effectiveGrade: input.grade,
@@ -37,7 +52,14 @@ export function resolve(catalogue: TCatalogueFile, obligations: TObligationsFile
     agencyObligations: agencyObligations(ctx, items),
     basisSummary: basisSummary(items),
     items,
+    requirements,
   };
+}
+
+/** The strongest copy's recommendation, else that of the first copy of equal strength that has one. */
+function rowRecommendation(copies: readonly TResolvedItem[], top: TResolvedItem): TResolvedItem["recommendation"] {
+  if (top.recommendation) return top.recommendation;
+  return copies.find((c) => c.status === top.status && c.mark === top.mark && c.recommendation)?.recommendation ?? null;
 }
 
 /** Runs the pipeline over one catalogue row. Exported for the rules' unit tests. */
@@ -54,6 +76,7 @@ export function resolveItem(item: TCatalogueItem, serviceType: TServiceTypeKey, 
     basis: null,
   };
   for (const rule of PIPELINE) draft = rule.apply(draft, ctx);
+  const status = draft.status ?? "needs-decision";
   return {
     id: item.id,
     serviceType,
@@ -61,12 +84,15 @@ export function resolveItem(item: TCatalogueItem, serviceType: TServiceTypeKey, 
     text: item.text,
     mark: draft.mark,
     // finalizeRule guarantees a status; the fallback only satisfies the type checker.
-    status: draft.status ?? "needs-decision",
+    status,
     reasons: [...draft.reasons],
     thirdPartyTesting: draft.thirdPartyTesting,
     cisoConfirm: draft.cisoConfirm,
     frequency: draft.frequency,
     basis: draft.mark === "▲" ? (draft.basis ?? { reliability: "U", citation: null, verified: null }) : null,
+    // resolve() fills in the other copies once every item is known.
+    sameAs: [],
+    recommendation: recommend({ ...draft, status }, ctx),
   };
 }
 

@@ -21,6 +21,45 @@ export interface TResolvedItem {
   frequency: string | null;
   /** For ▲ items: what the line rests on (the badge the officer sees); null for other marks. */
   basis: TItemBasis | null;
+  /** The ids of the case's other items with the identical requirement (lib/resolve/requirements.ts); [] when none. */
+  sameAs: string[];
+  /** What the open choice usually is and why (lib/resolve/recommend); null: nothing open, or no rule supports one. */
+  recommendation: TRecommendation;
+}
+
+/** A ▲ measure (the ▲ table's key, e.g. "soc") that the agency procures agency-wide, and that contract. */
+export interface TCoveredMeasure {
+  measure: string;
+  /** The agency-wide contract's name or number. */
+  reference: string;
+}
+
+export type TRecommendationDecision = "include" | "exclude" | "this-case" | "other-procurement";
+
+/** A suggestion, never a decision: the officer still decides. */
+export type TRecommendation = {
+  decision: TRecommendationDecision;
+  /** zh-TW, short: why this way for this case. */
+  reason: string;
+  /** What it rests on: the note, the 附表 cell, the agency's profile. */
+  basis: string;
+  /** For other-procurement: the agency-wide contract's name or number. */
+  reference?: string;
+} | null;
+
+/** One distinct requirement of the case (the API's `requirements[]`): its copies decide together. */
+export interface TRequirementRow {
+  /** requirementKey(text): stable across cases and versions for the same text. */
+  key: string;
+  text: string;
+  /** The copies' ids, in checklist order. */
+  itemIds: string[];
+  /** Of the strongest copy: standard > ▲ required > needs-decision > optional > not-applicable. */
+  status: TStatus;
+  mark: TMark;
+  category: string;
+  serviceTypes: TServiceTypeKey[];
+  recommendation: TRecommendation;
 }
 
 /** The ▲ basis of one line, in plain words: the cell's label and, once checked, the official document. */
@@ -47,6 +86,8 @@ export interface TResolution {
   /** ▲ lines by reliability: replaces the old blanket warning. */
   basisSummary: TBasisSummary;
   items: TResolvedItem[];
+  /** One row per distinct requirement, in the order of its first item. */
+  requirements: TRequirementRow[];
 }
 
 export type TThirdPartyTrigger = "coreSystem" | "contractValue";
@@ -71,6 +112,8 @@ export interface TCaseContext {
   readonly matrix: TObligationsTable;
   /** The catalogue's date in the ROC calendar, e.g. "112-09-25". */
   readonly catalogueDate: string;
+  /** ▲ measure key → the agency-wide contract that covers it (the agency profile). */
+  readonly covered: ReadonlyMap<string, string>;
 }
 
 /** An item while the rules run; `status` is null until some rule settles it. */

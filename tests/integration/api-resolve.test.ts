@@ -38,7 +38,15 @@ describe("POST /api/v1/resolve: valid cases", () => {
     expect(status).toBe(200);
     expect(type).toMatch(/^application\/json/);
     const resolution = body as Record<string, unknown> & { items: Record<string, unknown>[] };
-    expect(Object.keys(resolution).sort()).toEqual(["agencyObligations", "basisSummary", "catalogueVersion", "effectiveGrade", "items", "warnings"]);
+    expect(Object.keys(resolution).sort()).toEqual([
+      "agencyObligations",
+      "basisSummary",
+      "catalogueVersion",
+      "effectiveGrade",
+      "items",
+      "requirements",
+      "warnings",
+    ]);
     expect(resolution.catalogueVersion).toBe(NEWEST_VERSION);
     expect(resolution.effectiveGrade).toBe("medium");
     for (const list of [resolution.warnings, resolution.agencyObligations]) {
@@ -49,8 +57,23 @@ describe("POST /api/v1/resolve: valid cases", () => {
     expect(new Set(resolution.items.map((i) => i.serviceType))).toEqual(new Set(SERVICE_TYPE_KEYS));
     for (const item of resolution.items) {
       expect(Object.keys(item).sort()).toEqual(
-        ["basis", "category", "cisoConfirm", "frequency", "id", "mark", "reasons", "serviceType", "status", "text", "thirdPartyTesting"].sort(),
+        [
+          "basis",
+          "category",
+          "cisoConfirm",
+          "frequency",
+          "id",
+          "mark",
+          "reasons",
+          "recommendation",
+          "sameAs",
+          "serviceType",
+          "status",
+          "text",
+          "thirdPartyTesting",
+        ].sort(),
       );
+      expect(Array.isArray(item.sameAs)).toBe(true);
       expect(STATUSES).toContain(item.status);
       expect(["●", "◎", "▲", "-"]).toContain(item.mark);
       expect((item.reasons as string[]).length).toBeGreaterThan(0);
@@ -61,6 +84,21 @@ describe("POST /api/v1/resolve: valid cases", () => {
       // Every ▲ line carries its badge; no other line does.
       expect(item.basis === null, String(item.id)).toBe(item.mark !== "▲");
     }
+  });
+
+  it("the reference case: 64 items, 58 requirements; the PRC-vendor requirement is one standard row", async () => {
+    const { status, body } = await post(REALISTIC_CASE);
+    expect(status).toBe(200);
+    const out = body as {
+      items: { id: string; sameAs: string[] }[];
+      requirements: { key: string; itemIds: string[]; status: string; recommendation: unknown }[];
+    };
+    expect(out.items).toHaveLength(64);
+    expect(out.requirements).toHaveLength(58);
+    for (const row of out.requirements) expect(Object.keys(row)).toEqual(expect.arrayContaining(["key", "itemIds", "status", "recommendation"]));
+    const prc = out.requirements.find((row) => row.itemIds.includes("maintenance.no-prc-vendor"))!;
+    expect(prc).toMatchObject({ itemIds: ["development.no-prc-vendor", "maintenance.no-prc-vendor"], status: "standard", recommendation: null });
+    expect(out.items.find((i) => i.id === "development.no-prc-vendor")!.sameAs).toEqual(["maintenance.no-prc-vendor"]);
   });
 
   it("a 特定非公務機關 resolves by its own 附表 (agencyKind, ciProvider)", async () => {

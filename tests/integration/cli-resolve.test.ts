@@ -31,6 +31,7 @@ describe("npm run -s cli -- resolve --input case.json", () => {
     const api = await call(POST, jsonRequest(JSON.stringify(REALISTIC_CASE)));
     expect(api.status).toBe(200);
     expect(JSON.parse(r.stdout)).toEqual(api.body);
+    expect(JSON.parse(r.stdout).requirements).toHaveLength(58);
   });
 
   it("schema issues → exit 2, one `path: message` line each on stderr, empty stdout", () => {

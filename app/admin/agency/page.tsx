@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { draftsAffectedByProfile, getAgencyProfile, profileIssues } from "@/lib/agency";
+import { resolveService } from "@/lib/api/resolve";
+import { coverableMeasures } from "@/lib/resolve/recommend";
 import { AdminHeader } from "@/components/admin/AdminHeader";
 import { AgencyProfileForm } from "@/components/agency/AgencyProfileForm";
 import { requireUser } from "../../_server/auth";
@@ -14,6 +16,8 @@ export default async function AgencyProfilePage() {
   const current = (await getAgencyProfile(db(), user.agencyId))!;
   const incomplete = profileIssues(current.profile).length > 0;
   const affected = await draftsAffectedByProfile(db(), user.agencyId, current.profile);
+  // The ▲ measures of the newest published catalogue (what new cases resolve against).
+  const measures = coverableMeasures(await resolveService().catalogue());
   return (
     <div className="space-y-6">
       <AdminHeader title="機關資料">
@@ -30,6 +34,7 @@ export default async function AgencyProfilePage() {
         initial={current.profile}
         profileVersion={current.profileVersion}
         save={saveAgencyProfileAction}
+        measures={measures}
         affected={affected.map((a) => ({ id: a.id, title: a.title, changes: a.changes.map((c) => `${c.label}：${c.from} → ${c.to}`) }))}
       />
     </div>

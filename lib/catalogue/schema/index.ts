@@ -9,3 +9,4 @@ export * from "./file";
 export * from "./supplement";
 export * from "./deliverables";
 export * from "./calendar";
+export * from "./glossary";

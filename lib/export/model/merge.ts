@@ -1,28 +1,18 @@
 import type { TServiceTypeKey } from "../../catalogue/schema";
+import { groupRequirements, strength } from "../../resolve/requirements";
 import { placementOf, type TPlacement } from "./inclusion";
 import type { TExportItem } from "./types";
 
 /**
  * One list per contract: the catalogue repeats a requirement under every service type that carries it
  * (SBOM, scans, 健診 … under both 開發 and 維運). A contract states it once. Rows with the same
- * verbatim text (after the blanks are filled) merge; the merged row takes the strongest status and the
+ * requirement text (after the blanks are filled; lib/resolve/requirements.ts) merge; the merged row takes the strongest status and the
  * decision of its strongest copies. Per-type decisions that contradict each other are not guessed
  * between: the export is refused, naming the item.
  */
 
-/** Strongest first: ● (standard) > ▲ the level requires > needs-decision > optional > not applicable. */
-export function strength(item: Pick<TExportItem, "status" | "mark">): number {
-  switch (item.status) {
-    case "standard":
-      return item.mark === "▲" ? 3 : 4;
-    case "needs-decision":
-      return 2;
-    case "optional":
-      return 1;
-    case "not-applicable":
-      return 0;
-  }
-}
+// One grouping for the checklist, the API and the documents (lib/resolve/requirements.ts).
+export { strength };
 
 export interface TMergedRow {
   /** The copies, in checklist order; `item` is the strongest (first of them). */
@@ -50,9 +40,6 @@ const PLACEMENT_WORD: Record<TPlacement, string> = {
   omitted: "不納入本案",
 };
 
-/** The key two copies must share to be one requirement: their text, blanks filled, spacing ignored. */
-const keyOf = (text: string) => text.replace(/\s+/g, " ").trim();
-
 /**
  * Groups `items` (checklist order) by their filled text and decides each group. `fill` gives an item's
  * text as the documents print it; `typeName` names a type in a conflict message.
@@ -62,18 +49,9 @@ export function mergeItems(
   fill: (item: TExportItem) => string,
   typeName: (type: TServiceTypeKey) => string,
 ): { rows: TMergedRow[]; conflicts: TMergeConflict[] } {
-  const groups = new Map<string, { text: string; copies: TExportItem[] }>();
-  for (const item of items) {
-    const text = fill(item);
-    const key = keyOf(text);
-    const group = groups.get(key);
-    if (group) group.copies.push(item);
-    else groups.set(key, { text, copies: [item] });
-  }
-
   const rows: TMergedRow[] = [];
   const conflicts: TMergeConflict[] = [];
-  for (const { text, copies } of groups.values()) {
+  for (const { text, copies } of groupRequirements(items, fill)) {
     const top = Math.max(...copies.map(strength));
     const all = copies.filter((c) => strength(c) === top);
     // A stated decision outweighs an implied one (cli export's default for what `include` does not list).

@@ -47,6 +47,14 @@ export async function recordSubmission(tx: TTx, caseId: string, checklist: TChec
   });
 }
 
+/** The items the officer changed in the latest resubmission: earlier approvals of them no longer stand. */
+export async function sinceLastReview(db: TDb | TTx, caseId: string): Promise<TSinceLastReview | undefined> {
+  const submissions = await caseSubmissions(db, caseId);
+  const [previous, last] = [submissions.at(-2), submissions.at(-1)];
+  if (!previous || !last) return undefined;
+  return { submittedAt: last.at, changed: new Set(decisionChanges(previous.decisions, last.decisions).map((c) => c.itemId)) };
+}
+
 /**
  * What the review loop knows of a case: the last two submissions and what changed between them (per item,
  * before → after), the officer's answers, the returned items and each item's comment thread.

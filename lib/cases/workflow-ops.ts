@@ -7,9 +7,8 @@ import { checkTransition, type TCaseStatus, type TWorkflowAction } from "../work
 import { WorkflowError } from "../workflow/errors";
 import { nextRevision } from "../workflow/revise";
 import { resubmissionProblems, submissionProblems } from "../workflow/submission";
-import { approvalProblems, currentReviews, riskStatement, type TSinceLastReview } from "../workflow/review-groups";
-import { decisionChanges } from "../workflow/reviews";
-import { caseSubmissions, decisionsOf, itemAnswers, recordSubmission } from "./review-loop";
+import { approvalProblems, currentReviews, riskStatement } from "../workflow/review-groups";
+import { caseSubmissions, itemAnswers, recordSubmission, sinceLastReview } from "./review-loop";
 import { ZReviewInput, type TItemReview } from "../workflow/reviews";
 import type { TProblem } from "../workflow/problems";
 import { CaseError } from "./errors";
@@ -145,14 +144,6 @@ export async function reviewItem(db: TDb, caseId: string, input: unknown, actor:
       at,
     });
   });
-}
-
-/** The items the officer changed in the latest resubmission: earlier approvals of them no longer stand. */
-async function sinceLastReview(tx: TTx, caseId: string): Promise<TSinceLastReview | undefined> {
-  const submissions = await caseSubmissions(tx, caseId);
-  const [previous, last] = [submissions.at(-2), submissions.at(-1)];
-  if (!previous || !last) return undefined;
-  return { submittedAt: last.at, changed: new Set(decisionChanges(previous.decisions, last.decisions).map((c) => c.itemId)) };
 }
 
 /**

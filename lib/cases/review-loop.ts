@@ -15,6 +15,7 @@ import {
   type TSubmittedDecision,
 } from "../workflow/reviews";
 import type { TSinceLastReview } from "../workflow/review-groups";
+import { resubmissionProblems } from "../workflow/submission";
 import { CaseError } from "./errors";
 import type { TChecklist } from "./checklist";
 import type { TCaseStatus } from "../workflow/state";
@@ -117,5 +118,52 @@ export async function answerItem(db: TDb, caseId: string, input: unknown, actor:
       after: parsed.data,
       at,
     });
+  });
+}
+
+export type TReturnedEntry = {
+  itemId: string;
+  text: string;
+  comment: string;
+  reviewerName: string;
+  at: Date;
+  /** Changed or answered since the return: no longer blocks resubmission. */
+  dealtWith: boolean;
+  thread: { at: Date; who: string; role: "ciso" | "officer"; text: string }[];
+};
+
+/**
+ * A returned case's items the CISO returned, for the banner on every page of the case and the officer's
+ * list on the review step: the comment, the thread, and whether the officer has dealt with it.
+ */
+export async function returnedEntries(
+  db: TDb,
+  checklist: TChecklist,
+  caseId: string,
+  reviews: readonly (TItemReview & { reviewerName: string })[],
+): Promise<TReturnedEntry[]> {
+  if (!checklist.ok) return [];
+  const returned = returnedItems(reviews);
+  if (!returned.length) return [];
+  const [submissions, answers] = await Promise.all([caseSubmissions(db, caseId), itemAnswers(db, caseId)]);
+  const open = new Set(
+    resubmissionProblems(checklist, reviews, submissions.at(-1)?.decisions ?? null, answers).flatMap((p) => (p.kind === "item" ? [p.itemId] : [])),
+  );
+  const threads = itemThreads(reviews, answers);
+  const byId = new Map(checklist.items.map((i) => [i.id, i]));
+  return returned.flatMap((r) => {
+    const item = byId.get(r.itemId);
+    if (!item) return [];
+    return [
+      {
+        itemId: r.itemId,
+        text: item.filledText,
+        comment: r.comment,
+        reviewerName: reviews.find((x) => x.itemId === r.itemId && x.at === r.at)?.reviewerName ?? "",
+        at: r.at,
+        dealtWith: !open.has(r.itemId),
+        thread: (threads.get(r.itemId) ?? []).map((t) => ({ at: t.at, who: t.who, role: t.role, text: t.text })),
+      },
+    ];
   });
 }

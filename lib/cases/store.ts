@@ -20,7 +20,7 @@ export type TDecisionRecord = {
 };
 
 import type { TCaseStatus } from "../workflow/state";
-import { CASE_STATUSES, checkTransition } from "../workflow/state";
+import { CASE_STATUSES, canTransition, checkTransition } from "../workflow/state";
 import { taipeiTime } from "../time";
 
 export type TCaseRecord = {
@@ -263,7 +263,7 @@ export async function caseLanding(db: TDb, id: string, viewer: TActor): Promise<
   const row = await db.case.findUnique({ where: { id }, select: { agencyId: true, status: true, createdById: true } });
   if (!row || row.agencyId !== viewer.agencyId) return null;
   const state = { ...row, status: row.status as TCaseStatus };
-  if (state.status === "submitted" && checkTransition(state, "return", viewer).ok) return "approval";
+  if (state.status === "submitted" && canTransition(state, "return", viewer)) return "approval";
   if (state.status === "returned") return "review";
   return "agency";
 }

@@ -90,7 +90,7 @@ export function itemThreads(reviews: readonly (TItemReview & { reviewerName: str
   const threads = new Map<string, TThreadEntry[]>();
   const add = (itemId: string, e: TThreadEntry) => threads.set(itemId, [...(threads.get(itemId) ?? []), e]);
   for (const r of reviews)
-    if (r.itemId && (r.comment.trim() || r.verdict !== "approve"))
+    if (r.itemId)
       add(r.itemId, { at: r.at, who: r.reviewerName, role: "ciso", verdict: r.verdict, text: r.comment });
   for (const a of answers) add(a.itemId, { at: a.at, who: a.authorName, role: "officer", verdict: null, text: a.body });
   for (const t of threads.values()) t.sort((a, b) => a.at.getTime() - b.at.getTime());

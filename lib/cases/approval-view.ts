@@ -4,6 +4,7 @@ import { caseProfileLines } from "../agency/snapshot";
 import { approvalGroups, approvalProblems, ATTENTION_LABEL, currentReviews, reviewGroups, riskStatement } from "../workflow/review-groups";
 import { latestReviews, type TItemReview, type TSubmittedDecision, type TThreadEntry } from "../workflow/reviews";
 import { checkTransition } from "../workflow/state";
+import { taipeiToday } from "../time";
 import { caseFactLines } from "./case-facts";
 import type { TChecklistItem } from "./checklist";
 import { readCaseEditors } from "./editors";
@@ -76,7 +77,7 @@ export async function approvalView(db: TDb, id: string, viewer: TActor) {
             comment: r.comment,
             reviewerName: r.reviewerName,
             riskStatement: r.riskStatement,
-            riskReviewBy: r.riskReviewBy ? r.riskReviewBy.toISOString().slice(0, 10) : null,
+            riskReviewBy: r.riskReviewBy ? taipeiToday(r.riskReviewBy) : null,
             stale: !standing.has(i.id),
           }
         : null,

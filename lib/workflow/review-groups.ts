@@ -2,6 +2,7 @@ import { isIncluded, type TWorkflowChecklist, type TWorkflowItem } from "./check
 import { itemProblem, stepProblems, type TProblem } from "./problems";
 import { latestReviews, type TItemReview } from "./reviews";
 import { CHOICE_TEXT } from "../cases/labels";
+import { taipeiToday } from "../time";
 
 /** The CISO's review page, grouped as issue 4 lists it. Items keep their full type (T) for rendering. */
 export type TReviewGroups<T extends TWorkflowItem> = {
@@ -134,7 +135,7 @@ export function riskStatement(
     d ? `承辦人決定：${CHOICE_TEXT[d.choice] ?? d.choice}${d.reason.trim() ? `，理由：${d.reason.trim()}` : ""}` : "",
     comment.trim() ? `資安長意見：${comment.trim()}` : "",
     `接受者：${acceptor}`,
-    reviewBy ? `重新檢視日期：${reviewBy.toISOString().slice(0, 10)}` : "",
+    reviewBy ? `重新檢視日期：${taipeiToday(reviewBy)}` : "",
   ];
   return parts.filter(Boolean).join("。") + "。";
 }

@@ -138,7 +138,9 @@ export const submitCaseAction = authedAction(
 export const reviewItemAction = authedAction(
   {
     args: (caseId: string, review: unknown) => ({ caseId, review }),
-    input: z.object({ caseId: ZId, review: z.object({
+    input: z.object({
+      caseId: ZId,
+      review: z.object({
         itemId: z.string().max(200),
         verdict: z.string().max(20),
         comment: z.string().max(2000).optional(),

@@ -193,7 +193,7 @@ function ItemReview({ item, review }: { item: TApprovalItem; review: (input: unk
 /** 「可檢視」: one row per item, expandable to its full review form (to reopen or return it). */
 function ReviewableItem({ item, review }: { item: TApprovalItem; review: (input: unknown) => Promise<TResult> }) {
   return (
-    <li className="rounded border border-slate-200 bg-white">
+    <li data-review-row={item.id} className="rounded border border-slate-200 bg-white">
       <details>
         <summary className="cursor-pointer p-3">
           <span className="text-sm text-slate-600">{item.serviceTypeName}．</span>

@@ -85,7 +85,12 @@ export async function approvalView(db: TDb, id: string, viewer: TActor) {
       riskPreview: risk ? riskStatement(i, "", viewer.name, null) : null,
       why,
       change: c ? { before: decisionText(c.before), after: decisionText(c.after) } : null,
-      thread: thread.map((t) => ({ at: t.at, who: t.who, role: t.role, text: t.verdict ? `${t.verdict === "return" ? "退回" : t.verdict === "accept-risk" ? "接受風險" : "同意"}${t.text ? `：${t.text}` : ""}` : t.text })),
+      thread: thread.map((t) => ({
+        at: t.at,
+        who: t.who,
+        role: t.role,
+        text: t.verdict ? `${t.verdict === "return" ? "退回" : t.verdict === "accept-risk" ? "接受風險" : "同意"}${t.text ? `：${t.text}` : ""}` : t.text,
+      })),
     };
   };
   const groups = reviewGroups(checklist);
@@ -97,11 +102,19 @@ export async function approvalView(db: TDb, id: string, viewer: TActor) {
   return {
     ...base,
     open: true as const,
-    facts: [...(profile ? caseProfileLines(profile).map(({ label, value }) => ({ label, value })) : []), ...caseFactLines(record.answers, checklist.resolution.effectiveGrade, typeNames)],
+    facts: [
+      ...(profile ? caseProfileLines(profile).map(({ label, value }) => ({ label, value })) : []),
+      ...caseFactLines(record.answers, checklist.resolution.effectiveGrade, typeNames),
+    ],
     submittedBy: loop.last?.submittedByName ?? record.creatorName,
     submittedAt: record.submittedAt,
     round: loop.submissions.length,
-    needsYou: needsYou.map(({ item, why }) => toItem(item, why.map((w) => ATTENTION_LABEL[w]))),
+    needsYou: needsYou.map(({ item, why }) =>
+      toItem(
+        item,
+        why.map((w) => ATTENTION_LABEL[w]),
+      ),
+    ),
     reviewable: reviewable.map((i) => toItem(i, [])),
     /** 「可檢視」 items without a standing 同意: what one click approves. */
     approvableAtOnce: reviewable.filter((i) => standing.get(i.id)?.verdict !== "approve").map((i) => i.id),

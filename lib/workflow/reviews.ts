@@ -24,9 +24,7 @@ export const ZReviewInput = z
     verdict: z.enum(REVIEW_VERDICTS, { error: () => "請選擇同意、退回或接受風險" }),
     comment: zText().trim().max(1000, "意見最多 1000 字").default(""),
     /** accept-risk only: when the accepted risk is to be looked at again (optional). */
-    reviewBy: z
-      .union([z.literal(""), z.iso.date({ error: () => "請輸入日期，例如 2027-06-30" })])
-      .default(""),
+    reviewBy: z.union([z.literal(""), z.iso.date({ error: () => "請輸入日期，例如 2027-06-30" })]).default(""),
   })
   .superRefine((v, ctx) => {
     if (v.reviewBy && v.verdict !== "accept-risk") ctx.addIssue({ code: "custom", path: ["reviewBy"], message: "只有接受風險時才需填寫重新檢視日期" });
@@ -72,7 +70,9 @@ export function returnedItems(reviews: readonly TItemReview[]): TReturnedItem[] 
 }
 
 const sameDecision = (a: TSubmittedDecision | null | undefined, b: TSubmittedDecision | null | undefined) =>
-  (a?.choice ?? "") === (b?.choice ?? "") && (a?.reason ?? "").trim() === (b?.reason ?? "").trim() && (a?.reference ?? "").trim() === (b?.reference ?? "").trim();
+  (a?.choice ?? "") === (b?.choice ?? "") &&
+  (a?.reason ?? "").trim() === (b?.reason ?? "").trim() &&
+  (a?.reference ?? "").trim() === (b?.reference ?? "").trim();
 
 /** One item's decision before → now, where they differ (what changed since the previous submission). */
 export type TDecisionChange = { itemId: string; before: TSubmittedDecision | null; after: TSubmittedDecision | null };
@@ -89,9 +89,7 @@ export type TThreadEntry = { at: Date; who: string; role: "ciso" | "officer"; ve
 export function itemThreads(reviews: readonly (TItemReview & { reviewerName: string })[], answers: readonly TItemAnswer[]): Map<string, TThreadEntry[]> {
   const threads = new Map<string, TThreadEntry[]>();
   const add = (itemId: string, e: TThreadEntry) => threads.set(itemId, [...(threads.get(itemId) ?? []), e]);
-  for (const r of reviews)
-    if (r.itemId)
-      add(r.itemId, { at: r.at, who: r.reviewerName, role: "ciso", verdict: r.verdict, text: r.comment });
+  for (const r of reviews) if (r.itemId) add(r.itemId, { at: r.at, who: r.reviewerName, role: "ciso", verdict: r.verdict, text: r.comment });
   for (const a of answers) add(a.itemId, { at: a.at, who: a.authorName, role: "officer", verdict: null, text: a.body });
   for (const t of threads.values()) t.sort((a, b) => a.at.getTime() - b.at.getTime());
   return threads;

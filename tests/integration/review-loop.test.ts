@@ -27,7 +27,8 @@ describe("the review loop", () => {
   }, 60_000);
   afterAll(() => cleanup());
 
-  const reviewsOf = async (caseId: string) => (await caseReviews(db, caseId)).map((r) => ({ ...r, verdict: r.verdict as "approve" | "return" | "accept-risk" }));
+  const reviewsOf = async (caseId: string) =>
+    (await caseReviews(db, caseId)).map((r) => ({ ...r, verdict: r.verdict as "approve" | "return" | "accept-risk" }));
 
   /** A submitted case of agency A, one ◎ item returned with a comment and the case returned. */
   async function returnedCase() {
@@ -83,7 +84,9 @@ describe("the review loop", () => {
     await expect(submitCase(db, caseId, a.officer)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: item.id })] });
 
     // An answer to the comment is.
-    await expect(answerItem(db, caseId, { itemId: item.id, body: "" }, a.officer)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: "body" })] });
+    await expect(answerItem(db, caseId, { itemId: item.id, body: "" }, a.officer)).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: "body" })],
+    });
     await expect(answerItem(db, caseId, { itemId: item.id, body: "別人的回覆" }, b.officer)).rejects.toMatchObject({ code: "not-found" });
     await expect(answerItem(db, caseId, { itemId: item.id, body: "資安長不能回覆" }, a.ciso)).rejects.toMatchObject({ code: "invalid" });
     await answerItem(db, caseId, { itemId: item.id, body: "本系統對外服務，依機關規範納入" }, a.officer);
@@ -124,7 +127,12 @@ describe("the review loop", () => {
     const stays = view.reviewable.find((i) => i.id === kept.id)!;
     expect(stays.verdict).toMatchObject({ verdict: "approve", stale: false });
     expect(view.approvableAtOnce).not.toContain(kept.id);
-    expect(view.facts).toEqual(expect.arrayContaining([{ label: "契約金額", value: "新臺幣 9,999,999 元" }, { label: "資通安全責任等級", value: expect.stringMatching(/級/) }]));
+    expect(view.facts).toEqual(
+      expect.arrayContaining([
+        { label: "契約金額", value: "新臺幣 9,999,999 元" },
+        { label: "資通安全責任等級", value: expect.stringMatching(/級/) },
+      ]),
+    );
     // The returned item blocks approval until the CISO decides it again.
     expect(view.problems.some((p) => p.href === `#review-${returned.id}`)).toBe(true);
   });

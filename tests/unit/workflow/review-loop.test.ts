@@ -102,7 +102,12 @@ describe("approval after a resubmission", () => {
 
 describe("a risk acceptance", () => {
   it("states which requirement is taken on, why, who accepts it and until when", () => {
-    const s = riskStatement({ filledText: "軟體安全開發生命週期", decision: decided("include", "對外服務") }, "已要求檢測報告", "林資安長", new Date("2027-06-30T00:00:00+08:00"));
+    const s = riskStatement(
+      { filledText: "軟體安全開發生命週期", decision: decided("include", "對外服務") },
+      "已要求檢測報告",
+      "林資安長",
+      new Date("2027-06-30T00:00:00+08:00"),
+    );
     expect(s).toContain("本案納入並由機關承擔其風險：「軟體安全開發生命週期」");
     expect(s).toContain("理由：對外服務");
     expect(s).toContain("資安長意見：已要求檢測報告");

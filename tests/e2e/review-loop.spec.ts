@@ -46,7 +46,7 @@ test("the review loop: worklist → return → the officer answers via the banne
   await expect(ciso.getByRole("region", { name: "本案事實（檢核表依此產出）" })).toContainText("新臺幣 800,000 元");
   await expect(ciso.getByRole("region", { name: /須您確認/ })).toContainText("須資安長確認風險");
   await accessible(ciso);
-  await click(ciso.locator(`[data-review-row="${VM}"] summary`));
+  await click(ciso.locator(`[data-review-row="${VM}"] > details > summary`));
   const vmReview = ciso.locator(`[id="review-${VM}"]`);
   await expect(vmReview.getByText("理由與依據")).toBeVisible();
   await click(vmReview.getByLabel("退回"));

@@ -48,7 +48,7 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
   await expect(ciso.getByRole("heading", { name: "資安長審查" })).toBeVisible();
   const vmReview = ciso.locator('[id="review-saas-customization.vm-image-security"]');
   // An item the CISO need not confirm sits collapsed under 「可檢視」.
-  await ciso.locator('[data-review-row="saas-customization.vm-image-security"] summary').click();
+  await ciso.locator('[data-review-row="saas-customization.vm-image-security"] > details > summary').click();
   await vmReview.getByLabel("退回").check();
   await vmReview.getByRole("button", { name: "儲存審查意見" }).click();
   await expect(vmReview.getByText("退回本項時請填寫意見")).toBeVisible();

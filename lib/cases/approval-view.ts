@@ -62,7 +62,7 @@ export async function approvalView(db: TDb, id: string, viewer: TActor) {
     const r = standing.get(i.id) ?? latestAny.get(i.id);
     const c = changes.get(i.id);
     const thread: TThreadEntry[] = loop.threads.get(i.id) ?? [];
-    const risk = i.cisoConfirm && i.status !== "not-applicable" && why.includes(ATTENTION_LABEL.risk);
+    const risk = why.includes(ATTENTION_LABEL.risk);
     return {
       id: i.id,
       text: i.filledText,

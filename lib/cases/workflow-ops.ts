@@ -6,6 +6,7 @@ import type { TActor } from "../auth/roles";
 import { checkTransition, type TCaseStatus, type TWorkflowAction } from "../workflow/state";
 import { WorkflowError } from "../workflow/errors";
 import { nextRevision } from "../workflow/revise";
+import { isIncluded } from "../workflow/checklist-view";
 import { resubmissionProblems, submissionProblems } from "../workflow/submission";
 import { approvalProblems, currentReviews, riskStatement } from "../workflow/review-groups";
 import { caseSubmissions, itemAnswers, recordSubmission, sinceLastReview } from "./review-loop";
@@ -164,7 +165,7 @@ export async function approveItems(db: TDb, caseId: string, itemIds: readonly st
     const ids = [...new Set(itemIds)];
     const refused = ids.filter((id) => {
       const item = byId.get(id);
-      return !item || (item.cisoConfirm && item.status !== "not-applicable") || returned.has(id);
+      return !item || (item.cisoConfirm && isIncluded(item)) || returned.has(id);
     });
     if (refused.length)
       throw new CaseError(

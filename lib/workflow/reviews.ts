@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zText } from "../validation/text";
+import { taipeiToday } from "../time";
 
 /** The CISO's verdict on one item (issue 4: approve or return each with a comment; accept a risk). */
 export const REVIEW_VERDICTS = ["approve", "return", "accept-risk"] as const;
@@ -28,6 +29,7 @@ export const ZReviewInput = z
   })
   .superRefine((v, ctx) => {
     if (v.reviewBy && v.verdict !== "accept-risk") ctx.addIssue({ code: "custom", path: ["reviewBy"], message: "只有接受風險時才需填寫重新檢視日期" });
+    else if (v.reviewBy && v.reviewBy <= taipeiToday()) ctx.addIssue({ code: "custom", path: ["reviewBy"], message: "重新檢視日期須晚於今天" });
     if (v.verdict === "return" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "退回本項時請填寫意見，說明需要修正之處" });
     if (v.verdict === "accept-risk" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "接受風險時請填寫意見，說明接受的理由" });
   });

@@ -151,15 +151,15 @@ describe("the review loop", () => {
     expect(after.approvableAtOnce).toEqual([]);
 
     await expect(
-      reviewItem(db, caseId, { itemId: risk.id, verdict: "accept-risk", comment: "已要求第三方檢測", reviewBy: "2027-13-40" }, a.ciso),
+      reviewItem(db, caseId, { itemId: risk.id, verdict: "accept-risk", comment: "已要求第三方檢測", reviewBy: "2099-13-40" }, a.ciso),
     ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: "reviewBy" })] });
     for (const item of after.needsYou.filter((i) => i.riskAcceptance))
-      await reviewItem(db, caseId, { itemId: item.id, verdict: "accept-risk", comment: "已要求第三方檢測", reviewBy: "2027-06-30" }, a.ciso);
+      await reviewItem(db, caseId, { itemId: item.id, verdict: "accept-risk", comment: "已要求第三方檢測", reviewBy: "2099-06-30" }, a.ciso);
     const row = await db.review.findFirstOrThrow({ where: { caseId, itemId: risk.id, verdict: "accept-risk" } });
     expect(row.riskStatement).toContain(risk.text);
     expect(row.riskStatement).toContain("已要求第三方檢測");
     expect(row.riskStatement).toContain("接受者：林資安長");
-    expect(row.riskReviewBy?.toISOString()).toBe("2027-06-29T16:00:00.000Z");
+    expect(row.riskReviewBy?.toISOString()).toBe("2099-06-29T16:00:00.000Z");
     await decideCase(db, caseId, "approve", "", a.ciso);
     const record = await getCase(db, caseId);
     expect(record?.status).toBe("approved");

@@ -106,19 +106,22 @@ describe("a risk acceptance", () => {
       { filledText: "軟體安全開發生命週期", decision: decided("include", "對外服務") },
       "已要求檢測報告",
       "林資安長",
-      new Date("2027-06-30T00:00:00+08:00"),
+      new Date("2099-06-30T00:00:00+08:00"),
     );
     expect(s).toContain("本案納入並由機關承擔其風險：「軟體安全開發生命週期」");
     expect(s).toContain("理由：對外服務");
     expect(s).toContain("資安長意見：已要求檢測報告");
     expect(s).toContain("接受者：林資安長");
-    expect(s).toContain("重新檢視日期：2027-06-30");
+    expect(s).toContain("重新檢視日期：2099-06-30");
   });
 
   it("takes a review date only with 接受風險, as a real date", () => {
-    expect(ZReviewInput.safeParse({ itemId: "a", verdict: "accept-risk", comment: "接受", reviewBy: "2027-06-30" }).success).toBe(true);
-    expect(ZReviewInput.safeParse({ itemId: "a", verdict: "accept-risk", comment: "接受", reviewBy: "2027-02-30" }).success).toBe(false);
-    expect(ZReviewInput.safeParse({ itemId: "a", verdict: "approve", reviewBy: "2027-06-30" }).success).toBe(false);
+    expect(ZReviewInput.safeParse({ itemId: "a", verdict: "accept-risk", comment: "接受", reviewBy: "2099-06-30" }).success).toBe(true);
+    expect(ZReviewInput.safeParse({ itemId: "a", verdict: "accept-risk", comment: "接受", reviewBy: "2099-02-30" }).success).toBe(false);
+    expect(ZReviewInput.safeParse({ itemId: "a", verdict: "approve", reviewBy: "2099-06-30" }).success).toBe(false);
+    expect(ZReviewInput.safeParse({ itemId: "a", verdict: "accept-risk", comment: "接受", reviewBy: "2020-01-01" }).error?.issues[0]?.message).toBe(
+      "重新檢視日期須晚於今天",
+    );
   });
 
   it("deviations from recommendations are unknown until items carry one", () => {

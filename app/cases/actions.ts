@@ -8,7 +8,8 @@ import { db } from "@/lib/db/client";
 import { CaseError } from "@/lib/cases/errors";
 import { createCase, getCaseFor, markStatusesSeen, saveAnswers } from "@/lib/cases/store";
 import { saveDecision } from "@/lib/cases/decisions";
-import { decideCase, reviewItem, reviseCase, submitCase } from "@/lib/cases/workflow-ops";
+import { approveItems, decideCase, reviewItem, reviseCase, submitCase } from "@/lib/cases/workflow-ops";
+import { answerItem } from "@/lib/cases/review-loop";
 import { loadChecklist } from "@/lib/cases/load";
 import { setClauseParameters } from "@/lib/cases/set-clause-parameters";
 import { moveCaseToVersion } from "@/lib/cases/move-to-version";
@@ -137,13 +138,49 @@ export const submitCaseAction = authedAction(
 export const reviewItemAction = authedAction(
   {
     args: (caseId: string, review: unknown) => ({ caseId, review }),
-    input: z.object({ caseId: ZId, review: z.object({ itemId: z.string().max(200), verdict: z.string().max(20), comment: z.string().max(2000).optional() }) }),
+    input: z.object({
+      caseId: ZId,
+      review: z.object({
+        itemId: z.string().max(200),
+        verdict: z.string().max(20),
+        comment: z.string().max(2000).optional(),
+        reviewBy: z.string().max(20).optional(),
+      }),
+    }),
     roles: ["ciso"],
   },
   async ({ caseId, review }, user) => {
     await caseAndChecklist(caseId, user);
     await reviewItem(db(), caseId, review, user);
     revalidatePath(`/cases/${caseId}/approval`);
+    return {};
+  },
+);
+
+/** 「可檢視」: 同意 for every listed item at once; lib/ refuses items that need the CISO's own verdict. */
+export const approveItemsAction = authedAction(
+  {
+    args: (caseId: string, itemIds: unknown) => ({ caseId, itemIds }),
+    input: z.object({ caseId: ZId, itemIds: z.array(z.string().max(200)).min(1, "請選擇要同意的項目").max(500) }),
+    roles: ["ciso"],
+  },
+  async ({ caseId, itemIds }, user) => {
+    await approveItems(db(), caseId, itemIds, user);
+    revalidatePath(`/cases/${caseId}/approval`);
+    return {};
+  },
+);
+
+/** Officer: an answer to the CISO's comment on a returned item. */
+export const answerItemAction = authedAction(
+  {
+    args: (caseId: string, answer: unknown) => ({ caseId, answer }),
+    input: z.object({ caseId: ZId, answer: z.object({ itemId: z.string().max(200), body: z.string().max(2000) }) }),
+    roles: ["officer"],
+  },
+  async ({ caseId, answer }, user) => {
+    await answerItem(db(), caseId, answer, user);
+    revalidatePath(`/cases/${caseId}`, "layout");
     return {};
   },
 );

@@ -85,7 +85,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             <option value="">全部</option>
             {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {CASE_STATUS_LABEL[s]}
+                {s === "returned" ? "資安長退回" : CASE_STATUS_LABEL[s]}
               </option>
             ))}
           </select>
@@ -111,7 +111,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {cases.map((c) => (
               <li key={c.id}>
-                <Link href={`/cases/${c.id}/agency`} className="flex flex-wrap justify-between gap-2 px-4 py-3 hover:bg-brand-50">
+                <Link href={`/cases/${c.id}`} className="flex flex-wrap justify-between gap-2 px-4 py-3 hover:bg-brand-50">
                   <span className="font-semibold">
                     {c.title || "（未命名案件）"}
                     <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-normal">

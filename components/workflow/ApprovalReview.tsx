@@ -1,20 +1,78 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
+import { taipeiTime } from "@/lib/time";
 import { useRouter } from "next/navigation";
 
 export type TApprovalItem = {
   id: string;
   text: string;
   serviceTypeName: string;
+  statusLabel: string;
   decision: string | null;
-  verdict: { verdict: string; comment: string; reviewerName: string } | null;
+  reasons: string[];
+  basis: string | null;
+  verdict: { verdict: string; comment: string; reviewerName: string; riskStatement: string | null; riskReviewBy: string | null; stale: boolean } | null;
   riskAcceptance: boolean;
+  riskPreview: string | null;
+  why: string[];
+  change: { before: string; after: string } | null;
+  thread: { at: Date; who: string; role: "ciso" | "officer"; text: string }[];
 };
-export type TApprovalGroup = { key: string; title: string; items: TApprovalItem[] };
 type TResult = { ok: true } | { ok: false; message: string; issues: { path: string; message: string }[] };
 
 const VERDICT_LABEL: Record<string, string> = { approve: "同意", return: "退回", "accept-risk": "接受風險" };
+
+function ItemDetails({ item }: { item: TApprovalItem }) {
+  return (
+    <>
+      <p className="text-sm text-slate-600">
+        {item.serviceTypeName}．{item.statusLabel}
+        {item.why.map((w) => (
+          <span key={w} className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+            {w}
+          </span>
+        ))}
+      </p>
+      <p>{item.text}</p>
+      {item.decision && <p className="text-sm text-slate-700">承辦人決定：{item.decision}</p>}
+      {item.change && (
+        <div className="rounded border border-sky-300 bg-sky-50 p-2 text-sm">
+          <p className="font-semibold">自上次送審後變更</p>
+          <p>
+            原：{item.change.before}
+            <br />
+            新：{item.change.after}
+          </p>
+        </div>
+      )}
+      <details className="text-sm">
+        <summary className="cursor-pointer text-brand-700">理由與依據</summary>
+        <ul className="mt-1 list-disc pl-6">
+          {item.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+          {item.basis && <li>依據：{item.basis}</li>}
+        </ul>
+      </details>
+      {item.thread.length > 0 && (
+        <div className="text-sm">
+          <p className="font-semibold">意見往來</p>
+          <ol className="space-y-1 border-l-2 border-slate-300 pl-3">
+            {item.thread.map((t, n) => (
+              <li key={n}>
+                <span className="text-slate-600">
+                  {taipeiTime(t.at, "short")} {t.who}（{t.role === "ciso" ? "資安長" : "承辦人"}）：
+                </span>
+                {t.text}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </>
+  );
+}
 
 function ItemReview({ item, review }: { item: TApprovalItem; review: (input: unknown) => Promise<TResult> }) {
   const uid = useId();
@@ -22,6 +80,7 @@ function ItemReview({ item, review }: { item: TApprovalItem; review: (input: unk
   const [verdict, setVerdict] = useState(item.verdict?.verdict ?? "");
   const saved = item.verdict?.comment ?? "";
   const [comment, setComment] = useState(saved);
+  const [reviewBy, setReviewBy] = useState(item.verdict?.riskReviewBy ?? "");
   // An earlier verdict's comment is never the new verdict's: changing the verdict clears it, unless the
   // CISO has written in the box since (what they typed is kept).
   const changeVerdict = (v: string) => {
@@ -34,9 +93,7 @@ function ItemReview({ item, review }: { item: TApprovalItem; review: (input: unk
   const options = item.riskAcceptance ? ["accept-risk", "return"] : ["approve", "return"];
   return (
     <li id={`review-${item.id}`} className="space-y-2 rounded border border-slate-200 bg-white p-3">
-      <p className="text-sm text-slate-600">{item.serviceTypeName}</p>
-      <p>{item.text}</p>
-      {item.decision && <p className="text-sm text-slate-700">承辦人決定：{item.decision}</p>}
+      <ItemDetails item={item} />
       <fieldset>
         <legend className="text-sm font-semibold">{item.riskAcceptance ? "資安長確認風險" : "審查意見"}</legend>
         <div className="flex flex-wrap gap-x-5">
@@ -49,6 +106,29 @@ function ItemReview({ item, review }: { item: TApprovalItem; review: (input: unk
         </div>
         {errors.verdict && <p className="text-sm font-semibold text-red-700">{errors.verdict}</p>}
       </fieldset>
+      {item.riskAcceptance && verdict === "accept-risk" && (
+        <div className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+          <p className="font-semibold">您接受的風險</p>
+          <p>{item.verdict?.verdict === "accept-risk" && item.verdict.riskStatement && !item.verdict.stale ? item.verdict.riskStatement : item.riskPreview}</p>
+          <label htmlFor={`${uid}-review-by`} className="mt-2 block font-semibold">
+            重新檢視日期（選填）
+          </label>
+          <input
+            id={`${uid}-review-by`}
+            type="date"
+            value={reviewBy}
+            onChange={(e) => setReviewBy(e.target.value)}
+            aria-invalid={errors.reviewBy ? true : undefined}
+            aria-describedby={errors.reviewBy ? `${uid}-review-by-error` : undefined}
+            className="mt-1 rounded border border-slate-400 px-2 py-1"
+          />
+          {errors.reviewBy && (
+            <p id={`${uid}-review-by-error`} className="font-semibold text-red-700">
+              {errors.reviewBy}
+            </p>
+          )}
+        </div>
+      )}
       {saved && verdict !== item.verdict?.verdict && (
         <p className="text-sm text-slate-700">
           先前意見（{VERDICT_LABEL[item.verdict!.verdict]}）：{saved}
@@ -79,7 +159,7 @@ function ItemReview({ item, review }: { item: TApprovalItem; review: (input: unk
           disabled={pending}
           onClick={() =>
             start(async () => {
-              const r = await review({ itemId: item.id, verdict, comment });
+              const r = await review({ itemId: item.id, verdict, comment, reviewBy: verdict === "accept-risk" ? reviewBy : "" });
               if (r.ok) {
                 setErrors({});
                 setMessage(null);
@@ -98,9 +178,11 @@ function ItemReview({ item, review }: { item: TApprovalItem; review: (input: unk
           {message ? (
             <span className="text-red-700">{message}</span>
           ) : item.verdict ? (
-            `已審查：${VERDICT_LABEL[item.verdict.verdict]}（${item.verdict.reviewerName}）`
+            `${item.verdict.stale ? "承辦人修改前曾審查" : "已審查"}：${VERDICT_LABEL[item.verdict.verdict]}（${item.verdict.reviewerName}）${item.verdict.stale ? "，請重新審查" : ""}`
+          ) : item.riskAcceptance ? (
+            "須您確認"
           ) : (
-            "尚未審查"
+            "尚未審查（可不審查）"
           )}
         </p>
       </div>
@@ -108,26 +190,55 @@ function ItemReview({ item, review }: { item: TApprovalItem; review: (input: unk
   );
 }
 
+/** 「可檢視」: one row per item, expandable to its full review form (to reopen or return it). */
+function ReviewableItem({ item, review }: { item: TApprovalItem; review: (input: unknown) => Promise<TResult> }) {
+  return (
+    <li data-review-row={item.id} className="rounded border border-slate-200 bg-white">
+      <details>
+        <summary className="cursor-pointer p-3">
+          <span className="text-sm text-slate-600">{item.serviceTypeName}．</span>
+          {item.text.length > 60 ? `${item.text.slice(0, 60)}…` : item.text}
+          <span className="ml-2 text-sm text-slate-700">
+            {item.decision?.split("．")[0]}．{item.verdict ? `已審查：${VERDICT_LABEL[item.verdict.verdict]}` : "未審查"}
+          </span>
+        </summary>
+        <ol className="px-3 pb-3">
+          <ItemReview item={item} review={review} />
+        </ol>
+      </details>
+    </li>
+  );
+}
+
 export function ApprovalReview({
-  groups,
+  facts,
+  needsYou,
+  reviewable,
+  approvableAtOnce,
   warnings,
   obligations,
   problems,
   canDecide,
   review,
+  approveMany,
   decide,
 }: {
-  groups: TApprovalGroup[];
+  facts: { label: string; value: string }[];
+  needsYou: TApprovalItem[];
+  reviewable: TApprovalItem[];
+  approvableAtOnce: string[];
   warnings: string[];
   obligations: string[];
   problems: { href: string; message: string }[];
   canDecide: { ok: true } | { ok: false; message: string };
   review: (input: unknown) => Promise<TResult>;
+  approveMany: (itemIds: string[]) => Promise<TResult>;
   decide: (verdict: "approve" | "return", comment: string) => Promise<TResult>;
 }) {
   const router = useRouter();
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [manyError, setManyError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const act = (verdict: "approve" | "return") =>
     start(async () => {
@@ -137,6 +248,19 @@ export function ApprovalReview({
     });
   return (
     <div className="space-y-6">
+      <section aria-labelledby="facts" className="rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="facts" className="font-semibold">
+          本案事實（檢核表依此產出）
+        </h2>
+        <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+          {facts.map((f) => (
+            <div key={f.label} className="flex gap-2">
+              <dt className="text-slate-600">{f.label}：</dt>
+              <dd className="font-semibold">{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       {warnings.length > 0 && (
         <section aria-labelledby="w" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
           <h2 id="w" className="font-semibold">
@@ -161,22 +285,61 @@ export function ApprovalReview({
           </ul>
         </section>
       )}
-      {groups.map((g) => (
-        <section key={g.key} aria-labelledby={`g-${g.key}`} className="space-y-2">
-          <h2 id={`g-${g.key}`} className="text-lg font-semibold">
-            {g.title}（{g.items.length}）
-          </h2>
-          {g.items.length === 0 ? (
-            <p className="text-sm text-slate-600">無</p>
-          ) : (
-            <ol className="space-y-2">
-              {g.items.map((i) => (
-                <ItemReview key={i.id} item={i} review={review} />
-              ))}
-            </ol>
-          )}
-        </section>
-      ))}
+      <section aria-labelledby="g-needs" className="space-y-2">
+        <h2 id="g-needs" className="text-lg font-semibold">
+          須您確認（{needsYou.length}）
+        </h2>
+        <p className="text-sm text-slate-700">須資安長確認風險的項目，以及曾退回、承辦人已回覆或修改的項目。</p>
+        {needsYou.length === 0 ? (
+          <p className="text-sm text-slate-600">無</p>
+        ) : (
+          <ol className="space-y-2">
+            {needsYou.map((i) => (
+              <ItemReview key={i.id} item={i} review={review} />
+            ))}
+          </ol>
+        )}
+      </section>
+      <section aria-labelledby="g-view" className="space-y-2">
+        <h2 id="g-view" className="text-lg font-semibold">
+          可檢視（{reviewable.length}）
+        </h2>
+        <p className="text-sm text-slate-700">承辦人已決定、無須資安長個別確認的項目；可展開檢視理由，或一次全部同意。</p>
+        {approvableAtOnce.length > 0 && (
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="button"
+              disabled={pending || !canDecide.ok}
+              onClick={() =>
+                start(async () => {
+                  const r = await approveMany(approvableAtOnce);
+                  if (r.ok) {
+                    setManyError(null);
+                    router.refresh();
+                  } else setManyError(r.message);
+                })
+              }
+              className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60"
+            >
+              其餘 {approvableAtOnce.length} 項全部同意
+            </button>
+            {manyError && (
+              <p role="alert" className="text-sm font-semibold text-red-700">
+                {manyError}
+              </p>
+            )}
+          </div>
+        )}
+        {reviewable.length === 0 ? (
+          <p className="text-sm text-slate-600">無</p>
+        ) : (
+          <ol className="space-y-1">
+            {reviewable.map((i) => (
+              <ReviewableItem key={i.id} item={i} review={review} />
+            ))}
+          </ol>
+        )}
+      </section>
       <section aria-labelledby="decide" className="space-y-3 rounded-lg border border-brand-700 bg-white p-4">
         <h2 id="decide" className="text-lg font-semibold">
           整案審查

@@ -23,6 +23,7 @@ export function CaseStatusBanner({
   approvedBy,
   approvedAt,
   returnComment,
+  returnedItems = [],
   children,
 }: {
   caseId: string;
@@ -31,6 +32,8 @@ export function CaseStatusBanner({
   approvedBy?: string | null;
   approvedAt?: Date | null;
   returnComment?: string | null;
+  /** A returned case's returned items: each links to its place on the review step. */
+  returnedItems?: { itemId: string; text: string; comment: string; dealtWith: boolean }[];
   children?: React.ReactNode;
 }) {
   return (
@@ -48,6 +51,24 @@ export function CaseStatusBanner({
           </p>
         )}
         {status === "returned" && returnComment && <p className="text-sm">資安長意見：{returnComment}</p>}
+        {status === "returned" && returnedItems.length > 0 && (
+          <div className="text-sm">
+            <p className="font-semibold">
+              資安長退回 {returnedItems.length} 項（尚待處理 {returnedItems.filter((r) => !r.dealtWith).length} 項）：
+            </p>
+            <ul className="list-disc pl-6">
+              {returnedItems.map((r) => (
+                <li key={r.itemId}>
+                  <Link href={`/cases/${caseId}/review#returned-${r.itemId}`} className="text-brand-700 underline">
+                    {r.text.length > 40 ? `${r.text.slice(0, 40)}…` : r.text}
+                  </Link>
+                  ：{r.comment}
+                  {r.dealtWith ? "（已處理）" : ""}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </div>
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <Link href={`/cases/${caseId}/history`} className="text-brand-700 underline">

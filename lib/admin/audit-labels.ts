@@ -29,6 +29,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "review.approve": "核准項目",
   "review.return": "退回項目",
   "review.accept-risk": "接受風險",
+  "review.approve-many": "一次同意多個項目",
+  "item.answer": "回覆資安長意見",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABEL[action] ?? action;

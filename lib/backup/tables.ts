@@ -187,7 +187,23 @@ export const TABLES: readonly TTableSpec[] = [
     reviewerId: "String",
     reviewerName: "String",
     at: "DateTime=",
+    riskStatement: "String?",
+    riskReviewBy: "DateTime?",
   }),
+  table(
+    "CaseSubmission",
+    "caseSubmission",
+    ["id"],
+    { id: "String", caseId: "String", submittedById: "String", submittedByName: "String", at: "DateTime", decisions: "String" },
+    "added later",
+  ),
+  table(
+    "ItemComment",
+    "itemComment",
+    ["id"],
+    { id: "String", caseId: "String", itemId: "String", authorId: "String", authorName: "String", body: "String", at: "DateTime" },
+    "added later",
+  ),
   table("AuditEntry", "auditEntry", ["id"], {
     id: "String",
     agencyId: "String?",

@@ -10,6 +10,8 @@ import { caseProfile, loadChecklist, pinnedCatalogue } from "./load";
 import { clauseParameterView, loadClauseParameters } from "./set-clause-parameters";
 import { caseStartProblem, getCaseFor, markStatusesSeen } from "./store";
 import { caseReviews } from "./workflow-ops";
+import { caseSubmissions, itemAnswers, returnedEntries } from "./review-loop";
+import { resubmissionProblems } from "../workflow/submission";
 
 type TItemVerdict = "approve" | "return" | "accept-risk";
 
@@ -34,7 +36,11 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
   const isLatest = record.revision === latest._max.revision;
   const newest = await newestPublished(db);
   const editable = can(record, "edit", viewer);
+  const typedReviews = reviews.map((r) => ({ ...r, verdict: r.verdict as TItemVerdict }));
+  // A returned case names its returned items on every step (the banner links to each).
+  const returned = record.status === "returned" ? await returnedEntries(db, (await loadChecklist(db, record)).checklist, record.id, typedReviews) : [];
   const base = {
+    returned,
     record,
     profile,
     profileChanges,
@@ -60,8 +66,12 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
   const { catalogue, checklist } = await loadChecklist(db, record);
   // The first look at a complete checklist is the baseline the officer's later changes are shown against.
   if (checklist.ok && !record.lastSeenStatuses) await markStatusesSeen(db, record.id, statusesOf(checklist.items), editable ? profile : null);
-  const latestByItem = latestReviews(reviews.map((r) => ({ ...r, verdict: r.verdict as TItemVerdict })));
-  const problems = submissionProblems(checklist).map((p) => ({
+  const latestByItem = latestReviews(typedReviews);
+  const resubmission =
+    record.status === "returned"
+      ? resubmissionProblems(checklist, typedReviews, (await caseSubmissions(db, record.id)).at(-1)?.decisions ?? null, await itemAnswers(db, record.id))
+      : [];
+  const problems = [...submissionProblems(checklist), ...resubmission].map((p) => ({
     href: p.kind === "item" ? `#item-${p.itemId}` : `/cases/${record.id}/${p.step ?? "agency"}`,
     message: p.kind === "item" ? `${p.text.slice(0, 30)}${p.text.length > 30 ? "…" : ""}：${p.message}` : p.message,
   }));

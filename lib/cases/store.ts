@@ -20,7 +20,7 @@ export type TDecisionRecord = {
 };
 
 import type { TCaseStatus } from "../workflow/state";
-import { CASE_STATUSES, checkTransition } from "../workflow/state";
+import { CASE_STATUSES, canTransition, checkTransition } from "../workflow/state";
 import { taipeiTime } from "../time";
 
 export type TCaseRecord = {
@@ -252,4 +252,18 @@ export async function markStatusesSeen(db: TDb, id: string, statuses: Record<str
     where: { id },
     data: { lastSeenStatuses: JSON.stringify(statuses), ...(profile ? { agencySnapshot: JSON.stringify(profile) } : {}) },
   });
+}
+
+/**
+ * Where a case opens for this viewer: a case under review on the approval page for a CISO who may review
+ * it; a returned case on the review step (the returned items are there); otherwise step 1. null when the
+ * case is not the viewer's agency's.
+ */
+export async function caseLanding(db: TDb, id: string, viewer: TActor): Promise<"approval" | "review" | "agency" | null> {
+  const row = await db.case.findUnique({ where: { id }, select: { agencyId: true, status: true, createdById: true } });
+  if (!row || row.agencyId !== viewer.agencyId) return null;
+  const state = { ...row, status: row.status as TCaseStatus };
+  if (state.status === "submitted" && canTransition(state, "return", viewer)) return "approval";
+  if (state.status === "returned") return "review";
+  return "agency";
 }

@@ -6,8 +6,10 @@ import type { TActor } from "../auth/roles";
 import { checkTransition, type TCaseStatus, type TWorkflowAction } from "../workflow/state";
 import { WorkflowError } from "../workflow/errors";
 import { nextRevision } from "../workflow/revise";
-import { submissionProblems } from "../workflow/submission";
-import { approvalProblems } from "../workflow/review-groups";
+import { isIncluded } from "../workflow/checklist-view";
+import { resubmissionProblems, submissionProblems } from "../workflow/submission";
+import { approvalProblems, currentReviews, riskStatement } from "../workflow/review-groups";
+import { caseSubmissions, itemAnswers, recordSubmission, sinceLastReview } from "./review-loop";
 import { ZReviewInput, type TItemReview } from "../workflow/reviews";
 import type { TProblem } from "../workflow/problems";
 import { CaseError } from "./errors";
@@ -70,13 +72,21 @@ export async function submitCase(db: TDb, caseId: string, actor: TActor) {
     // The checklist as stored under the lock: what was checked is what is submitted.
     const { checklist, profile } = await loadedChecklist(tx, caseId);
     const problems = submissionProblems(checklist);
+    if (row.status === "returned") {
+      // A returned case goes back only with something new on every returned item.
+      const reviews = reviewsOf(await tx.review.findMany({ where: { caseId } }));
+      const previous = (await caseSubmissions(tx, caseId)).at(-1)?.decisions ?? null;
+      problems.push(...resubmissionProblems(checklist, reviews, previous, await itemAnswers(tx, caseId)));
+    }
     if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項需要處理，才能送審`, problems);
     const r = allow(row, "submit", actor);
     if (!profile) throw new CaseError("invalid", "機關資料尚未填寫完整，無法送審");
+    const at = new Date();
     await tx.case.update({
       where: { id: caseId },
-      data: { status: r.to, submittedAt: new Date(), agencySnapshot: JSON.stringify(profile), lockVersion: { increment: 1 } },
+      data: { status: r.to, submittedAt: at, agencySnapshot: JSON.stringify(profile), lockVersion: { increment: 1 } },
     });
+    await recordSubmission(tx, caseId, checklist, actor, at);
     await recordAudit(tx, {
       agencyId: actor.agencyId,
       actorId: actor.id,
@@ -104,10 +114,12 @@ export async function reviewItem(db: TDb, caseId: string, input: unknown, actor:
     const row = await loadState(tx, caseId, actor);
     // A review of an id that is not on the checklist would sit in the record as if it meant something.
     const checklist = await checklistOf(tx, caseId);
-    if (!checklist.ok || !checklist.items.some((i) => i.id === parsed.data.itemId))
-      throw new CaseError("invalid", "審查意見尚未完整", [{ path: "itemId", message: "這一項不在本案的檢核表中" }]);
+    const item = checklist.ok ? checklist.items.find((i) => i.id === parsed.data.itemId) : undefined;
+    if (!item) throw new CaseError("invalid", "審查意見尚未完整", [{ path: "itemId", message: "這一項不在本案的檢核表中" }]);
     allow(row, "review", actor, { editorIds: await caseEditors(tx, caseId) });
     const at = new Date();
+    const reviewBy = parsed.data.reviewBy ? new Date(`${parsed.data.reviewBy}T00:00:00+08:00`) : null;
+    const risk = parsed.data.verdict === "accept-risk";
     await tx.review.create({
       data: {
         id: randomUUID(),
@@ -118,6 +130,8 @@ export async function reviewItem(db: TDb, caseId: string, input: unknown, actor:
         reviewerId: actor.id,
         reviewerName: actor.name,
         at,
+        riskStatement: risk ? riskStatement(item, parsed.data.comment, actor.name, reviewBy) : null,
+        riskReviewBy: risk ? reviewBy : null,
       },
     });
     await recordAudit(tx, {
@@ -133,6 +147,50 @@ export async function reviewItem(db: TDb, caseId: string, input: unknown, actor:
   });
 }
 
+/**
+ * CISO: 同意 for many items at once (the approval page's 「可檢視」 group). Items that need the CISO's own
+ * verdict — an included 「提請機關資安長確認」 item, or one whose standing verdict is 退回 — are refused, so
+ * one click never accepts a risk or overrides a return.
+ */
+export async function approveItems(db: TDb, caseId: string, itemIds: readonly string[], actor: TActor): Promise<number> {
+  return db.$transaction(async (tx) => {
+    await lockCaseRow(db, tx, caseId);
+    const row = await loadState(tx, caseId, actor);
+    allow(row, "review", actor, { editorIds: await caseEditors(tx, caseId) });
+    const checklist = await checklistOf(tx, caseId);
+    if (!checklist.ok) throw new CaseError("invalid", "案件資料尚未完成，無法審查");
+    const reviews = currentReviews(reviewsOf(await tx.review.findMany({ where: { caseId } })), await sinceLastReview(tx, caseId));
+    const returned = new Set(reviews.filter((r) => r.verdict === "return").map((r) => r.itemId));
+    const byId = new Map(checklist.items.map((i) => [i.id, i]));
+    const ids = [...new Set(itemIds)];
+    const refused = ids.filter((id) => {
+      const item = byId.get(id);
+      return !item || (item.cisoConfirm && isIncluded(item)) || returned.has(id);
+    });
+    if (refused.length)
+      throw new CaseError(
+        "invalid",
+        "部分項目須個別審查，無法一次同意",
+        refused.map((id) => ({ path: id, message: byId.has(id) ? "本項須資安長個別確認" : "這一項不在本案的檢核表中" })),
+      );
+    const at = new Date();
+    await tx.review.createMany({
+      data: ids.map((itemId) => ({ id: randomUUID(), caseId, itemId, verdict: "approve", comment: "", reviewerId: actor.id, reviewerName: actor.name, at })),
+    });
+    await recordAudit(tx, {
+      agencyId: actor.agencyId,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: "review.approve-many",
+      targetType: "case",
+      targetId: caseId,
+      after: { itemIds: ids },
+      at,
+    });
+    return ids.length;
+  });
+}
+
 /** CISO: approve the case as a whole (locks it) or return it to the officer with a comment. */
 export async function decideCase(db: TDb, caseId: string, verdict: "approve" | "return", comment: string, actor: TActor) {
   await db.$transaction(async (tx) => {
@@ -142,7 +200,7 @@ export async function decideCase(db: TDb, caseId: string, verdict: "approve" | "
     if (verdict === "approve") {
       const reviews = reviewsOf(await tx.review.findMany({ where: { caseId } }));
       const checklist = await checklistOf(tx, caseId);
-      const problems = [...submissionProblems(checklist), ...approvalProblems(checklist, reviews)];
+      const problems = [...submissionProblems(checklist), ...approvalProblems(checklist, reviews, await sinceLastReview(tx, caseId))];
       if (problems.length) throw new ProblemsError(`尚有 ${problems.length} 項未完成審查，無法核准`, problems);
     }
     const at = new Date();

@@ -7,7 +7,7 @@ import type { TResolution } from "../resolve/types";
  * here do not move when the case store does and tests can state items briefly. A TChecklist is assignable.
  */
 export type TWorkflowItem = Pick<TChecklistItem, "id" | "serviceType" | "filledText" | "status" | "mark" | "cisoConfirm" | "decisionKind"> & {
-  decision: Pick<NonNullable<TChecklistItem["decision"]>, "choice" | "reason" | "reference"> | null;
+  decision: (Pick<NonNullable<TChecklistItem["decision"]>, "choice" | "reason" | "reference"> & { decidedAt?: Date }) | null;
 };
 
 export type TWorkflowChecklist<T extends TWorkflowItem = TWorkflowItem> =

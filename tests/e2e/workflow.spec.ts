@@ -47,6 +47,8 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
   await ciso.goto(`${base}/approval`);
   await expect(ciso.getByRole("heading", { name: "資安長審查" })).toBeVisible();
   const vmReview = ciso.locator('[id="review-saas-customization.vm-image-security"]');
+  // An item the CISO need not confirm sits collapsed under 「可檢視」.
+  await ciso.locator('[data-review-row="saas-customization.vm-image-security"] > details > summary').click();
   await vmReview.getByLabel("退回").check();
   await vmReview.getByRole("button", { name: "儲存審查意見" }).click();
   await expect(vmReview.getByText("退回本項時請填寫意見")).toBeVisible();
@@ -56,7 +58,7 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
   await expect(ciso.getByRole("button", { name: "核准本案" })).toBeDisabled();
   await ciso.getByLabel("意見（退回時必填）").fill("請補充選配項目理由");
   await ciso.getByRole("button", { name: "退回承辦人" }).click();
-  await expect(ciso.getByText("本案目前不在送審狀態")).toBeVisible();
+  await expect(ciso.getByText(/已退回承辦人/)).toBeVisible();
 
   // The officer sees the comments, fixes and resubmits.
   await officer.goto(`${base}/review`);
@@ -85,7 +87,7 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
   await risk.getByRole("button", { name: "儲存審查意見" }).click();
   await expect(risk.getByText(/已審查：接受風險/)).toBeVisible();
   await ciso.getByRole("button", { name: "核准本案" }).click();
-  await expect(ciso.getByText("本案目前不在送審狀態")).toBeVisible();
+  await expect(ciso.getByText(/已核准本案（第 1 版）/)).toBeVisible();
 
   // Locked for the officer; the history shows every step.
   await officer.goto(`${base}/agency`);

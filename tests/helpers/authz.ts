@@ -136,9 +136,9 @@ export async function createWorld(): Promise<TWorld> {
 /**
  * blank: just created (draft, nothing filled); filled: every step answered, nothing decided yet (draft);
  * draft: filled and every decision made, ready to submit; submitted: with every risk accepted by the
- * CISO, ready to approve; approved: locked.
+ * CISO, ready to approve; approved: locked; returned: submitted, one ◎ item and the case returned by the CISO.
  */
-export const CASE_STATES = ["blank", "filled", "draft", "submitted", "approved"] as const;
+export const CASE_STATES = ["blank", "filled", "draft", "submitted", "approved", "returned"] as const;
 export type TCaseState = (typeof CASE_STATES)[number];
 
 const ANSWERS = {
@@ -226,6 +226,11 @@ export class CaseFixtures {
     for (const p of approvalProblems(c, []))
       if (p.kind === "item") await reviewItem(db, id, { itemId: p.itemId, verdict: "accept-risk", comment: "授權矩陣測試：接受風險" }, ciso);
     if (state === "submitted") return id;
+    if (state === "returned") {
+      await reviewItem(db, id, { itemId: this.items.choice, verdict: "return", comment: "授權矩陣測試：請說明理由" }, ciso);
+      await decideCase(db, id, "return", "授權矩陣測試：退回", ciso);
+      return id;
+    }
 
     await decideCase(db, id, "approve", "", ciso);
     return id;
@@ -259,7 +264,7 @@ export async function agencyPrint(db: TDb, agencyId: string): Promise<Record<str
   // Prisma queries rather than SQL, so that the print is the same on SQLite and PostgreSQL.
   const list = (rows: unknown[]) => `${rows.length}#${rows.map((r) => JSON.stringify(r)).join("|")}`;
   const inA = { case: { agencyId } };
-  const [cases, decisions, reviews, users, accounts, agency, audit] = await Promise.all([
+  const [cases, decisions, reviews, users, accounts, agency, audit, answers] = await Promise.all([
     db.case.findMany({
       where: { agencyId },
       orderBy: { id: "asc" },
@@ -279,6 +284,7 @@ export async function agencyPrint(db: TDb, agencyId: string): Promise<Record<str
     db.account.findMany({ where: { user: { agencyId } }, orderBy: { id: "asc" }, select: { id: true, password: true } }),
     db.agency.findUnique({ where: { id: agencyId }, select: { name: true, idleTimeoutMinutes: true, active: true, profileVersion: true, cisoTitle: true } }),
     db.auditEntry.count({ where: { agencyId } }),
+    db.itemComment.findMany({ where: inA, orderBy: { id: "asc" }, select: { id: true } }),
   ]);
   return {
     cases: list(cases),
@@ -288,6 +294,7 @@ export async function agencyPrint(db: TDb, agencyId: string): Promise<Record<str
     accounts: list(accounts),
     agency: agency ? `${agency.name}:${agency.idleTimeoutMinutes}:${agency.active}:${agency.profileVersion}:${agency.cisoTitle}` : "",
     audit: String(audit),
+    answers: list(answers),
   };
 }
 

@@ -251,6 +251,32 @@ const ACTIONS: TEntry[] = [
   {
     kind: "action",
     file: "app/cases/actions.ts",
+    name: "approveItemsAction",
+    probe: "同意 for one ◎ item of a submitted case of agency A",
+    rule: "a CISO of the case's agency who did not edit it",
+    allowed: ["cisoA"],
+    setup: async (c) => {
+      const { approveItemsAction } = await load.cases();
+      const id = await c.cases.get("submitted");
+      return () => approveItemsAction(id, [c.cases.items.choice]);
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "answerItemAction",
+    probe: "an answer on the returned item of a returned case of agency A",
+    rule: "an officer of the case's agency, while the case is returned",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { answerItemAction } = await load.cases();
+      const id = await c.cases.get("returned");
+      return () => answerItemAction(id, { itemId: c.cases.items.choice, body: "授權矩陣測試：回覆" });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
     name: "decideCaseAction",
     probe: "approve a submitted, fully reviewed case of agency A",
     rule: "a CISO of the case's agency who did not edit it",
@@ -814,6 +840,14 @@ const PAGES: TEntry[] = [
   page("app/cases/[id]/approval/page.tsx", () => import("@/app/cases/[id]/approval/page"), "a CISO of the case's agency", ["cisoA"], {
     params: async (c) => ({ id: await c.cases.get("submitted") }),
     probe: "/cases/<submitted case of A>/approval",
+  }),
+  page("app/reviews/page.tsx", () => import("@/app/reviews/page"), "a CISO; lists the own agency's cases under review only", ["cisoA", "agencyB"], {
+    params: async (c) => (await c.cases.get("submitted"), {}),
+    shows: { to: ["cisoA"], text: CASE_TITLE_A },
+  }),
+  page("app/cases/[id]/page.tsx", () => import("@/app/cases/[id]/page"), "anyone of the case's agency (sent on to the step they have to do)", A_ROLES, {
+    params: async (c) => ({ id: await c.cases.get("submitted") }),
+    probe: "/cases/<submitted case of A>",
   }),
   page("app/cases/[id]/history/page.tsx", () => import("@/app/cases/[id]/history/page"), "anyone of the case's agency", A_ROLES, {
     params: async (c) => ({ id: await c.cases.get("approved") }),

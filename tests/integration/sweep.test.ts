@@ -147,6 +147,8 @@ const SWEEP: Record<string, TSweep> = {
   "app/cases/actions.ts#raiseGradeToMediumAction": { kind: "action", load: cases, args: caseArgs(1) },
   "app/cases/actions.ts#submitCaseAction": { kind: "action", load: cases, args: caseArgs(1, (ctx) => fc.tuple(fc.constant(ctx.caseId))) },
   "app/cases/actions.ts#reviewItemAction": { kind: "action", load: cases, args: caseArgs(2, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything)) },
+  "app/cases/actions.ts#approveItemsAction": { kind: "action", load: cases, args: caseArgs(2, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything)) },
+  "app/cases/actions.ts#answerItemAction": { kind: "action", load: cases, args: caseArgs(2, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything)) },
   "app/cases/actions.ts#decideCaseAction": { kind: "action", load: cases, args: caseArgs(3, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything, anything)) },
   "app/cases/actions.ts#reviseCaseAction": { kind: "action", load: cases, args: caseArgs(1, (ctx) => fc.tuple(fc.constant(ctx.caseId))) },
   "app/cases/actions.ts#moveCaseToVersionAction": {

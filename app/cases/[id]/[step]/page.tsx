@@ -17,9 +17,11 @@ import { ClauseParametersForm } from "@/components/clauses/ClauseParametersForm"
 import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
 import { ReviseButton, SubmitPanel } from "@/components/workflow/CaseActions";
 import { ExportLinks } from "@/components/workflow/ExportLinks";
+import { ReturnedItems } from "@/components/workflow/ReturnedItems";
 import { requireUser } from "../../../_server/auth";
 import {
   acknowledgeChangesAction,
+  answerItemAction,
   raiseGradeToMediumAction,
   reviseCaseAction,
   saveAnswersAction,
@@ -78,6 +80,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
       body = (
         <>
           {editable && <ProfileChangesNote changes={view.profileChanges} acknowledge={acknowledgeChangesAction.bind(null, record.id)} />}
+          <ReturnedItems items={view.returned} answer={editable ? answerItemAction.bind(null, record.id) : undefined} />
           {editable && <SubmitPanel problems={view.problems} submit={submitCaseAction.bind(null, record.id)} />}
           {checklist.ok && <ExportLinks caseId={record.id} final={record.status === "approved"} />}
           {view.clauseParameters && (
@@ -127,6 +130,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
           approvedBy={view.approvedBy}
           approvedAt={record.approvedAt}
           returnComment={view.returnComment}
+          returnedItems={view.returned}
         >
           {view.canOpenApproval && (
             <Link href={`/cases/${record.id}/approval`} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">

@@ -21,6 +21,8 @@ const ACTION_TEXT: Record<string, string> = {
   "review.approve": "審查：同意",
   "review.return": "審查：退回",
   "review.accept-risk": "審查：接受風險",
+  "review.approve-many": "審查：一次同意多個項目",
+  "item.answer": "回覆資安長意見",
 };
 
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,0 +1,32 @@
+-- AlterTable
+ALTER TABLE "Review" ADD COLUMN "riskReviewBy" DATETIME;
+ALTER TABLE "Review" ADD COLUMN "riskStatement" TEXT;
+
+-- CreateTable
+CREATE TABLE "CaseSubmission" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "caseId" TEXT NOT NULL,
+    "submittedById" TEXT NOT NULL,
+    "submittedByName" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    "decisions" TEXT NOT NULL,
+    CONSTRAINT "CaseSubmission_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ItemComment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "caseId" TEXT NOT NULL,
+    "itemId" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "authorName" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    CONSTRAINT "ItemComment_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "CaseSubmission_caseId_at_idx" ON "CaseSubmission"("caseId", "at");
+
+-- CreateIndex
+CREATE INDEX "ItemComment_caseId_itemId_idx" ON "ItemComment"("caseId", "itemId");

@@ -31,8 +31,8 @@ export const ZReviewInput = z
 export type TReviewInput = z.infer<typeof ZReviewInput>;
 
 /** The latest review of each item (by time; for equal times the later in the list). Case-level reviews are left out. */
-export function latestReviews(reviews: readonly TItemReview[]): Map<string, TItemReview> {
-  const latest = new Map<string, TItemReview>();
+export function latestReviews<T extends TItemReview>(reviews: readonly T[]): Map<string, T> {
+  const latest = new Map<string, T>();
   for (const review of reviews) {
     if (review.itemId === "") continue;
     const seen = latest.get(review.itemId);

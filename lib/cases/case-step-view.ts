@@ -10,6 +10,9 @@ import { caseProfile, loadChecklist, pinnedCatalogue } from "./load";
 import { clauseParameterView, loadClauseParameters } from "./set-clause-parameters";
 import { caseStartProblem, getCaseFor, markStatusesSeen } from "./store";
 import { caseReviews } from "./workflow-ops";
+import { storedDocuments } from "./case-documents";
+import { pmItemsView } from "./pm-exclusions";
+import { DOC_KINDS, DOC_TITLE, INTERNAL_DOCS } from "../export";
 
 type TItemVerdict = "approve" | "return" | "accept-risk";
 
@@ -71,6 +74,13 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
       { verdict: r.verdict, comment: r.comment, reviewerName: reviews.find((x) => x.itemId === k && x.at === r.at)?.reviewerName ?? "" },
     ]),
   );
+  const stored = record.status === "approved" ? await storedDocuments(db, record.id) : [];
+  const documents = DOC_KINDS.map((kind) => ({
+    kind,
+    title: DOC_TITLE[kind],
+    internal: INTERNAL_DOCS.has(kind),
+    sha256: stored.find((d) => d.kind === kind)?.sha256 ?? null,
+  }));
   const clauseParameters = editable ? await loadClauseParameters(db, record.id).then((p) => clauseParameterView(p.library, p, "case")) : null;
   return {
     ...base,
@@ -79,6 +89,8 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
     problems,
     itemReviews,
     clauseParameters,
+    documents,
+    pmItems: await pmItemsView(db, record),
     ciiBelowMedium: checklist.ok && record.answers.facts.cii === "yes" && checklist.resolution.effectiveGrade === "normal",
     typeNames: Object.fromEntries(catalogue.serviceTypes.map((t) => [t.key, t.name])),
     issues: checklist.ok ? [] : checklist.issues,

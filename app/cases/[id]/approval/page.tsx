@@ -13,6 +13,8 @@ import { latestReviews } from "@/lib/workflow/reviews";
 import { checkTransition } from "@/lib/workflow/state";
 import { ApprovalReview, type TApprovalGroup } from "@/components/workflow/ApprovalReview";
 import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
+import { PmExclusionsSummary } from "@/components/workflow/PmExclusionsSummary";
+import { pmItemsView } from "@/lib/cases/pm-exclusions";
 import { requireUser } from "../../../_server/auth";
 import { decideCaseAction, reviewItemAction } from "../../actions";
 
@@ -88,6 +90,7 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-6">
       {header}
+      <PmExclusionsSummary items={await pmItemsView(db(), record)} />
       <ApprovalReview
         groups={sections}
         warnings={groups.warnings}

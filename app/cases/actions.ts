@@ -102,7 +102,10 @@ export const setPmExclusionAction = authedAction(
       caseId: ZId,
       itemId: z.string().max(20),
       values: z.object({ exclude: z.boolean(), reason: z.string().max(2000).optional() }),
-      base: z.object({ reason: z.string().max(2000) }).nullable().optional(),
+      base: z
+        .object({ reason: z.string().max(2000) })
+        .nullable()
+        .optional(),
     }),
     roles: ["officer"],
   },

@@ -25,9 +25,11 @@ function PmItemRow({ item, editable, save }: { item: TPmItem; editable: boolean;
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const r = await save(item.id, { exclude, reason }, base.current).catch(
-      (): TPmResult => ({ ok: false, message: "無法連線到伺服器，請稍後再試；您的輸入仍保留。", issues: [] }),
-    );
+    const r = await save(item.id, { exclude, reason }, base.current).catch((): TPmResult => ({
+      ok: false,
+      message: "無法連線到伺服器，請稍後再試；您的輸入仍保留。",
+      issues: [],
+    }));
     setBusy(false);
     if (r.ok) {
       base.current = r.saved ? { reason: r.saved.reason } : null;
@@ -113,7 +115,9 @@ export function PmExclusionsPanel({ items, editable, save }: { items: readonly T
       <summary className="cursor-pointer font-semibold">
         專案管理需求（{items.length} 項適用{excluded ? `，${excluded} 項不列入` : ""}）
       </summary>
-      <p className="mt-2 text-sm text-slate-600">依「政府資訊作業委外安全管理」專案管理需求參考內容，下列項目適用本案之委外類型，預設列入文件。不列入者須說明理由，資安長審查時可見。</p>
+      <p className="mt-2 text-sm text-slate-600">
+        依「政府資訊作業委外安全管理」專案管理需求參考內容，下列項目適用本案之委外類型，預設列入文件。不列入者須說明理由，資安長審查時可見。
+      </p>
       <ul className="mt-3 space-y-3">
         {items.map((item) => (
           <PmItemRow key={item.id} item={item} editable={editable} save={save} />

@@ -25,7 +25,16 @@ export type TTableSpec = {
 
 function table(model: string, delegate: string, primaryKey: string[], columns: Record<string, TColumnType>, later?: "added later"): TTableSpec {
   const of = (type: string) => Object.keys(columns).filter((c) => columns[c]!.replace(/[?=]/g, "") === type);
-  return { model, delegate, primaryKey, columns, dates: of("DateTime"), bigints: of("BigInt"), bytes: of("Bytes"), ...(later ? { addedLater: true as const } : {}) };
+  return {
+    model,
+    delegate,
+    primaryKey,
+    columns,
+    dates: of("DateTime"),
+    bigints: of("BigInt"),
+    bytes: of("Bytes"),
+    ...(later ? { addedLater: true as const } : {}),
+  };
 }
 
 export const TABLES: readonly TTableSpec[] = [

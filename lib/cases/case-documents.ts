@@ -55,7 +55,7 @@ export async function storedDocuments(db: TDb, caseId: string): Promise<TStoredD
  * Anything else: rendered on demand as a draft.
  */
 export async function caseDocument(db: TDb, record: TCaseRecord, kind: TDocKind, actor: TActor) {
-  if (record.status !== "approved" || !record.approvedAt) return exportCase(db, record, kind);
+  if (record.status !== "approved" || !record.approvedAt) return { ...(await exportCase(db, record, kind)), sha256: null };
   const find = () => db.caseDocument.findUnique({ where: { caseId_kind: { caseId: record.id, kind } } });
   let stored = await find();
   if (!stored) {

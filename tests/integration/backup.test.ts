@@ -47,7 +47,14 @@ beforeAll(async () => {
   await db.rateLimit.create({ data: { id: "r1", key: "127.0.0.1/sign-in", count: 3, lastRequest: 9_007_199_254_740_993n } });
   // A stored document: every byte value, so a lossy encoding shows.
   await db.caseDocument.create({
-    data: { caseId: id, kind: "annex", bytes: STORED_BYTES, sha256: createHash("sha256").update(STORED_BYTES).digest("hex"), size: 512, rendererVersion: "test" },
+    data: {
+      caseId: id,
+      kind: "annex",
+      bytes: STORED_BYTES,
+      sha256: createHash("sha256").update(STORED_BYTES).digest("hex"),
+      size: 512,
+      rendererVersion: "test",
+    },
   });
   await db.$disconnect();
 });

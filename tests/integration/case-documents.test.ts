@@ -51,7 +51,11 @@ describe(`documents of an approved revision are stored at approval and never cha
       expect(row.rendererVersion).toMatch(/^docx-\S+ secreq-\d/);
     }
     const entry = await db.auditEntry.findFirstOrThrow({ where: { targetId: caseId, action: "case.approve" } });
-    expect(JSON.parse(entry.after!).documents.map((d: { sha256: string }) => d.sha256).sort()).toEqual(stored.map((d) => d.sha256).sort());
+    expect(
+      JSON.parse(entry.after!)
+        .documents.map((d: { sha256: string }) => d.sha256)
+        .sort(),
+    ).toEqual(stored.map((d) => d.sha256).sort());
   });
 
   it("downloads the stored bytes even after the renderer's input changes; a new revision uses the current input", async () => {
@@ -102,7 +106,9 @@ describe(`documents of an approved revision are stored at approval and never cha
 
   it("the database refuses to rewrite a stored document", async () => {
     const caseId = await approved();
-    const refused = await db.caseDocument.update({ where: { caseId_kind: { caseId, kind: "annex" } }, data: { sha256: "0".repeat(64) } }).catch((e: unknown) => e);
+    const refused = await db.caseDocument
+      .update({ where: { caseId_kind: { caseId, kind: "annex" } }, data: { sha256: "0".repeat(64) } })
+      .catch((e: unknown) => e);
     // Prisma reports the trigger's RAISE text in the driver error's meta, not always in the message.
     const err = refused as { message?: unknown; meta?: unknown };
     expect(`${String(err.message)} ${JSON.stringify(err.meta ?? null)}`).toMatch(/SECREQ_DOCUMENT_FROZEN/);

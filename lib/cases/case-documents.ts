@@ -10,6 +10,9 @@ import { caseExportModel, exportCase } from "./export-case";
 import { getCase, type TCaseRecord } from "./store";
 import { version as APP_VERSION } from "../../package.json";
 
+/** Rendering every document inside one transaction (an approval, a freeze) takes longer than Prisma's 5 s default on a busy machine. */
+export const DOCUMENT_TX = { timeout: 60_000, maxWait: 30_000 };
+
 /** What the page shows of a stored document (the bytes stay in the database until downloaded). */
 export type TStoredDocument = { kind: TDocKind; sha256: string; size: number; createdAt: Date; rendererVersion: string };
 
@@ -72,7 +75,7 @@ export async function caseDocument(db: TDb, record: TCaseRecord, kind: TDocKind,
           targetId: record.id,
           after: { documents: frozen.map(({ kind: k, sha256, size, rendererVersion }) => ({ kind: k, sha256, size, rendererVersion })) },
         });
-    });
+    }, DOCUMENT_TX);
     stored = await find();
     if (!stored) throw new CaseError("not-found", "找不到這份文件");
   }

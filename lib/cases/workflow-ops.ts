@@ -15,7 +15,7 @@ import { caseEditors } from "./editors";
 import type { TChecklist } from "./checklist";
 import { loadChecklist } from "./load";
 import { getCase } from "./store";
-import { freezeDocuments } from "./case-documents";
+import { DOCUMENT_TX, freezeDocuments } from "./case-documents";
 
 // The case's workflow verbs. Each loads the case in a transaction, asks the state machine, writes, and
 // records the audit entry in the same transaction.
@@ -177,7 +177,7 @@ export async function decideCase(db: TDb, caseId: string, verdict: "approve" | "
       after: { status: r.to, comment: comment.trim(), ...(documents ? { documents } : {}) },
       at,
     });
-  });
+  }, DOCUMENT_TX);
 }
 
 /** Officer: an approved case is locked; a change starts the next revision with the answers, decisions and 專案管理需求 exclusions copied. */

@@ -12,6 +12,7 @@ import { approveItems, decideCase, reviewItem, reviseCase, submitCase } from "@/
 import { answerItem } from "@/lib/cases/review-loop";
 import { loadChecklist } from "@/lib/cases/load";
 import { setClauseParameters } from "@/lib/cases/set-clause-parameters";
+import { setPmExclusion } from "@/lib/cases/pm-exclusions";
 import { moveCaseToVersion } from "@/lib/cases/move-to-version";
 import { statusesOf } from "@/lib/cases/checklist";
 import { DRAFT_SCHEMAS, type TFormStep } from "@/lib/cases/answers";
@@ -91,6 +92,28 @@ export const setClauseParametersAction = authedAction(
     const r = await setClauseParameters(db(), caseId, values, user, base);
     revalidatePath(`/cases/${caseId}/review`);
     return { changed: r.changed, values: r.clauseParameters, parameters: r.resolved.ok ? r.resolved.parameters : null };
+  },
+);
+
+/** The officer leaves a 專案管理需求 item out (with a reason) or puts it back; base: the exclusion as the page had it. */
+export const setPmExclusionAction = authedAction(
+  {
+    args: (caseId: string, itemId: string, values: unknown, base?: unknown) => ({ caseId, itemId, values, base }),
+    input: z.object({
+      caseId: ZId,
+      itemId: z.string().max(20),
+      values: z.object({ exclude: z.boolean(), reason: z.string().max(2000).optional() }),
+      base: z
+        .object({ reason: z.string().max(2000) })
+        .nullable()
+        .optional(),
+    }),
+    roles: ["officer"],
+  },
+  async ({ caseId, itemId, values, base }, user) => {
+    const saved = await setPmExclusion(db(), caseId, { ...values, itemId }, user, base);
+    revalidatePath(`/cases/${caseId}/review`);
+    return { saved: saved ? { reason: saved.reason, decidedBy: saved.decidedBy, decidedAt: saved.decidedAt.toISOString() } : null };
   },
 );
 

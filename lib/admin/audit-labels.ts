@@ -26,6 +26,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "case.approve": "核准案件",
   "case.return": "退回案件",
   "decision.save": "儲存決定",
+  "case.documents-freeze": "保存核准版文件",
+  "case.pm-exclusion": "專案管理需求不列入／恢復",
   "review.approve": "核准項目",
   "review.return": "退回項目",
   "review.accept-risk": "接受風險",

@@ -5,9 +5,9 @@
  * tests/unit/backup/tables.test.ts checks this list against prisma/schema.prisma.
  *
  * A column's type as the schema says: the Prisma scalar, "?" when nullable, "=" when the database has a
- * default (so a backup may leave it out). The backup's row schemas are built from these.
+ * default (so a backup may leave it out). The backup's row schemas are built from these. Bytes travel as base64.
  */
-export type TColumnType = `${"String" | "Int" | "Boolean" | "DateTime" | "BigInt" | "Float"}${"" | "?"}${"" | "="}`;
+export type TColumnType = `${"String" | "Int" | "Boolean" | "DateTime" | "BigInt" | "Float" | "Bytes"}${"" | "?"}${"" | "="}`;
 
 export type TTableSpec = {
   model: string;
@@ -17,13 +17,24 @@ export type TTableSpec = {
   primaryKey: string[];
   dates: string[];
   bigints: string[];
+  /** Bytes columns: base64 in the backup */
+  bytes: string[];
   /** Added after backups began: a backup made before it has no such table, which reads as empty. */
   addedLater?: true;
 };
 
 function table(model: string, delegate: string, primaryKey: string[], columns: Record<string, TColumnType>, later?: "added later"): TTableSpec {
   const of = (type: string) => Object.keys(columns).filter((c) => columns[c]!.replace(/[?=]/g, "") === type);
-  return { model, delegate, primaryKey, columns, dates: of("DateTime"), bigints: of("BigInt"), ...(later ? { addedLater: true as const } : {}) };
+  return {
+    model,
+    delegate,
+    primaryKey,
+    columns,
+    dates: of("DateTime"),
+    bigints: of("BigInt"),
+    bytes: of("Bytes"),
+    ...(later ? { addedLater: true as const } : {}),
+  };
 }
 
 export const TABLES: readonly TTableSpec[] = [
@@ -202,6 +213,20 @@ export const TABLES: readonly TTableSpec[] = [
     "itemComment",
     ["id"],
     { id: "String", caseId: "String", itemId: "String", authorId: "String", authorName: "String", body: "String", at: "DateTime" },
+    "added later",
+  ),
+  table(
+    "CaseDocument",
+    "caseDocument",
+    ["caseId", "kind"],
+    { caseId: "String", kind: "String", bytes: "Bytes", sha256: "String", size: "Int", rendererVersion: "String", createdAt: "DateTime=" },
+    "added later",
+  ),
+  table(
+    "PmExclusion",
+    "pmExclusion",
+    ["caseId", "itemId"],
+    { caseId: "String", itemId: "String", reason: "String", decidedBy: "String", decidedAt: "DateTime" },
     "added later",
   ),
   table("AuditEntry", "auditEntry", ["id"], {

@@ -12,6 +12,8 @@ import { caseStartProblem, getCaseFor, markStatusesSeen } from "./store";
 import { caseReviews } from "./workflow-ops";
 import { caseSubmissions, itemAnswers, returnedEntries } from "./review-loop";
 import { resubmissionProblems } from "../workflow/submission";
+import { documentLinks } from "./case-documents";
+import { pmItemsView } from "./pm-exclusions";
 
 type TItemVerdict = "approve" | "return" | "accept-risk";
 
@@ -81,6 +83,7 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
       { verdict: r.verdict, comment: r.comment, reviewerName: reviews.find((x) => x.itemId === k && x.at === r.at)?.reviewerName ?? "" },
     ]),
   );
+  const documents = await documentLinks(db, record);
   const clauseParameters = editable ? await loadClauseParameters(db, record.id).then((p) => clauseParameterView(p.library, p, "case")) : null;
   return {
     ...base,
@@ -89,6 +92,8 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
     problems,
     itemReviews,
     clauseParameters,
+    documents,
+    pmItems: await pmItemsView(db, record),
     ciiBelowMedium: checklist.ok && record.answers.facts.cii === "yes" && checklist.resolution.effectiveGrade === "normal",
     typeNames: Object.fromEntries(catalogue.serviceTypes.map((t) => [t.key, t.name])),
     issues: checklist.ok ? [] : checklist.issues,

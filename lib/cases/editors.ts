@@ -1,8 +1,11 @@
 import type { TDb } from "../db/client";
 import type { TTx } from "../audit";
 
-/** The CISO's own verdicts; every other case entry (answers, decisions, clause parameters, version moves, …) writes the case. */
-const NOT_WRITING = ["case.approve", "case.return"];
+/**
+ * The CISO's own verdicts, and storing an approved revision's documents at its first download (anyone
+ * may download); every other case entry (answers, decisions, clause parameters, version moves, …) writes the case.
+ */
+const NOT_WRITING = ["case.approve", "case.return", "case.documents-freeze"];
 
 /**
  * Who wrote the case, in any revision of its group (their creators and every case-writing audit entry):

@@ -68,6 +68,9 @@ export async function moveCaseToVersion(db: TDb, caseId: string, target: string,
       const keep = new Set(kept);
       const decisions = record.decisions.filter((d) => keep.has(d.itemId));
       if (decisions.length) await tx.decision.createMany({ data: decisions.map((d) => ({ ...d, caseId: id })) });
+      // 專案管理需求 exclusions go along; one of an item the new version no longer applies says nothing.
+      const exclusions = await tx.pmExclusion.findMany({ where: { caseId } });
+      if (exclusions.length) await tx.pmExclusion.createMany({ data: exclusions.map((e) => ({ ...e, caseId: id })) });
       await recordAudit(tx, {
         agencyId: actor.agencyId,
         actorId: actor.id,

@@ -17,6 +17,7 @@ import { caseEditors } from "./editors";
 import type { TChecklist } from "./checklist";
 import { loadChecklist } from "./load";
 import { getCase } from "./store";
+import { DOCUMENT_TX, freezeDocuments } from "./case-documents";
 
 // The case's workflow verbs. Each loads the case in a transaction, asks the state machine, writes, and
 // records the audit entry in the same transaction.
@@ -220,6 +221,9 @@ export async function decideCase(db: TDb, caseId: string, verdict: "approve" | "
     await tx.review.create({
       data: { id: randomUUID(), caseId, itemId: "", verdict, comment: comment.trim(), reviewerId: actor.id, reviewerName: actor.name, at },
     });
+    // The approved documents are rendered and stored with the approval: what was approved is what is
+    // downloaded from now on, whatever the renderer or the data does later.
+    const documents = verdict === "approve" ? (await freezeDocuments(tx, caseId)).map(({ kind, sha256, size }) => ({ kind, sha256, size })) : undefined;
     await recordAudit(tx, {
       agencyId: actor.agencyId,
       actorId: actor.id,
@@ -228,13 +232,13 @@ export async function decideCase(db: TDb, caseId: string, verdict: "approve" | "
       targetType: "case",
       targetId: caseId,
       before: { status: row.status },
-      after: { status: r.to, comment: comment.trim() },
+      after: { status: r.to, comment: comment.trim(), ...(documents ? { documents } : {}) },
       at,
     });
-  });
+  }, DOCUMENT_TX);
 }
 
-/** Officer: an approved case is locked; a change starts the next revision with the answers and decisions copied. */
+/** Officer: an approved case is locked; a change starts the next revision with the answers, decisions and 專案管理需求 exclusions copied. */
 export async function reviseCase(db: TDb, caseId: string, actor: TActor): Promise<string> {
   return db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
@@ -262,6 +266,8 @@ export async function reviseCase(db: TDb, caseId: string, actor: TActor): Promis
     });
     const decisions = await tx.decision.findMany({ where: { caseId } });
     if (decisions.length) await tx.decision.createMany({ data: decisions.map((d) => ({ ...d, caseId: id })) });
+    const exclusions = await tx.pmExclusion.findMany({ where: { caseId } });
+    if (exclusions.length) await tx.pmExclusion.createMany({ data: exclusions.map((e) => ({ ...e, caseId: id })) });
     await recordAudit(tx, {
       agencyId: actor.agencyId,
       actorId: actor.id,

@@ -11,7 +11,7 @@ import type { TDb } from "../db/client";
 import { issueLines, refusal, refusedLines, type TIo } from "./io";
 import { buildExportModel } from "../export/model/build";
 import { caseFileExportInput, parseExportCaseFile } from "../export/model/case-file";
-import { DOC_KINDS, DOC_TITLE, renderDocx, type TDocKind } from "../export/docx/render";
+import { DOC_KINDS, DOC_TITLE, INTERNAL_DOCS, renderDocx, type TDocKind } from "../export/docx/render";
 import { readBoundedInput } from "./input";
 
 /**
@@ -88,6 +88,9 @@ function parseOptions(args: string[]): { input: string; doc: TDocKind; out: stri
   const problems: string[] = [];
   if (!values.input) problems.push("--input: 請指定個案 JSON 檔");
   if (!values.doc) problems.push("--doc: 請指定文件種類：annex、clauses 或 checklist");
+  // The internal record (accepted risks, exclusions) comes from reviews a case file does not carry.
+  else if (INTERNAL_DOCS.has(values.doc as TDocKind))
+    problems.push(`--doc: ${DOC_TITLE[values.doc as TDocKind]}出自系統中資安長之審查，請於案件頁面下載；cli 只產出 annex、clauses、checklist`);
   else if (!(DOC_KINDS as readonly string[]).includes(values.doc))
     problems.push(`--doc: 未知的文件種類「${values.doc}」；須為 annex（資通安全需求規範）、clauses（契約條款）或 checklist（廠商資安自評表）`);
   if (!values.out) problems.push("--out: 請指定輸出檔（.docx）");

@@ -8,7 +8,7 @@ const UNSAFE = /[\\/:*?"<>|#%&{}$!'`@+=;,~^]/g;
 const CASE_NAME_MAX_BYTES = 180;
 
 /** `<案名>_資通安全需求規範_<YYYYMMDD>.docx` (案名 「本案」 when none was given). */
-export function exportFileName(model: TExportModel, kind: TDocKind): string {
+export function exportFileName(model: { meta: Pick<TExportModel["meta"], "caseName" | "fileDate"> }, kind: TDocKind): string {
   let name = cleanLine(model.meta.caseName)
     .replace(UNSAFE, "_")
     .replace(/^[.\s_]+|[.\s]+$/g, "");
@@ -17,7 +17,7 @@ export function exportFileName(model: TExportModel, kind: TDocKind): string {
 }
 
 /** An ASCII-only stand-in for clients that ignore `filename*` (e.g. `secreq-annex-20261125.docx`). */
-export function asciiFileName(model: TExportModel, kind: TDocKind): string {
+export function asciiFileName(model: { meta: Pick<TExportModel["meta"], "fileDate"> }, kind: TDocKind): string {
   return `secreq-${kind}-${model.meta.fileDate}.docx`;
 }
 

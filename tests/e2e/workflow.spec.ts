@@ -104,7 +104,7 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
   // The approved revision exports as final.
   await officer.goto(`${base}/review`);
   await download(officer, /^資通安全需求規範$/, /^工作流程測試案_資通安全需求規範_\d{8}\.docx$/);
-  await download(officer, /^契約條款$/, /^工作流程測試案_.*契約條款_\d{8}\.docx$/);
+  await download(officer, /^資通安全契約條款$/, /^工作流程測試案_.*契約條款_\d{8}\.docx$/);
   await download(officer, /^廠商資安自評表$/, /^工作流程測試案_廠商資安自評表_\d{8}\.docx$/);
 
   // A change needs a new revision; the approved one stays readable.

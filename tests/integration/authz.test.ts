@@ -199,6 +199,19 @@ const ACTIONS: TEntry[] = [
   {
     kind: "action",
     file: "app/cases/actions.ts",
+    name: "setPmExclusionAction",
+    probe: "專案管理需求 item 1 of a filled-in draft case of agency A",
+    rule: "an officer of the case's agency, while the case may be edited",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { setPmExclusionAction } = await load.cases();
+      const id = await c.cases.get("filled");
+      return () => setPmExclusionAction(id, "pm.1", { exclude: true, reason: "授權矩陣測試：不列入" });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
     name: "acknowledgeChangesAction",
     probe: "a filled-in draft case of agency A",
     rule: "an officer of the case's agency (the one who decides; it records the statuses as seen)",

@@ -19,6 +19,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "secreq-backup-"));
 const source = `file:${path.join(dir, "source.db")}`;
 const target = freshDbUrl();
 const file = (name: string) => path.join(dir, name);
+const STORED_BYTES = new Uint8Array([...Array(256).keys(), ...Array.from({ length: 256 }, (_, i) => 255 - i)]);
 
 const cli = (url: string, ...args: string[]) => cliEnv({}, url, ...args);
 const cliEnv = (env: Record<string, string>, url: string, ...args: string[]) => {
@@ -44,6 +45,17 @@ beforeAll(async () => {
   await db.session.create({ data: { id: "s1", token: "t1", userId: officer.id, expiresAt: new Date("2030-01-02T03:04:05.678Z") } });
   // Beyond 2^53: a BigInt must not pass through a JS number.
   await db.rateLimit.create({ data: { id: "r1", key: "127.0.0.1/sign-in", count: 3, lastRequest: 9_007_199_254_740_993n } });
+  // A stored document: every byte value, so a lossy encoding shows.
+  await db.caseDocument.create({
+    data: {
+      caseId: id,
+      kind: "annex",
+      bytes: STORED_BYTES,
+      sha256: createHash("sha256").update(STORED_BYTES).digest("hex"),
+      size: 512,
+      rendererVersion: "test",
+    },
+  });
   await db.$disconnect();
 });
 afterAll(async () => {
@@ -67,6 +79,18 @@ describe(`db export / db import (SQLite → ${TEST_DB})`, { timeout: 180_000 }, 
     const again = cli(target.url, "export", "--out", file("b.json"));
     expect(again.code, again.stderr).toBe(0);
     expect(readFileSync(file("b.json"), "utf8")).toBe(readFileSync(file("a.json"), "utf8"));
+  });
+
+  it("carries a stored document's bytes exactly (base64 in the file)", async () => {
+    const backup = JSON.parse(readFileSync(file("a.json"), "utf8")) as { tables: Record<string, Record<string, unknown>[]> };
+    expect(backup.tables.CaseDocument![0]!.bytes).toBe(Buffer.from(STORED_BYTES).toString("base64"));
+    const db = createDb(target.url);
+    try {
+      const row = await db.caseDocument.findFirstOrThrow();
+      expect(Buffer.from(row.bytes).equals(Buffer.from(STORED_BYTES))).toBe(true);
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it("writes the export file readable by its owner only (0600)", () => {

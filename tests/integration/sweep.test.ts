@@ -125,6 +125,19 @@ const SWEEP: Record<string, TSweep> = {
     load: cases,
     args: caseArgs(4, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything, anything, anything)),
   },
+  "app/cases/actions.ts#setPmExclusionAction": {
+    kind: "action",
+    load: cases,
+    args: caseArgs(4, (ctx) =>
+      fc.tuple(
+        fc.constant(ctx.caseId),
+        fc.oneof(anything, fc.constant("pm.1")),
+        // Never a valid choice: leaving out without a reason, or not a choice at all.
+        fc.oneof(anything, fc.record({ exclude: fc.constant(true), reason: fc.constantFrom("", "   ") })),
+        anything,
+      ),
+    ),
+  },
   "app/cases/actions.ts#setClauseParametersAction": {
     kind: "action",
     // Never a valid value: blank and null inherit, and digits of any script ("１２") are a number.

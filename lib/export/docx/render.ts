@@ -5,22 +5,37 @@ import { annexBody, ANNEX_TITLE } from "./annex";
 import { checklistBody, CHECKLIST_TITLE } from "./checklist";
 import { clausesBody, CLAUSES_TITLE } from "./contract";
 import { pageFooter, pageHeader } from "./frame";
+import { risksBody, RISKS_TITLE } from "./risks";
 import { Lists, NUMBERING } from "./numbering";
 import { stablePackage } from "./stable";
 import { EAST_ASIAN_FONT, LATIN_FONT, PAGE, STYLES } from "./styles";
 
-export const DOC_KINDS = ["annex", "clauses", "checklist"] as const;
+/**
+ * The case's documents. `risks` is for the agency's own file (not for bidders). A new kind added here is
+ * offered for download, frozen at approval and stored with the rest without further code.
+ */
+export const DOC_KINDS = ["annex", "clauses", "checklist", "risks"] as const;
 export type TDocKind = (typeof DOC_KINDS)[number];
 
-export const DOC_TITLE: Record<TDocKind, string> = { annex: ANNEX_TITLE, clauses: CLAUSES_TITLE, checklist: CHECKLIST_TITLE };
+export const DOC_TITLE: Record<TDocKind, string> = { annex: ANNEX_TITLE, clauses: CLAUSES_TITLE, checklist: CHECKLIST_TITLE, risks: RISKS_TITLE };
+
+/** Documents for the agency's own use only: the page says so beside the link. */
+export const INTERNAL_DOCS: ReadonlySet<TDocKind> = new Set(["risks"]);
+
+/**
+ * Names the renderer that wrote a stored document; raise it when the output of the same model changes,
+ * so a stored document tells which renderer made it.
+ */
+export const RENDERER_VERSION = "docx-2026.12.2";
 
 const BODY: Record<TDocKind, (model: TExportModel, lists: Lists) => (Paragraph | Table | TableOfContents)[]> = {
   annex: annexBody,
   clauses: clausesBody,
   checklist: checklistBody,
+  risks: risksBody,
 };
 
-/** The `docx` Document of one of the three documents (exported for tests and the benchmark). */
+/** The `docx` Document of one of the documents (exported for tests and the benchmark). */
 export function exportDocument(model: TExportModel, kind: TDocKind): Document {
   const title = DOC_TITLE[kind];
   return new Document({
@@ -52,7 +67,7 @@ export function exportDocument(model: TExportModel, kind: TDocKind): Document {
   });
 }
 
-/** One of the three documents as DOCX bytes. */
+/** One of the documents as DOCX bytes. */
 export async function renderDocx(model: TExportModel, kind: TDocKind): Promise<Buffer> {
   return stablePackage(await Packer.toBuffer(exportDocument(model, kind)));
 }

@@ -7,7 +7,8 @@ import { clauseBlocks, type TClauseContext } from "./clauses";
 import { coverFacts } from "./cover";
 import { FALLBACK, givenName } from "./names";
 import { requirementParts } from "./requirements";
-import { guideTypesOf, pricedLines, projectLines } from "./supplement";
+import { riskLines } from "./risks";
+import { guideTypesOf, pricedLines, projectExclusionLines, projectLines } from "./supplement";
 import { sectorOf, tailorBySector } from "./sector";
 import { ExportError, type TExportInput, type TExportModel } from "./types";
 
@@ -94,9 +95,11 @@ export function buildExportModel(input: TExportInput): TExportModel {
     projectManagement: supplement
       ? {
           intro: `本案屬「${guideNames.join("、")}」類委外，廠商應於專案工作計畫書及履約期間辦理下列專案管理事項（依「政府資訊作業委外安全管理」專案管理需求參考內容）：`,
-          items: projectLines(supplement, c.serviceTypes, [...general, ...legal]),
+          items: projectLines(supplement, c.serviceTypes, [...general, ...legal], new Set((input.projectExclusions ?? []).map((e) => e.itemId))),
+          excluded: projectExclusionLines(supplement, c.serviceTypes, input.projectExclusions ?? []),
         }
       : null,
+    risks: riskLines(input, typeNames),
     exempt: parts.exempt,
     priced: supplement ? pricedLines(supplement, parts.rows, agencyBlocks) : [],
     agency: agencyBlocks,

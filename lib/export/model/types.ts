@@ -55,6 +55,23 @@ export interface TApproval {
   approvedAt: Date;
 }
 
+/** A risk the CISO accepted on one checklist item (the latest Review of the item is accept-risk). */
+export interface TAcceptedRiskInput {
+  itemId: string;
+  acceptedBy: string;
+  acceptedAt: Date;
+  /** The CISO's comment (required when accepting). */
+  comment: string;
+  /** A date by which the acceptance is to be reviewed again, when the review records one. */
+  reviewBy?: Date | null;
+}
+
+/** One 專案管理需求 item (by `pm.<no>`) the officer left out of the case, with the reason. */
+export interface TProjectExclusionInput {
+  itemId: string;
+  reason: string;
+}
+
 export interface TExportInput {
   case: TExportCase;
   catalogue: Pick<TCatalogueFile, "version" | "title" | "issuer" | "documentNumber" | "issuedOn" | "serviceTypes" | "clauses">;
@@ -68,6 +85,10 @@ export interface TExportInput {
   library?: TClauseLibrary;
   /** The catalogue version's supplement (專案管理需求, pricing hints); null or omitted: no such sections. */
   supplement?: TSupplement | null;
+  /** Risks the CISO accepted (internal record only; never in the documents that go to bidders). */
+  acceptedRisks?: readonly TAcceptedRiskInput[];
+  /** 專案管理需求 items the officer left out: dropped from every document, listed in the internal record. */
+  projectExclusions?: readonly TProjectExclusionInput[];
 }
 
 // ---- Output: a plain document model, the same for the three renderers.
@@ -123,6 +144,33 @@ export interface TProjectLine {
   see: string[];
 }
 
+/** A risk the CISO accepted, as the internal record states it. */
+export interface TRiskLine {
+  id: string;
+  /** 「開發」… */
+  types: string;
+  category: string;
+  text: string;
+  /** 納入本案 / 不納入本案 / 納入他案辦理 (…) */
+  placement: string;
+  /** The catalogue item's note (verbatim), "" when none. */
+  note: string;
+  /** The officer's reason for the decision, "" when none. */
+  reason: string;
+  comment: string;
+  acceptedBy: string;
+  acceptedOn: string;
+  /** null: no review date recorded. */
+  reviewOn: string | null;
+}
+
+/** A 專案管理需求 item the officer left out. */
+export interface TProjectExclusionLine {
+  no: number;
+  title: string;
+  reason: string;
+}
+
 /** A requirement to be priced as its own line (資安經費編列提示). */
 export interface TPricedLine {
   ids: string[];
@@ -161,8 +209,10 @@ export interface TExportModel {
   general: TClauseBlock[];
   technical: { intro: string; groups: TRequirementGroup[] };
   legal: TClauseBlock[];
-  /** 003's 專案管理需求 for the case's outsourcing types; null without a supplement. */
-  projectManagement: { intro: string; items: TProjectLine[] } | null;
+  /** 003's 專案管理需求 for the case's outsourcing types (less the officer's exclusions); null without a supplement. */
+  projectManagement: { intro: string; items: TProjectLine[]; excluded: TProjectExclusionLine[] } | null;
+  /** Risks the CISO accepted (the internal record 資安風險接受紀錄 only). */
+  risks: TRiskLine[];
   exempt: TExemptLine[];
   /** 資安經費編列提示; empty when nothing included is priced separately. */
   priced: TPricedLine[];

@@ -20,7 +20,7 @@ const models = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, na
   const lines = body!.split("\n").map((l) => l.trim());
   const columns = Object.fromEntries(
     fields
-      .filter((f) => ["String", "Int", "Boolean", "DateTime", "BigInt", "Float"].includes(f[2]!))
+      .filter((f) => ["String", "Int", "Boolean", "DateTime", "BigInt", "Float", "Bytes"].includes(f[2]!))
       .map((f) => {
         const line = lines.find((l) => l.startsWith(f[1]! + " "))!;
         return [f[1]!, `${f[2]}${f[3]}${/@default|@updatedAt/.test(line) ? "=" : ""}`];
@@ -32,19 +32,21 @@ const models = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, na
     columns,
     dates: fields.filter((f) => f[2] === "DateTime").map((f) => f[1]!),
     bigints: fields.filter((f) => f[2] === "BigInt").map((f) => f[1]!),
+    bytes: fields.filter((f) => f[2] === "Bytes").map((f) => f[1]!),
   };
 });
 
 describe("the backup's table list", () => {
-  it("has every model of the schema, with its primary key, DateTime and BigInt columns", () => {
+  it("has every model of the schema, with its primary key, DateTime, BigInt and Bytes columns", () => {
     expect(TABLES.map((t) => t.model).sort()).toEqual(models.map((m) => m.name).sort());
     for (const m of models) {
       const t = TABLES.find((x) => x.model === m.name)!;
-      expect({ model: t.model, primaryKey: t.primaryKey, dates: [...t.dates].sort(), bigints: t.bigints, columns: t.columns }).toEqual({
+      expect({ model: t.model, primaryKey: t.primaryKey, dates: [...t.dates].sort(), bigints: t.bigints, bytes: t.bytes, columns: t.columns }).toEqual({
         model: m.name,
         primaryKey: m.id,
         dates: [...m.dates].sort(),
         bigints: m.bigints,
+        bytes: m.bytes,
         columns: m.columns,
       });
     }
@@ -81,7 +83,7 @@ describe("parsing a backup file", () => {
       TABLES.filter((t) => t.addedLater)
         .map((t) => t.model)
         .sort(),
-    ).toEqual(["AuditChainHead", "CaseSubmission", "ItemComment", "LoginThrottle"]);
+    ).toEqual(["AuditChainHead", "CaseDocument", "CaseSubmission", "ItemComment", "LoginThrottle", "PmExclusion"]);
   });
 
   it.each([
@@ -103,6 +105,17 @@ describe("parsing a backup file", () => {
       "a BigInt as a number",
       JSON.stringify({ ...empty, tables: { ...empty.tables, RateLimit: [{ id: "r", key: "k", count: 1, lastRequest: 1 }] } }),
       /^tables\.RateLimit\[0\]\.lastRequest: 應為整數字串/,
+    ],
+    [
+      "bytes that are not base64",
+      JSON.stringify({
+        ...empty,
+        tables: {
+          ...empty.tables,
+          CaseDocument: [{ caseId: "c", kind: "annex", bytes: "not base64!", sha256: "x", size: 1, rendererVersion: "1" }],
+        },
+      }),
+      /^tables\.CaseDocument\[0\]\.bytes: 應為 base64 字串$/,
     ],
     [
       "a missing required column",

@@ -60,6 +60,7 @@ const model = (values: Record<string, number> = {}): TScheduleInput["model"] => 
       { no: 8, title: "服務交付方式", text: "…", see: [] },
       { no: 2, title: "作業人員職務的區隔", text: null, see: ["專案工作計畫"] },
     ],
+    excluded: [],
   },
   general: [block("project-plan")],
   legal: [block("data-return")],

@@ -103,6 +103,7 @@ describe("cli export", () => {
     ]);
     expect(r.err.at(-1)).toContain("用法：");
     expect((await cli(["--bogus"])).err[0]).toMatch(/^參數有誤：/);
+    expect((await cli(["--input", "x.json", "--doc", "risks", "--out", "x.docx"])).err[0]).toMatch(/^--doc: 資安風險接受紀錄出自系統中資安長之審查/);
   });
 
   it("unreadable or malformed input → exit 2, naming the file", async () => {

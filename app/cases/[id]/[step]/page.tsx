@@ -18,6 +18,7 @@ import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
 import { ReviseButton, SubmitPanel } from "@/components/workflow/CaseActions";
 import { ExportLinks } from "@/components/workflow/ExportLinks";
 import { ReturnedItems } from "@/components/workflow/ReturnedItems";
+import { PmExclusionsPanel } from "@/components/project/PmExclusionsPanel";
 import { requireUser } from "../../../_server/auth";
 import {
   acknowledgeChangesAction,
@@ -27,6 +28,7 @@ import {
   saveAnswersAction,
   saveDecisionAction,
   setClauseParametersAction,
+  setPmExclusionAction,
   submitCaseAction,
 } from "../../actions";
 
@@ -82,7 +84,8 @@ export default async function CaseStepPage({ params }: { params: Params }) {
           {editable && <ProfileChangesNote changes={view.profileChanges} acknowledge={acknowledgeChangesAction.bind(null, record.id)} />}
           <ReturnedItems items={view.returned} answer={editable ? answerItemAction.bind(null, record.id) : undefined} />
           {editable && <SubmitPanel problems={view.problems} submit={submitCaseAction.bind(null, record.id)} />}
-          {checklist.ok && <ExportLinks caseId={record.id} final={record.status === "approved"} />}
+          {checklist.ok && <ExportLinks caseId={record.id} final={record.status === "approved"} docs={view.documents} />}
+          <PmExclusionsPanel items={view.pmItems} editable={editable} save={setPmExclusionAction.bind(null, record.id)} />
           {view.clauseParameters && (
             <details className="rounded-lg border border-slate-200 bg-white p-4">
               <summary className="cursor-pointer font-semibold">條款參數（本案）</summary>

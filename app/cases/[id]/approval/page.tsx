@@ -8,6 +8,9 @@ import { taipeiTime } from "@/lib/time";
 import { ApprovalReview } from "@/components/workflow/ApprovalReview";
 import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
 import { ExportLinks } from "@/components/workflow/ExportLinks";
+import { PmExclusionsSummary } from "@/components/workflow/PmExclusionsSummary";
+import { pmItemsView } from "@/lib/cases/pm-exclusions";
+import { documentLinks } from "@/lib/cases/case-documents";
 import { requireUser } from "../../../_server/auth";
 import { approveItemsAction, decideCaseAction, reviewItemAction } from "../../actions";
 
@@ -49,7 +52,7 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
             <p className="font-semibold">
               已核准本案（第 {record.revision} 版），{taipeiTime(lastCaseVerdict.at)}。本版已鎖定，文件為正式版。
             </p>
-            <ExportLinks caseId={record.id} final />
+            <ExportLinks caseId={record.id} final docs={await documentLinks(db(), record)} />
           </div>
         ) : record.status === "returned" && mine ? (
           <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 font-semibold">
@@ -71,6 +74,7 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
       <p className="text-sm text-slate-700">
         {view.submittedBy} 於 {view.submittedAt ? taipeiTime(view.submittedAt) : "—"} 送審{view.round > 1 ? `（第 ${view.round} 次送審）` : ""}。
       </p>
+      <PmExclusionsSummary items={await pmItemsView(db(), record)} />
       <ApprovalReview
         facts={view.facts}
         needsYou={view.needsYou}

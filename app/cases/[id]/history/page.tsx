@@ -14,6 +14,8 @@ const ACTION_TEXT: Record<string, string> = {
   "case.create": "建立案件",
   "case.answers": "修改填答",
   "decision.save": "記錄決定",
+  "case.documents-freeze": "保存核准版文件",
+  "case.pm-exclusion": "專案管理需求不列入／恢復",
   "case.submit": "送審",
   "case.return": "退回",
   "case.approve": "核准",

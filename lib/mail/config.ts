@@ -18,3 +18,12 @@ export function mailStatus(config: TMailConfig): string {
   const u = new URL(config.url);
   return `電子郵件通知經由 ${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ""} 寄送`;
 }
+
+/** The status line for the environment as it is, a malformed SMTP_URL included (start-up, /admin). */
+export function currentMailStatus(env: Record<string, string | undefined> = process.env): string {
+  try {
+    return mailStatus(mailConfig(env));
+  } catch (e) {
+    return `SMTP_URL 設定有誤，無法寄送電子郵件通知：${e instanceof Error ? e.message : String(e)}`;
+  }
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeMailTransports, mailConfig, mailStatus, sendMail } from "@/lib/mail";
+import { closeMailTransports, currentMailStatus, mailConfig, mailStatus, sendMail } from "@/lib/mail";
 import { bodyText, startSmtp, subjectOf } from "../../helpers/smtp";
 
 describe("mailer", () => {
@@ -40,5 +40,12 @@ describe("mailer", () => {
   it("throws when the server refuses the recipient (the outbox retries it)", async () => {
     const config = mailConfig({ SMTP_URL: smtp.url });
     await expect(sendMail(config, { to: "nobody@example.gov.tw", subject: "s", text: "t" })).rejects.toThrow();
+  });
+});
+
+describe("currentMailStatus", () => {
+  it("reports a malformed SMTP_URL instead of throwing", () => {
+    expect(currentMailStatus({ SMTP_URL: "mail.example.gov.tw" })).toMatch(/SMTP_URL 設定有誤/);
+    expect(currentMailStatus({})).toContain("未設定 SMTP_URL");
   });
 });

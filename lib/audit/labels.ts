@@ -1,0 +1,65 @@
+// The one table of what the log's codes mean, in the words the admin page and the CSV show. Every action
+// code the app records has a label (tests/unit/audit-labels.test.ts scans lib/ for them); an unknown code
+// (an entry from an older or newer version) shows as it is.
+export const AUDIT_ACTION_LABEL: Record<string, string> = {
+  "auth.login": "登入",
+  "auth.login-failed": "登入失敗",
+  "auth.locked": "帳號鎖定",
+  "auth.password-changed": "變更密碼",
+  "user.create": "建立使用者",
+  "user.roles": "變更角色",
+  "user.password-reset": "重設密碼",
+  "user.unlock": "解除鎖定",
+  "user.deactivate": "停用帳號",
+  "user.activate": "重新啟用帳號",
+  "user.mail-opt-out": "變更電子郵件通知設定",
+  "agency.settings": "變更機關設定",
+  "agency.clause-defaults": "變更機關條款參數預設",
+  "agency.profile": "變更機關資料",
+  "agency.create": "建立機關（平台管理者）",
+  "agency.rename": "機關更名（平台管理者）",
+  "agency.deactivate": "停用機關（平台管理者）",
+  "agency.activate": "重新啟用機關（平台管理者）",
+  "audit.export": "匯出稽核紀錄",
+  "backup.replace": "以備份取代資料庫",
+  "case.create": "建立案件",
+  "case.answers": "儲存案件資料",
+  "case.clause-parameters": "變更本案條款參數",
+  "case.move-version": "改用其他目錄版本",
+  "case.submit": "送審",
+  "case.revise": "建立新版次",
+  "case.approve": "核准案件",
+  "case.return": "退回案件",
+  "decision.save": "儲存決定",
+  "review.approve": "核准項目",
+  "review.return": "退回項目",
+  "review.accept-risk": "接受風險",
+  "catalogue.draft-create": "建立目錄草稿",
+  "catalogue.update-item": "修改目錄草稿項目",
+  "catalogue.add-item": "新增目錄草稿項目",
+  "catalogue.retire-item": "停用目錄草稿項目",
+  "catalogue.restore-item": "恢復目錄草稿項目",
+  "catalogue.move-item": "調整目錄草稿項目順序",
+  "catalogue.set-meta": "修改目錄草稿標題與變更摘要",
+  "catalogue.set-obligations": "修改目錄草稿應辦事項表",
+  "catalogue.set-clauses": "修改目錄草稿條款庫",
+  "catalogue.draft-delete": "刪除目錄草稿",
+  "catalogue.import": "匯入目錄版本",
+  "catalogue.publish": "發布目錄版本",
+  "catalogue.set-obligation-cell": "修改應辦事項表格",
+  "catalogue.verify-obligation-cell": "查核應辦事項表格",
+};
+
+export const actionLabel = (action: string) => AUDIT_ACTION_LABEL[action] ?? action;
+
+export const AUDIT_TARGET_LABEL: Record<string, string> = {
+  user: "使用者",
+  agency: "機關",
+  case: "案件",
+  decision: "決定",
+  review: "審查",
+  catalogue: "需求目錄",
+  database: "資料庫",
+};
+
+export const targetLabel = (type: string) => AUDIT_TARGET_LABEL[type] ?? type;

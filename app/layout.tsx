@@ -67,8 +67,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                       </span>
                     )}
                   </Link>
-                  <Link href="/account" className="underline-offset-4 hover:underline">
+                  <span>
                     {user.agencyName}．{user.name}（{user.roles.map((r) => ROLE_LABEL[r]).join("、") || "無角色"}）
+                  </span>
+                  <Link href="/account" className="underline-offset-4 hover:underline">
+                    帳號
                   </Link>
                   <form action={signOutAction}>
                     <button type="submit" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">

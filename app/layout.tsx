@@ -6,6 +6,8 @@ import { signOutAction } from "./login/actions";
 import { IdleWatcher } from "@/components/auth/IdleWatcher";
 import { ZodJitless } from "@/components/ZodJitless";
 import { ROLE_LABEL } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { unreadCount } from "@/lib/notifications";
 
 export const metadata: Metadata = {
   title: { default: "SecReq 資服採購資安需求產生器", template: "%s｜SecReq" },
@@ -14,6 +16,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const { user } = await sessionState();
+  const unread = user ? await unreadCount(db(), user.id) : 0;
   return (
     <html lang="zh-Hant-TW">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -57,9 +60,24 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <span className="ml-auto flex flex-wrap items-center gap-3 text-sm">
               {user ? (
                 <>
+                  <Link
+                    href="/notifications"
+                    className="rounded border border-white/70 px-2 py-1 hover:bg-white/10"
+                    aria-label={unread ? `通知，${unread} 則未讀` : "通知"}
+                  >
+                    通知
+                    {unread > 0 && (
+                      <span aria-hidden="true" className="ml-1 rounded-full bg-amber-300 px-1.5 font-bold text-slate-900">
+                        {unread > 99 ? "99+" : unread}
+                      </span>
+                    )}
+                  </Link>
                   <span>
                     {user.agencyName}．{user.name}（{user.roles.map((r) => ROLE_LABEL[r]).join("、") || "無角色"}）
                   </span>
+                  <Link href="/account" className="underline-offset-4 hover:underline">
+                    帳號
+                  </Link>
                   <form action={signOutAction}>
                     <button type="submit" className="rounded border border-white/70 px-2 py-1 hover:bg-white/10">
                       登出

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { getAgencySettings, listUsers } from "@/lib/admin";
 import { lockedAccounts } from "@/lib/auth/lockout";
 import { taipeiTime } from "@/lib/time";
+import { currentMailStatus } from "@/lib/mail";
 import { requireUser } from "../_server/auth";
 
 export const metadata: Metadata = { title: "機關管理" };
@@ -30,6 +31,7 @@ export default async function AdminPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-bold">機關管理</h1>
         <p className="text-slate-700">{settings.name}</p>
+        <p className="text-sm text-slate-600">{currentMailStatus()}</p>
       </div>
       {lockedNow.length > 0 && (
         // The agency admin's notice of auth.locked (no e-mail yet): who is locked now, until when.

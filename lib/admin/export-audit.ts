@@ -2,6 +2,7 @@ import type { TDb } from "../db/client";
 import { auditCsv, listAudit, recordAudit, type TAuditRecord } from "../audit";
 import { assertAdmin, type TAdminActor } from "./actor";
 import type { TAuditQuery } from "./audit-query";
+import { auditTargetNames } from "./audit-target-names";
 
 const BATCH = 500;
 
@@ -37,5 +38,5 @@ export async function exportAuditCsv(db: TDb, actor: TAdminActor, filter: TFilte
       },
     }),
   );
-  return { csv: auditCsv(entries), rows: entries.length };
+  return { csv: auditCsv(entries, await auditTargetNames(db, actor.agencyId, entries)), rows: entries.length };
 }

@@ -18,7 +18,8 @@ export { readAuditQuery, ZAuditQuery, type TAuditQuery, type TAuditQueryValues, 
 export { listAgencyAudit, AUDIT_PAGE_SIZE } from "./list-audit";
 export { listAuditActions } from "./list-audit-actions";
 export { exportAuditCsv } from "./export-audit";
-export { AUDIT_ACTION_LABEL, actionLabel } from "./audit-labels";
+export { AUDIT_ACTION_LABEL, actionLabel, targetLabel } from "./audit-labels";
+export { auditTargetNames } from "./audit-target-names";
 export { auditCsvFileName } from "./csv-download";
 export { operatorGrantRole, OPERATOR_NAME } from "./operator-grant-role";
 export { auditChainStatus, CHAIN_CHECK_TTL_MS, type TAuditChainStatus } from "./audit-chain-status";

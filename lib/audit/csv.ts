@@ -1,7 +1,10 @@
 import type { TAuditRecord } from "./list";
 import { formatTaipei } from "./time";
+import { actionLabel, targetLabel } from "./labels";
+import { fieldChanges, fieldChangesText } from "./field-changes";
 
-export const AUDIT_CSV_HEADER = ["時間", "使用者", "動作", "對象類型", "對象", "變更前", "變更後"] as const;
+// 動作 is the label the screen shows, 動作代碼 the recorded code; 變更 the field changes, 變更前/後 the raw snapshots.
+export const AUDIT_CSV_HEADER = ["時間", "使用者", "動作", "動作代碼", "對象類型", "對象", "對象名稱", "變更", "變更前", "變更後"] as const;
 
 // A cell starting with one of these is a formula to a spreadsheet (OWASP CSV injection); fullwidth forms too,
 // since zh-TW input methods type them and some spreadsheet versions convert them.
@@ -20,11 +23,32 @@ export function csvCell(raw: string): string {
 
 const json = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
 
-/** The log as CSV for Excel in zh-TW: a UTF-8 BOM (so Excel reads UTF-8), CRLF lines, Taipei times. */
-export function auditCsv(entries: readonly Pick<TAuditRecord, "at" | "actorName" | "action" | "targetType" | "targetId" | "before" | "after">[]): string {
+/**
+ * The log as CSV for Excel in zh-TW: a UTF-8 BOM (so Excel reads UTF-8), CRLF lines, Taipei times.
+ * `names` gives the target's name by id (a case's name, a user's), where known.
+ */
+export function auditCsv(
+  entries: readonly Pick<TAuditRecord, "at" | "actorName" | "action" | "targetType" | "targetId" | "before" | "after">[],
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
   const lines = [
     AUDIT_CSV_HEADER.join(","),
-    ...entries.map((e) => [formatTaipei(e.at), e.actorName, e.action, e.targetType, e.targetId, json(e.before), json(e.after)].map(csvCell).join(",")),
+    ...entries.map((e) =>
+      [
+        formatTaipei(e.at),
+        e.actorName,
+        actionLabel(e.action),
+        e.action,
+        targetLabel(e.targetType),
+        e.targetId,
+        names.get(e.targetId) ?? "",
+        fieldChangesText(fieldChanges(e.before, e.after)),
+        json(e.before),
+        json(e.after),
+      ]
+        .map(csvCell)
+        .join(","),
+    ),
   ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

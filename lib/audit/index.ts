@@ -7,3 +7,5 @@ export { formatTaipei, taipeiDay, AUDIT_TIME_ZONE } from "./time";
 export { redact, REDACTED } from "./redact";
 export type { TTx } from "./tx";
 export { verifyChain, carryForward, entryHash, GENESIS_HASH, AUDIT_CLOCK_SKEW_MS, type TChainReport, type TChainBreak, type TChainHead } from "./chain";
+export { AUDIT_ACTION_LABEL, AUDIT_TARGET_LABEL, actionLabel, targetLabel } from "./labels";
+export { fieldChanges, fieldChangesText, type TFieldChange } from "./field-changes";

@@ -18,6 +18,7 @@ import type { TChecklist } from "./checklist";
 import { loadChecklist } from "./load";
 import { getCase } from "./store";
 import { DOCUMENT_TX, freezeDocuments } from "./case-documents";
+import { notifyDecided, notifySubmitted } from "../notifications/events";
 
 // The case's workflow verbs. Each loads the case in a transaction, asks the state machine, writes, and
 // records the audit entry in the same transaction.
@@ -98,6 +99,7 @@ export async function submitCase(db: TDb, caseId: string, actor: TActor) {
       before: { status: row.status },
       after: { status: r.to, agencySnapshot: profile },
     });
+    await notifySubmitted(tx, caseId);
   });
 }
 
@@ -235,6 +237,7 @@ export async function decideCase(db: TDb, caseId: string, verdict: "approve" | "
       after: { status: r.to, comment: comment.trim(), ...(documents ? { documents } : {}) },
       at,
     });
+    await notifyDecided(tx, caseId, verdict, actor.id);
   }, DOCUMENT_TX);
 }
 

@@ -184,7 +184,7 @@ test.describe("as the agency admin", () => {
     const body = await res.body();
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.toString("utf8").slice(1).split("\r\n");
-    expect(lines[0]).toBe("時間,使用者,動作,對象類型,對象,變更前,變更後");
+    expect(lines[0]).toBe("時間,使用者,動作,動作代碼,對象類型,對象,對象名稱,變更,變更前,變更後");
     expect(
       lines
         .slice(1)

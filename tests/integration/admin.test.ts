@@ -327,7 +327,7 @@ describe("the agency admin area (lib/admin)", () => {
 
     it("exports the filtered log as CSV (BOM, header) and audits the export", async () => {
       const { csv, rows } = await exportAuditCsv(db, admin, { action: "user.roles" });
-      expect(csv.startsWith("\uFEFF時間,使用者,動作,對象類型,對象,變更前,變更後\r\n")).toBe(true);
+      expect(csv.startsWith("\uFEFF時間,使用者,動作,動作代碼,對象類型,對象,對象名稱,變更,變更前,變更後\r\n")).toBe(true);
       expect(csv.trimEnd().split("\r\n")).toHaveLength(rows + 1);
       expect(rows).toBeGreaterThan(0);
       const [entry] = (await entries("audit.export")).slice(-1);

@@ -226,20 +226,23 @@ describe("the audit trail in the database", () => {
       expect(entries[0]!.id).toBe(id);
       const csv = auditCsv([...entries, { ...entries[0]!, actorName: "@SUM(1+1)", targetType: "-2+3", targetId: "＝1+1", before: null, after: null }]);
 
-      expect(csv.startsWith("\uFEFF時間,使用者,動作,對象類型,對象,變更前,變更後\r\n")).toBe(true);
+      expect(csv.startsWith("\uFEFF時間,使用者,動作,動作代碼,對象類型,對象,對象名稱,變更,變更前,變更後\r\n")).toBe(true);
       expect(csv.endsWith("\r\n")).toBe(true);
       const rows = readCsv(csv.slice(1));
       expect(rows[0]).toEqual([...AUDIT_CSV_HEADER]);
       expect(rows[1]).toEqual([
         "2026-11-25T23:54:30+08:00",
         `'=HYPERLINK("http://evil.example","點我")`,
+        "退回項目",
         "review.return",
-        "review",
+        "審查",
         "'+1-555",
+        "",
+        '意見：舊 → 他說："請補, 附件"\n第二行',
         '{"comment":"舊"}',
         JSON.stringify({ comment: '他說："請補, 附件"\n第二行' }),
       ]);
-      expect(rows[2]).toEqual(["2026-11-25T23:54:30+08:00", "'@SUM(1+1)", "review.return", "'-2+3", "'＝1+1", "", ""]);
+      expect(rows[2]).toEqual(["2026-11-25T23:54:30+08:00", "'@SUM(1+1)", "退回項目", "review.return", "'-2+3", "'＝1+1", "", "", "", ""]);
       expect(rows).toHaveLength(3);
       // Nothing a spreadsheet would evaluate starts a cell.
       for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
@@ -251,12 +254,23 @@ describe("the audit trail in the database", () => {
         { ...base, actorName: "\u202Egnp.exe\u202C王小明\u0007", targetId: "\u200F=cmd|' /C calc'!A0", after: { title: "案\u2066名\u2069\u0085" } },
       ]);
       const rows = readCsv(csv.slice(1));
-      expect(rows[1]).toEqual(["2026-11-25T23:54:30+08:00", "gnp.exe王小明", "case.edit", "case", "'=cmd|' /C calc'!A0", "", '{"title":"案名"}']);
+      expect(rows[1]).toEqual([
+        "2026-11-25T23:54:30+08:00",
+        "gnp.exe王小明",
+        "case.edit",
+        "case.edit",
+        "案件",
+        "'=cmd|' /C calc'!A0",
+        "",
+        "名稱：（無） → 案名",
+        "",
+        '{"title":"案名"}',
+      ]);
       expect(csv).not.toMatch(/[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
     });
 
     it("an empty log is the header alone", () => {
-      expect(auditCsv([])).toBe("\uFEFF時間,使用者,動作,對象類型,對象,變更前,變更後\r\n");
+      expect(auditCsv([])).toBe("\uFEFF時間,使用者,動作,動作代碼,對象類型,對象,對象名稱,變更,變更前,變更後\r\n");
     });
   });
 });

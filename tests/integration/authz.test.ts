@@ -52,6 +52,8 @@ const A_ROLES = ["officerA", "cisoA", "adminA"] as const satisfies readonly TSub
 /** Anyone with a session, whatever the agency, including a pending forced password change. */
 const ANY_SESSION = ["officerA", "cisoA", "adminA", "agencyB", "pendingA", "platformC"] as const satisfies readonly TSubject[];
 const NOBODY = [] as const satisfies readonly TSubject[];
+/** Anyone with a session who has changed the initial password. */
+const SIGNED_IN = [...A_ROLES, "agencyB", "platformC"] as const satisfies readonly TSubject[];
 
 // ---- how to call ----
 
@@ -105,6 +107,8 @@ const load = {
   cases: () => import("@/app/cases/actions"),
   login: () => import("@/app/login/actions"),
   password: () => import("@/app/account/password/actions"),
+  account: () => import("@/app/account/actions"),
+  notifications: () => import("@/app/notifications/actions"),
   settings: () => import("@/app/admin/settings/actions"),
   users: () => import("@/app/admin/users/actions"),
   auditExport: () => import("@/app/admin/audit/export/route"),
@@ -116,6 +120,16 @@ const load = {
   catalogueExport: () => import("@/app/catalogue/versions/[version]/export/route"),
   agencyProfile: () => import("@/app/admin/agency/actions"),
   platform: () => import("@/app/platform/agencies/actions"),
+};
+
+const NOTE_TITLE = "授權矩陣測試通知";
+/** A fresh unread notification of agency A's officer. */
+const officerNotification = async (c: TCall) => {
+  const id = crypto.randomUUID();
+  await c.world.db.notification.create({
+    data: { id, userId: c.world.people.officerA.id, agencyId: c.world.agencyA, kind: "case.returned", title: NOTE_TITLE, link: "/cases" },
+  });
+  return id;
 };
 
 /** An agency of its own for a platform action to act on, so agency A stays as it was. */
@@ -413,6 +427,59 @@ const ACTIONS: TEntry[] = [
     setup: async () => {
       const { changePasswordAction } = await load.password();
       return () => changePasswordAction({ message: null, field: null }, form({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirm: NEW_PASSWORD }));
+    },
+  },
+
+  // app/notifications/actions.ts, app/account/actions.ts — one's own notifications and e-mail preference only.
+  {
+    kind: "action",
+    file: "app/notifications/actions.ts",
+    name: "markNotificationReadAction",
+    probe: "a notification of agency A's officer",
+    rule: "anyone signed in; marks only their own notification (another user's id changes nothing)",
+    allowed: SIGNED_IN,
+    setup: async (c) => {
+      const { markNotificationReadAction } = await load.notifications();
+      const id = await officerNotification(c);
+      return () => markNotificationReadAction(id);
+    },
+    verify: async (c, o) => {
+      const rows = await c.world.db.notification.findMany({ where: { userId: c.world.people.officerA.id, title: NOTE_TITLE } });
+      const latest = rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+      expect(latest?.readAt != null, "read only by its own user").toBe(o.outcome === "allowed" && c.subject === "officerA");
+    },
+  },
+  {
+    kind: "action",
+    file: "app/notifications/actions.ts",
+    name: "markAllNotificationsReadAction",
+    rule: "anyone signed in; their own notifications only",
+    allowed: SIGNED_IN,
+    setup: async (c) => {
+      const { markAllNotificationsReadAction } = await load.notifications();
+      await officerNotification(c);
+      return () => markAllNotificationsReadAction();
+    },
+    verify: async (c, o) => {
+      const unread = await c.world.db.notification.count({ where: { userId: c.world.people.officerA.id, readAt: null } });
+      expect(unread === 0, "agency A's officer's notifications are read only by the officer").toBe(o.outcome === "allowed" && c.subject === "officerA");
+    },
+  },
+  {
+    kind: "action",
+    file: "app/account/actions.ts",
+    name: "setMailOptOutAction",
+    rule: "anyone signed in; their own e-mail preference only",
+    allowed: SIGNED_IN,
+    setup: async () => {
+      const { setMailOptOutAction } = await load.account();
+      return () => setMailOptOutAction(true);
+    },
+    verify: async (c, o) => {
+      const rows = await c.world.db.notificationSetting.findMany({ where: { mailOptOut: true } });
+      if (o.outcome === "allowed") expect(rows.map((r) => r.userId)).toEqual([c.person!.id]);
+      else expect(rows).toEqual([]);
+      await c.world.db.notificationSetting.deleteMany({});
     },
   },
 
@@ -894,6 +961,10 @@ const PAGES: TEntry[] = [
     probe: "/admin/audit?user=<agency A's officer>",
     searchParams: (c) => ({ user: c.world.people.officerA.id }),
     shows: { to: ["adminA"], text: "甲承辦人" },
+  }),
+  page("app/notifications/page.tsx", () => import("@/app/notifications/page"), "anyone signed in; their own notifications only", SIGNED_IN),
+  page("app/account/page.tsx", () => import("@/app/account/page"), "anyone signed in; their own account", SIGNED_IN, {
+    shows: { to: ["officerA"], text: EMAIL_DOMAIN_A },
   }),
   page(
     "app/account/password/page.tsx",

@@ -294,6 +294,17 @@ const SWEEP: Record<string, TSweep> = {
         fc.record({ currentPassword: fc.constantFrom("", "x".repeat(201)), newPassword: hostileString, confirm: hostileString }).map(form),
       ),
   },
+  "app/notifications/actions.ts#markNotificationReadAction": {
+    kind: "action",
+    load: () => import("@/app/notifications/actions"),
+    args: () => fc.tuple(notUuid),
+  },
+  "app/notifications/actions.ts#markAllNotificationsReadAction": { kind: "skip", why: "takes no input" },
+  "app/account/actions.ts#setMailOptOutAction": {
+    kind: "action",
+    load: () => import("@/app/account/actions"),
+    args: () => fc.tuple(anything.filter((v) => typeof v !== "boolean")),
+  },
   // Routes
   "app/api/v1/resolve/route.ts#POST": { kind: "skip", why: "swept below with ≥ 200 bodies" },
   "app/api/v1/health/route.ts#GET": { kind: "skip", why: "takes no input" },

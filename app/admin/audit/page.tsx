@@ -5,6 +5,7 @@ import {
   actionLabel,
   AUDIT_PAGE_SIZE,
   auditChainStatus,
+  auditTargetNames,
   listAgencyAudit,
   listAuditActions,
   listUsers,
@@ -33,7 +34,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const [users, actions, chain] = await Promise.all([listUsers(db(), me), listAuditActions(db(), me), auditChainStatus(db(), me)]);
   const page = query.filter ? await listAgencyAudit(db(), me, query.filter) : null;
   const { cursor, ...filters } = query.values;
-  const names = new Map(users.map((u) => [u.id, `${u.name}（${u.email}）`]));
+  const names = page ? await auditTargetNames(db(), me.agencyId, page.entries) : new Map<string, string>();
   return (
     <div className="space-y-6">
       <AdminHeader title="稽核紀錄">

@@ -83,7 +83,7 @@ describe("parsing a backup file", () => {
       TABLES.filter((t) => t.addedLater)
         .map((t) => t.model)
         .sort(),
-    ).toEqual(["AuditChainHead", "CaseDocument", "CaseSubmission", "ItemComment", "LoginThrottle", "PmExclusion"]);
+    ).toEqual(["AuditChainHead", "CaseDocument", "CaseSubmission", "ItemComment", "LoginThrottle", "Notification", "NotificationSetting", "PmExclusion"]);
   });
 
   it.each([

@@ -69,6 +69,24 @@ test.describe("/catalogue", () => {
     await expect(page.locator("tbody tr")).toHaveCount(17);
   });
 
+  test("explains a term of the glossary on keyboard focus and on hover, with its source", async ({ page }) => {
+    await page.goto("/catalogue?type=development");
+    const row = page.locator('tr[data-item-id="development.gcb"]');
+    const term = row.getByRole("button", { name: /^(GCB|政府組態基準)$/ });
+    const tip = row.getByRole("tooltip");
+    await expect(tip).toBeHidden();
+    await term.focus();
+    await expect(tip).toBeVisible();
+    await expect(tip).toContainText("政府組態基準");
+    await expect(tip).toContainText("出處：");
+    await expect(term).toHaveAccessibleDescription(/政府組態基準/);
+    await page.keyboard.press("Escape");
+    await expect(tip).toBeHidden();
+    const sbom = page.locator('tr[data-item-id="development.sbom"]');
+    await sbom.getByRole("button", { name: /^(SBOM|軟體物料清單)$/ }).hover();
+    await expect(sbom.getByRole("tooltip")).toBeVisible();
+  });
+
   test("reads on a phone-sized screen", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/catalogue?type=maintenance");

@@ -7,7 +7,7 @@
  * A column's type as the schema says: the Prisma scalar, "?" when nullable, "=" when the database has a
  * default (so a backup may leave it out). The backup's row schemas are built from these.
  */
-export type TColumnType = `${"String" | "Int" | "Boolean" | "DateTime" | "BigInt" | "Float"}${"" | "?"}${"" | "="}`;
+export type TColumnType = `${"String" | "Int" | "Boolean" | "DateTime" | "BigInt" | "Float" | "Bytes"}${"" | "?"}${"" | "="}`;
 
 export type TTableSpec = {
   model: string;
@@ -17,13 +17,24 @@ export type TTableSpec = {
   primaryKey: string[];
   dates: string[];
   bigints: string[];
+  /** Bytes columns: base64 in the backup (lossless), Uint8Array in the database */
+  bytes: string[];
   /** Added after backups began: a backup made before it has no such table, which reads as empty. */
   addedLater?: true;
 };
 
 function table(model: string, delegate: string, primaryKey: string[], columns: Record<string, TColumnType>, later?: "added later"): TTableSpec {
   const of = (type: string) => Object.keys(columns).filter((c) => columns[c]!.replace(/[?=]/g, "") === type);
-  return { model, delegate, primaryKey, columns, dates: of("DateTime"), bigints: of("BigInt"), ...(later ? { addedLater: true as const } : {}) };
+  return {
+    model,
+    delegate,
+    primaryKey,
+    columns,
+    dates: of("DateTime"),
+    bigints: of("BigInt"),
+    bytes: of("Bytes"),
+    ...(later ? { addedLater: true as const } : {}),
+  };
 }
 
 export const TABLES: readonly TTableSpec[] = [
@@ -202,4 +213,25 @@ export const TABLES: readonly TTableSpec[] = [
     hash: "String?",
   }),
   table("AuditChainHead", "auditChainHead", ["id"], { id: "Int", seq: "Int", hash: "String" }, "added later"),
+  table(
+    "StoredFile",
+    "storedFile",
+    ["id"],
+    {
+      id: "String",
+      agencyId: "String",
+      ownerType: "String",
+      ownerId: "String",
+      name: "String",
+      type: "String",
+      size: "Int",
+      sha256: "String",
+      content: "Bytes",
+      uploadedById: "String",
+      uploadedByName: "String",
+      uploadedAt: "DateTime=",
+      replacedById: "String?",
+    },
+    "added later",
+  ),
 ];

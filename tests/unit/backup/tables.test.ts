@@ -81,7 +81,7 @@ describe("parsing a backup file", () => {
       TABLES.filter((t) => t.addedLater)
         .map((t) => t.model)
         .sort(),
-    ).toEqual(["AuditChainHead", "LoginThrottle", "StoredFile"]);
+    ).toEqual(["AuditChainHead", "CalendarFeed", "Contract", "ContractMilestone", "Incident", "LoginThrottle", "Obligation", "ObligationEvent", "StoredFile"]);
   });
 
   it("reads Bytes as canonical base64 only (what the export writes), so the import is exact", () => {

@@ -250,6 +250,7 @@ export const TABLES: readonly TTableSpec[] = [
       signedOn: "String",
       startOn: "String",
       endOn: "String",
+      parameters: "String=",
       createdById: "String",
       createdByName: "String",
       createdAt: "DateTime=",

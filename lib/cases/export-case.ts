@@ -11,6 +11,13 @@ import type { TCaseRecord } from "./store";
  * Parameters: the clause library's defaults ← the agency's defaults ← the case's own values.
  */
 export async function exportCase(db: TDb, record: TCaseRecord, kind: TDocKind, now: Date = new Date()) {
+  const { model } = await caseExportModel(db, record, now);
+  const bytes = await renderDocx(model, kind);
+  return { bytes, fileName: exportFileName(model, kind), asciiName: asciiFileName(model, kind) };
+}
+
+/** The document model of a revision (what its documents say; the contract's obligations are scheduled from it). */
+export async function caseExportModel(db: TDb, record: TCaseRecord, now: Date = new Date()) {
   const { catalogue, checklist, profile } = await loadChecklist(db, record);
   if (!checklist.ok || !profile) throw new CaseError("conflict", "案件資料尚未填寫完整，無法匯出文件");
   const { resolved: params } = await loadClauseParameters(db, record.id);
@@ -29,6 +36,5 @@ export async function exportCase(db: TDb, record: TCaseRecord, kind: TDocKind, n
       supplement: supplementFor(catalogue),
     }),
   );
-  const bytes = await renderDocx(model, kind);
-  return { bytes, fileName: exportFileName(model, kind), asciiName: asciiFileName(model, kind) };
+  return { model, supplement: supplementFor(catalogue), library: catalogue.clauses };
 }

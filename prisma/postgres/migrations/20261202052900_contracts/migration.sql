@@ -11,6 +11,7 @@ CREATE TABLE "Contract" (
     "signedOn" TEXT NOT NULL,
     "startOn" TEXT NOT NULL,
     "endOn" TEXT NOT NULL,
+    "parameters" TEXT NOT NULL DEFAULT '{}',
     "createdById" TEXT NOT NULL,
     "createdByName" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

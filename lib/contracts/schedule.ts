@@ -1,4 +1,4 @@
-import type { TDeliverable, TDeliverables } from "../catalogue/schema/deliverables";
+import { DELIVERABLE_EVENT_LABEL, type TDeliverable, type TDeliverables } from "../catalogue/schema/deliverables";
 import type { TSupplement } from "../catalogue/schema/supplement";
 import type { TExportModel } from "../export/model/types";
 import { addDays, addMonths, parseDate } from "./dates";
@@ -144,21 +144,28 @@ function dueDates(t: TResolvedTrigger, input: TScheduleInput): string[] {
   }
 }
 
-const WHEN: Record<TResolvedTrigger["on"], (t: TResolvedTrigger) => string> = {
+/** The timing in words, first in `basis` (the UI may show it beside the dates). */
+export const WHEN: Record<TResolvedTrigger["on"], (t: TResolvedTrigger) => string> = {
   award: (t) => `決標次日起 ${t.value} 日曆天內`,
-  start: (t) => `契約開始日起 ${t.value} 日曆天內`,
+  start: (t) => (t.value ? `契約開始日起 ${t.value} 日曆天內` : "契約開始時（履約前）"),
   every: (t) => `每 ${t.value} 個月`,
   "before-go-live": () => "系統上線前",
   "each-update": () => "每次更新時",
-  event: (t) => (t.value !== undefined ? `事件發生（知悉或接獲通知）之日起 ${t.value} 日曆天內` : "事件發生時"),
+  event: (t) => {
+    const when = t.on === "event" ? DELIVERABLE_EVENT_LABEL[t.event] : "";
+    return t.value !== undefined ? `${when}，自知悉或接獲通知之日起 ${t.value} 日曆天內` : when;
+  },
   acceptance: () => "驗收時",
   end: (t) => (t.value ? `契約終止後 ${t.value} 日曆天內` : "契約終止時"),
 };
 
 function basisText(hint: TDeliverable, hints: TDeliverables, params: TParams): string {
-  const source = hints.sources[hint.basis.source];
   const parts = [`${WHEN[hint.trigger.on](resolveTrigger(hint, params))}`];
-  parts.push(`${source?.document ?? hint.basis.source} ${hint.basis.section}「${hint.basis.quote}」〔${source?.reliability ?? "U"}〕`);
+  for (const ref of [hint.basis, hint.timing]) {
+    if (!ref) continue;
+    const source = hints.sources[ref.source];
+    parts.push(`${source?.document ?? ref.source} ${ref.section}「${ref.quote}」〔${source?.reliability ?? "U"}〕`);
+  }
   const key = "parameter" in hint.trigger ? hint.trigger.parameter : undefined;
   const p = key ? params.get(key) : undefined;
   if (p) parts.push(`期限依條文參數「${p.label}」＝${p.value} ${p.unit}`);

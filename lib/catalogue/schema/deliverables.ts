@@ -26,7 +26,15 @@ export const DELIVERABLE_KIND_LABEL: Record<TDeliverableKind, string> = {
 };
 
 /** Events an on-event obligation waits for (no date of its own until the event happens). */
-export const DELIVERABLE_EVENTS = ["incident", "vulnerability", "staff-change", "agency-request", "subcontract", "termination"] as const;
+export const DELIVERABLE_EVENTS = ["incident", "vulnerability", "staff-change", "agency-request", "exception"] as const;
+export type TDeliverableEvent = (typeof DELIVERABLE_EVENTS)[number];
+export const DELIVERABLE_EVENT_LABEL: Record<TDeliverableEvent, string> = {
+  incident: "發生資安事件時",
+  vulnerability: "發現弱點或接獲機關通知時",
+  "staff-change": "人員異動時",
+  "agency-request": "機關要求或通知時",
+  exception: "有不適用之規定須例外管理時",
+};
 
 const ZParameterKey = z.string().regex(/^[a-z][A-Za-z0-9]*$/, "參數代碼須為英數（如 vulnFixDays）");
 const days = z.int().min(0).max(3650);
@@ -76,7 +84,10 @@ export const ZDeliverable = z.strictObject({
   /** 機關應辦事項 are the agency's; everything else the vendor's. */
   owner: z.enum(["vendor", "agency"]).default("vendor"),
   trigger: ZTrigger,
+  /** The source that states the deliverable. */
   basis: ZDeliverableSource,
+  /** When `basis` states no timing: the source of the timing (003 驗收階段 for documents the contract requires). */
+  timing: ZDeliverableSource.optional(),
 });
 export type TDeliverable = z.infer<typeof ZDeliverable>;
 

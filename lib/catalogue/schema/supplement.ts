@@ -99,8 +99,11 @@ export const ZSupplement = z
       for (const where of ["items", "projectManagement", "clauses"] as const)
         for (const [id, hints] of Object.entries(d[where]))
           hints.forEach((h, i) => {
-            if (!d.sources[h.basis.source])
-              ctx.addIssue({ code: "custom", path: ["deliverables", where, id, i, "basis", "source"], message: `未知的來源「${h.basis.source}」` });
+            for (const field of ["basis", "timing"] as const) {
+              const ref = h[field]?.source;
+              if (ref !== undefined && !d.sources[ref])
+                ctx.addIssue({ code: "custom", path: ["deliverables", where, id, i, field, "source"], message: `未知的來源「${ref}」` });
+            }
           });
     if (d)
       for (const no of Object.keys(d.projectManagement))

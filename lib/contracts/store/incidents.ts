@@ -53,11 +53,21 @@ export async function recordIncident(db: TDb, contractId: string, input: unknown
     throw e;
   }
   const known = new Date(knownAt);
-  if (known.getTime() > Date.now() + 5 * 60_000) throw new DomainError("invalid", "知悉時間不可晚於現在", [{ path: "knownAt", message: "知悉時間不可晚於現在" }]);
+  if (known.getTime() > Date.now() + 5 * 60_000)
+    throw new DomainError("invalid", "知悉時間不可晚於現在", [{ path: "knownAt", message: "知悉時間不可晚於現在" }]);
   const id = randomUUID();
   await db.$transaction(async (tx) => {
     await tx.incident.create({
-      data: { id, contractId, agencyId: contract.agencyId, level: r.data.level, knownAt: known, description: r.data.description, recordedById: actor.id, recordedByName: actor.name },
+      data: {
+        id,
+        contractId,
+        agencyId: contract.agencyId,
+        level: r.data.level,
+        knownAt: known,
+        description: r.data.description,
+        recordedById: actor.id,
+        recordedByName: actor.name,
+      },
     });
     await recordAudit(tx, {
       agencyId: contract.agencyId,

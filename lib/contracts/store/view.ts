@@ -36,7 +36,11 @@ export async function contractView(db: TDb, id: string, actor: TActor, now: Date
       orderBy: [{ dueOn: "asc" }, { key: "asc" }],
       include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
     }),
-    db.case.findMany({ where: { caseGroupId: contract.caseGroupId, status: "approved" }, select: { id: true, revision: true, approvedAt: true }, orderBy: { revision: "asc" } }),
+    db.case.findMany({
+      where: { caseGroupId: contract.caseGroupId, status: "approved" },
+      select: { id: true, revision: true, approvedAt: true },
+      orderBy: { revision: "asc" },
+    }),
   ]);
   const files = await listFiles(db, { agencyId: contract.agencyId, ownerType: EVIDENCE_OWNER, ownerIds: obligations.map((o) => o.id) });
   const filesOf = new Map<string, TStoredFileMeta[]>();

@@ -80,6 +80,13 @@ export default async function CaseStepPage({ params }: { params: Params }) {
           {editable && <ProfileChangesNote changes={view.profileChanges} acknowledge={acknowledgeChangesAction.bind(null, record.id)} />}
           {editable && <SubmitPanel problems={view.problems} submit={submitCaseAction.bind(null, record.id)} />}
           {checklist.ok && <ExportLinks caseId={record.id} final={record.status === "approved"} />}
+          {record.status === "approved" && user.roles.includes("officer") && (
+            <p>
+              <Link href={`/cases/${record.id}/award`} className="font-semibold text-brand-700 underline">
+                決標建立契約
+              </Link>
+            </p>
+          )}
           {view.clauseParameters && (
             <details className="rounded-lg border border-slate-200 bg-white p-4">
               <summary className="cursor-pointer font-semibold">條款參數（本案）</summary>

@@ -11,6 +11,8 @@ import {
   markDeadlineMet,
   recordIncident,
   reviewObligation,
+  signOffMilestone,
+  acceptanceDocument,
   submitEvidence,
   ZContractListQuery,
 } from "@/lib/contracts/store";
@@ -19,6 +21,7 @@ import { freshDb, TEST_DB } from "../helpers/db";
 import { createAgencyWithUsers } from "../helpers/people";
 import { checklistOf, filledCase } from "../helpers/filled-case";
 import { EXE, PDF } from "../helpers/files";
+import { readDocx, textOf } from "../unit/export/helpers/docx";
 
 let db: TDb;
 let cleanup: () => Promise<void>;
@@ -142,6 +145,29 @@ describe(`contracts (${TEST_DB})`, { timeout: 60_000 }, () => {
     expect(Buffer.from((await readStoredFile(db, { agencyId: officer.agencyId, id: first.id })).content).equals(Buffer.from(PDF))).toBe(true);
     const actions = (await db.auditEntry.findMany({ where: { targetId: plan.id }, orderBy: { seq: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["obligation.evidence", "obligation.return", "obligation.evidence", "obligation.approve"]);
+  });
+
+  it("驗收 document: obligations due by the milestone with evidence hashes; a draft until the CISO signs it off", async () => {
+    const view = await contractView(db, contractId, officer);
+    const first = view.milestones[0]!;
+    const text = async () => {
+      const { bytes } = await acceptanceDocument(db, contractId, first.id, officer);
+      const doc = readDocx(bytes);
+      return { body: textOf(doc.document), header: doc.headers.map(textOf).join(" ") };
+    };
+    const draft = await text();
+    expect(draft.body).toMatch(/資安驗收檢核表/);
+    expect(draft.body).toMatch(/專案工作計畫書/);
+    const plan = view.obligations.find((o) => /專案工作計畫書/.test(o.title))!;
+    expect(draft.body).toContain(plan.files.find((f) => !f.replacedById)!.sha256);
+    expect(draft.body).toMatch(/尚未經資安長簽核/);
+    await expect(signOffMilestone(db, first.id, officer)).rejects.toMatchObject({ code: "forbidden" });
+    await signOffMilestone(db, first.id, ciso);
+    await expect(signOffMilestone(db, first.id, ciso)).rejects.toMatchObject({ code: "conflict" });
+    const final = await text();
+    expect(final.body).toMatch(new RegExp(`資安長 ${ciso.name} 於`));
+    expect(draft.header).toMatch(/草稿/);
+    expect(final.header).not.toMatch(/草稿/);
   });
 
   it("incidents: a level-2 incident's deadlines from when the vendor learned of it, tracked", async () => {

@@ -11,3 +11,4 @@ export { recordIncident, markDeadlineMet, incidentViews, DEADLINE_LABEL, type TI
 export { contractView, type TContractView, type TObligationView } from "./view";
 export { listContracts, ZContractListQuery, CONTRACT_FILTERS, CONTRACT_PAGE_SIZE, type TContractListQuery } from "./dashboard";
 export { signOffMilestone } from "./milestones";
+export { acceptanceDocument } from "./acceptance";

@@ -120,6 +120,8 @@ const load = {
   contractFile: () => import("@/app/contracts/[id]/files/[fileId]/route"),
   acceptance: () => import("@/app/contracts/[id]/acceptance/[milestoneId]/route"),
   upload: () => import("@/app/api/contracts/[id]/obligations/[obligationId]/evidence/route"),
+  calendar: () => import("@/app/account/calendar/actions"),
+  calendarFeed: () => import("@/app/api/calendar/[token]/route"),
 };
 
 // ---- contracts (issue 16): one awarded contract of agency A, made through lib/ ----
@@ -286,6 +288,17 @@ const ACTIONS: TEntry[] = [
       const { contractId } = await contractFixture(c);
       const id = await recordIncident(c.world.db, contractId, { level: 1, knownAt: "2026-12-01T09:30", description: "授權矩陣測試事件" }, c.world.officer);
       return () => markDeadlineMetAction(id, "notice");
+    },
+  },
+  {
+    kind: "action",
+    file: "app/account/calendar/actions.ts",
+    name: "regenerateCalendarAction",
+    rule: "an officer, CISO or admin (their own feed)",
+    allowed: [...A_ROLES, "agencyB"],
+    setup: async () => {
+      const { regenerateCalendarAction } = await load.calendar();
+      return () => regenerateCalendarAction();
     },
   },
   {
@@ -674,6 +687,25 @@ const ROUTES: TEntry[] = [
   },
   {
     kind: "route",
+    file: "app/api/calendar/[token]/route.ts",
+    name: "GET",
+    probe: "the feed URL of agency A's officer (the token is the credential; no session needed)",
+    rule: "whoever holds the secret token: the same answer for every subject",
+    allowed: EVERYONE,
+    setup: async (c) => {
+      const { GET } = await load.calendarFeed();
+      const { regenerateCalendarToken } = await import("@/lib/contracts/store");
+      await contractFixture(c);
+      const token = await regenerateCalendarToken(c.world.db, c.world.officer);
+      return () => GET(c.http("GET", `/api/calendar/${token}.ics`), { params: Promise.resolve({ token: `${token}.ics` }) });
+    },
+    verify: async (_c, o) => {
+      if (o.outcome === "allowed") expect(o.text.startsWith("BEGIN:VCALENDAR"), "an ICS calendar").toBe(true);
+    },
+    shows: { to: EVERYONE, text: AWARD.contractNumber },
+  },
+  {
+    kind: "route",
     file: "app/contracts/[id]/acceptance/[milestoneId]/route.ts",
     name: "GET",
     probe: "/contracts/<contract of A>/acceptance/<its milestone>",
@@ -997,6 +1029,7 @@ const PAGES: TEntry[] = [
     probe: "/contracts/<contract of A>",
     shows: { to: A_ROLES, text: AWARD.contractNumber },
   }),
+  page("app/account/calendar/page.tsx", () => import("@/app/account/calendar/page"), "an officer, CISO or admin (their own feed)", [...A_ROLES, "agencyB"]),
   page("app/cases/[id]/award/page.tsx", () => import("@/app/cases/[id]/award/page"), "an officer of the case's agency", ["officerA"], {
     params: async (c) => ({ id: await c.cases.get("approved") }),
     probe: "/cases/<approved case of A>/award",

@@ -14,6 +14,8 @@ import {
   signOffMilestone,
   acceptanceDocument,
   submitEvidence,
+  regenerateCalendarToken,
+  calendarFeed,
   ZContractListQuery,
 } from "@/lib/contracts/store";
 import { readStoredFile } from "@/lib/files";
@@ -203,6 +205,26 @@ describe(`contracts (${TEST_DB})`, { timeout: 60_000 }, () => {
     expect((await listContracts(db, officer, q({ q: "TEST-115" }))).total).toBe(1);
     expect((await listContracts(db, officer, q({ q: "沒有這個" }))).total).toBe(0);
     expect((await listContracts(db, outsider, q())).total).toBe(0);
+  });
+
+  it("calendar feed: a secret URL (only its hash stored), the agency's open obligations as all-day events; regenerating revokes the old one", async () => {
+    const token = await regenerateCalendarToken(db, ciso);
+    const row = await db.calendarFeed.findUniqueOrThrow({ where: { userId: ciso.id } });
+    expect(row.tokenHash).not.toContain(token);
+    expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    const ics = await calendarFeed(db, token);
+    // RFC 5545: CRLF lines, folded at 75 octets; unfold before reading.
+    const lines = ics.replace(/\r\n[ \t]/g, "").split("\r\n");
+    expect(lines[0]).toBe("BEGIN:VCALENDAR");
+    const events = ics.split("BEGIN:VEVENT").slice(1);
+    const open = (await contractView(db, contractId, ciso)).obligations.filter((o) => o.active && o.dueOn && o.status !== "approved");
+    expect(events.length).toBe(open.length + 2);
+    expect(lines.some((l) => /^DTSTART;VALUE=DATE:\d{8}$/.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith("SUMMARY:TEST-115-001-C｜驗收：第一期驗收"))).toBe(true);
+    const next = await regenerateCalendarToken(db, ciso);
+    await expect(calendarFeed(db, token)).rejects.toMatchObject({ code: "not-found" });
+    await expect(calendarFeed(db, next)).resolves.toContain("BEGIN:VCALENDAR");
+    await expect(calendarFeed(db, "x".repeat(43))).rejects.toMatchObject({ code: "not-found" });
   });
 
   it("amendment: a later approved revision, moved to explicitly; obligations recomputed, evidence kept", async () => {

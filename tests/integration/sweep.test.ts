@@ -302,6 +302,8 @@ const SWEEP: Record<string, TSweep> = {
   "app/contracts/actions.ts#recordIncidentAction": { kind: "action", load: contracts, args: caseArgs(2) },
   "app/contracts/actions.ts#markDeadlineMetAction": { kind: "action", load: contracts, args: caseArgs(2) },
   "app/contracts/actions.ts#signOffMilestoneAction": { kind: "action", load: contracts, args: caseArgs(1) },
+  "app/account/calendar/actions.ts#regenerateCalendarAction": { kind: "skip", why: "takes no input" },
+  "app/api/calendar/[token]/route.ts#GET": { kind: "skip", why: "swept below (malformed tokens)" },
   "app/contracts/[id]/files/[fileId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/contracts/[id]/acceptance/[milestoneId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/api/contracts/[id]/obligations/[obligationId]/evidence/route.ts#POST": { kind: "skip", why: "swept below (malformed path parameters and bodies)" },
@@ -505,6 +507,7 @@ describe("the contract routes refuse malformed input with zh-TW messages, never 
     const files = (await import("@/app/contracts/[id]/files/[fileId]/route")).GET;
     const acceptance = (await import("@/app/contracts/[id]/acceptance/[milestoneId]/route")).GET;
     const upload = (await import("@/app/api/contracts/[id]/obligations/[obligationId]/evidence/route")).POST;
+    const feed = (await import("@/app/api/calendar/[token]/route")).GET;
     const uuid = fc.uuid();
     const body = fc.oneof(
       fc.string({ maxLength: 60 }).map((t) => ({ type: "text/plain", body: t as BodyInit })),

@@ -12,3 +12,4 @@ export { contractView, type TContractView, type TObligationView } from "./view";
 export { listContracts, ZContractListQuery, CONTRACT_FILTERS, CONTRACT_PAGE_SIZE, type TContractListQuery } from "./dashboard";
 export { signOffMilestone } from "./milestones";
 export { acceptanceDocument } from "./acceptance";
+export { regenerateCalendarToken, calendarFeedStatus, calendarFeed } from "./calendar";

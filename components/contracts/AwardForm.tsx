@@ -52,7 +52,8 @@ export function AwardForm({ award }: { award: (input: TAward) => Promise<TAction
           const r = await award(v).catch(() => null);
           if (!r) return setError("無法連線到伺服器，請稍後再試；您輸入的內容仍保留在此頁。");
           if (!r.ok) {
-            setError(r.message);
+            // Field messages sit at their fields; the summary only says where to look.
+            setError(r.issues.some((i) => i.path) ? "請修正標示的欄位；您輸入的內容仍保留。" : r.message);
             return setIssues(Object.fromEntries(r.issues.map((i) => [i.path, i.message])));
           }
           router.push(`/contracts/${r.id}`);

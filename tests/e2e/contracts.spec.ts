@@ -51,7 +51,8 @@ test("award an approved case, upload and approve the 專案工作計畫書, reco
     await officer.getByLabel(label, { exact: true }).fill(value);
   await officer.locator('input[name="milestones.0.dueOn"]').fill("2027-03-31");
   await officer.getByRole("button", { name: "建立契約" }).click();
-  await expect(officer.getByText("統一編號檢查碼不符")).toBeVisible();
+  await expect(officer.locator("#vendorTaxId-error")).toHaveText(/統一編號檢查碼不符/);
+  await expect(officer.getByRole("alert")).toHaveText(/請修正標示的欄位/);
   await expect(officer.getByLabel("得標廠商名稱")).toHaveValue("安全軟體股份有限公司");
   await officer.getByLabel("廠商統一編號").fill("04595257");
   await officer.getByRole("button", { name: "建立契約" }).click();

@@ -503,7 +503,7 @@ describe("the routes refuse malformed input with zh-TW messages, never 5xx", () 
 });
 
 describe("the contract routes refuse malformed input with zh-TW messages, never 5xx", () => {
-  it("evidence download, 驗收 document and upload: malformed parameters and bodies are 4xx", async () => {
+  it("evidence download, 驗收 document, upload and calendar feed: malformed parameters and bodies are 4xx", async () => {
     const files = (await import("@/app/contracts/[id]/files/[fileId]/route")).GET;
     const acceptance = (await import("@/app/contracts/[id]/acceptance/[milestoneId]/route")).GET;
     const upload = (await import("@/app/api/contracts/[id]/obligations/[obligationId]/evidence/route")).POST;
@@ -528,6 +528,7 @@ describe("the contract routes refuse malformed input with zh-TW messages, never 
               params: Promise.resolve({ id: a, obligationId: b }),
             },
           ),
+          await feed(new Request(`${BASE_URL}/api/calendar/x`), { params: Promise.resolve({ token: `${a}${b}` }) }),
         ];
         for (const r of answers) {
           expect(r.status, `${a} ${b}`).toBeGreaterThanOrEqual(400);

@@ -52,7 +52,7 @@ test("award an approved case, upload and approve the 專案工作計畫書, reco
   await officer.locator('input[name="milestones.0.dueOn"]').fill("2027-03-31");
   await officer.getByRole("button", { name: "建立契約" }).click();
   await expect(officer.locator("#vendorTaxId-error")).toHaveText(/統一編號檢查碼不符/);
-  await expect(officer.getByRole("alert")).toHaveText(/請修正標示的欄位/);
+  await expect(officer.getByText(/請修正標示的欄位/)).toBeVisible();
   await expect(officer.getByLabel("得標廠商名稱")).toHaveValue("安全軟體股份有限公司");
   await officer.getByLabel("廠商統一編號").fill("04595257");
   await officer.getByRole("button", { name: "建立契約" }).click();
@@ -62,10 +62,10 @@ test("award an approved case, upload and approve the 專案工作計畫書, reco
   // Upload the 專案工作計畫書 (a renamed binary is refused first), then approve it.
   const plan = officer.locator('li[data-obligation*="專案工作計畫書"]').first();
   await plan.locator('input[type="file"]').setInputFiles({ name: "計畫書.pdf", mimeType: "application/pdf", buffer: Buffer.from([0x4d, 0x5a, 0x90, 0]) });
-  await plan.getByRole("button", { name: "上傳佐證" }).click();
+  await plan.getByRole("button", { name: "上傳佐證", exact: true }).click();
   await expect(plan.getByRole("alert")).toContainText("不是副檔名所稱");
   await plan.locator('input[type="file"]').setInputFiles({ name: "專案工作計畫書.pdf", mimeType: "application/pdf", buffer: PDF });
-  await plan.getByRole("button", { name: "上傳佐證" }).click();
+  await plan.getByRole("button", { name: "上傳佐證", exact: true }).click();
   await expect(plan.locator("[data-status]")).toHaveText("已繳交待審");
   await expect(plan.getByRole("link", { name: "專案工作計畫書.pdf" })).toBeVisible();
   await plan.getByRole("button", { name: "核可" }).click();

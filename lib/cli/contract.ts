@@ -1,12 +1,10 @@
 import { parseArgs } from "node:util";
 import { argsError } from "./args";
-import { bundledCalendarYears, bundledCatalogueFiles, readCatalogueFile, supplementFor } from "../catalogue/bundled";
+import { bundledCatalogueFiles, readCatalogueFile, supplementFor } from "../catalogue/bundled";
 import type { TCatalogueFile } from "../catalogue/schema";
 import { buildExportModel } from "../export/model/build";
 import { caseFileExportInput, parseExportCaseFile } from "../export/model/case-file";
-import { incidentDeadlines } from "../contracts/incidents";
-import { scheduleObligations } from "../contracts/schedule";
-import { workCalendar } from "../contracts/working-days";
+import { bundledWorkCalendar, incidentDeadlines, scheduleObligations } from "../contracts";
 import { DomainError } from "../errors";
 import { readJson } from "./export";
 import { issueLines, refusal, refusedLines, type TIo } from "./io";
@@ -19,7 +17,7 @@ import { issueLines, refusal, refusedLines, type TIo } from "./io";
 
 export const CONTRACT_USAGE = `  npm run -s cli -- contract schedule --input <個案.json> --award YYYY-MM-DD --start YYYY-MM-DD --end YYYY-MM-DD --json
                                                             契約之資安履約義務與期限（個案.json 同 export 之輸入）
-  npm run -s cli -- incident deadlines --level 1-4 --known-at <含時區之 ISO 8601 時間> [--parameters '{"incidentNoticeHours":1}'] --json
+  npm run -s cli -- incident deadlines --level 1-4 --known-at <含時區之 ISO 8601 時間> [--resolved-at <處理完畢時間>] [--parameters '{"incidentNoticeHours":1}'] --json
                                                             資安事件之通報、到場、應變、復原與報告期限`;
 
 const usage = (lines: string[]) => refusedLines([...lines, `用法：\n${CONTRACT_USAGE}`]);
@@ -41,7 +39,7 @@ function bundledCatalogue(version: string | undefined): TCatalogueFile {
 }
 
 const fieldLines = (e: DomainError) => (e.issues.length ? e.issues.map((i) => (i.path ? `${FLAG[i.path] ?? i.path}: ${i.message}` : i.message)) : [e.message]);
-const FLAG: Record<string, string> = { award: "--award", start: "--start", end: "--end", level: "--level", knownAt: "--known-at" };
+const FLAG: Record<string, string> = { award: "--award", start: "--start", end: "--end", level: "--level", knownAt: "--known-at", resolvedAt: "--resolved-at" };
 
 export async function contractCommand(args: string[], io: TIo): Promise<number> {
   try {
@@ -86,6 +84,7 @@ export async function incidentCommand(args: string[], io: TIo): Promise<number> 
     const values = options(args.slice(1), {
       level: { type: "string" },
       "known-at": { type: "string" },
+      "resolved-at": { type: "string" },
       parameters: { type: "string" },
       json: { type: "boolean" },
     });
@@ -102,13 +101,12 @@ export async function incidentCommand(args: string[], io: TIo): Promise<number> 
         throw refusedLines(['--parameters: 須為 JSON 物件，例如 {"incidentNoticeHours":1}']);
       }
     const level = /^\d+$/.test(values.level!) ? Number(values.level) : Number.NaN;
-    const library = bundledCatalogue(undefined).clauses;
     const deadlines = incidentDeadlines({
       level,
       knownAt: values["known-at"]!,
+      ...(values["resolved-at"] !== undefined ? { resolvedAt: values["resolved-at"] } : {}),
       parameters,
-      library,
-      calendar: workCalendar(bundledCalendarYears()),
+      calendar: bundledWorkCalendar(),
     });
     io.out(JSON.stringify({ level, knownAt: values["known-at"], deadlines }, null, 2));
     return 0;

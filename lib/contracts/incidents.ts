@@ -1,3 +1,4 @@
+import { bundledCatalogueFiles, readCatalogueFile } from "../catalogue/bundled";
 import type { TClauseLibrary } from "../catalogue/schema/clauses";
 import { parseParameterLayer, resolveParameters } from "../export/clauses/parameters";
 import { addHours, parseInstant, taipeiDate, taipeiIso, TAIPEI_OFFSET } from "./dates";
@@ -20,28 +21,35 @@ export interface TIncidentInput {
   parameters?: unknown;
   /** When handling ended (ISO with offset): the report counts from it; absent, from the recovery deadline. */
   resolvedAt?: string;
-  library: TClauseLibrary;
+  /** The contract's clause library (its catalogue version's); omitted: the newest bundled version's. */
+  library?: TClauseLibrary;
   calendar: TWorkCalendar;
+}
+
+let bundledLibrary: TClauseLibrary | null = null;
+function newestBundledLibrary(): TClauseLibrary {
+  return (bundledLibrary ??= readCatalogueFile(bundledCatalogueFiles().at(-1)!).clauses);
 }
 
 const INCIDENT_KEYS = ["incidentNoticeHours", "onSiteHours", "initialResponseHours", "minorRecoveryHours", "majorRecoveryHours", "reportWorkingDays"] as const;
 
 export function incidentDeadlines(input: TIncidentInput): TDeadline[] {
+  const library = input.library ?? newestBundledLibrary();
   const issues: { path: string; message: string }[] = [];
   if (!Number.isInteger(input.level) || input.level < 1 || input.level > 4) issues.push({ path: "level", message: "事件等級須為 1～4 之整數" });
   const known = typeof input.knownAt === "string" ? parseInstant(input.knownAt) : null;
   if (!known) issues.push({ path: "knownAt", message: "知悉時間須為含時區之 ISO 8601 時間，例如 2026-12-02T09:30:00+08:00" });
   const resolved = input.resolvedAt === undefined ? undefined : parseInstant(input.resolvedAt);
   if (resolved === null) issues.push({ path: "resolvedAt", message: "處理完畢時間須為含時區之 ISO 8601 時間" });
-  const layer = parseParameterLayer(input.library, "case", input.parameters);
+  const layer = parseParameterLayer(library, "case", input.parameters);
   issues.push(...layer.issues.map((i) => ({ path: i.path ? `parameters.${i.path}` : "parameters", message: i.message })));
   if (issues.length) throw new ContractError(issues);
 
-  const result = resolveParameters(input.library, { case: layer.values });
+  const result = resolveParameters(library, { case: layer.values });
   if (!result.ok) throw new ContractError(result.issues.map((i) => ({ path: `parameters.${i.path}`, message: i.message })));
   const v = result.parameters.values;
   for (const key of INCIDENT_KEYS) if (v[key] === undefined) throw new Error(`條文庫缺少參數 ${key}`);
-  const label = (key: string) => input.library.parameters.find((p) => p.key === key)!.label;
+  const label = (key: string) => library.parameters.find((p) => p.key === key)!.label;
   const from = result.parameters.from;
   const param = (key: (typeof INCIDENT_KEYS)[number]) => `「${label(key)}」＝${v[key]}${from[key] === "default" ? "（條文庫預設）" : "（本案參數）"}`;
 

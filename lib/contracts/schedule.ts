@@ -60,19 +60,27 @@ export function scheduleObligations(input: TScheduleInput): TObligation[] {
         trigger,
         due: dueDates(trigger, input),
         basis: basisText(hint, hints, params),
+        sources: [hint.basis, ...(hint.timing ? [hint.timing] : [])].map((ref) => ({
+          document: hints.sources[ref.source]?.document ?? ref.source,
+          section: ref.section,
+          quote: ref.quote,
+          reliability: hints.sources[ref.source]?.reliability ?? "U",
+        })),
       });
     });
 
-  const seenSlugs = new Set<string>();
+  // One obligation per hinted item (slug), however many lines and service types carry it.
+  const bySlug = new Map<string, { itemId: string; itemIds: string[] }>();
   for (const group of input.model.technical.groups)
     for (const line of group.items)
       for (const id of line.ids) {
         const slug = id.slice(id.indexOf(".") + 1);
-        const list = hints.items[slug];
-        if (!list || seenSlugs.has(slug)) continue;
-        seenSlugs.add(slug);
-        add(`item:${slug}`, { itemId: line.id, itemIds: [...line.ids] }, list);
+        if (!hints.items[slug]) continue;
+        const at = bySlug.get(slug) ?? { itemId: id, itemIds: [] };
+        for (const other of line.ids) if (other.endsWith(`.${slug}`) && !at.itemIds.includes(other)) at.itemIds.push(other);
+        bySlug.set(slug, at);
       }
+  for (const [slug, where] of bySlug) add(`item:${slug}`, where, hints.items[slug]!);
 
   // An item a clause of the document already says is that clause's obligation, not a second one.
   for (const line of input.model.projectManagement?.items ?? []) {

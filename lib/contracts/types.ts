@@ -27,6 +27,15 @@ export interface TObligation {
   due: string[];
   /** Where the obligation and its timing come from: the source, its section and words, and the parameter. */
   basis: string;
+  /** The same sources, structured, each with its reliability label (show [U] never as law). */
+  sources: TObligationSource[];
+}
+
+export interface TObligationSource {
+  document: string;
+  section: string;
+  quote: string;
+  reliability: "P" | "O" | "S" | "U";
 }
 
 export interface TDeadline {

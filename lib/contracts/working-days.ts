@@ -1,3 +1,4 @@
+import { bundledCalendarYears } from "../catalogue/bundled";
 import type { TCalendarYear } from "../catalogue/schema/calendar";
 import { addDays, weekday } from "./dates";
 
@@ -31,6 +32,12 @@ export function workCalendar(years: readonly TCalendarYear[]): TWorkCalendar {
       ]),
     ),
   };
+}
+
+let bundled: TWorkCalendar | null = null;
+/** The bundled years (data/calendar), read once per process. */
+export function bundledWorkCalendar(): TWorkCalendar {
+  return (bundled ??= workCalendar(bundledCalendarYears()));
 }
 
 const roc = (year: number) => `民國${year - 1911}年`;

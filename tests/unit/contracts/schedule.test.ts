@@ -3,12 +3,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundledCalendarYears, bundledCatalogueFiles, bundledSupplements, readCatalogueFile } from "../../../lib/catalogue/bundled";
 import { ZCalendarYear } from "../../../lib/catalogue/schema/calendar";
+import { ZSupplement } from "../../../lib/catalogue/schema/supplement";
 import { addDays, addMonths, parseInstant, taipeiDate, taipeiIso } from "../../../lib/contracts/dates";
 import { incidentDeadlines } from "../../../lib/contracts/incidents";
 import { periodEnds, scheduleObligations, type TScheduleInput } from "../../../lib/contracts/schedule";
 import { ContractError } from "../../../lib/contracts/types";
 import { addWorkingDays, workCalendar } from "../../../lib/contracts/working-days";
 import type { TDeliverables } from "../../../lib/catalogue/schema/deliverables";
+import { buildExportModel } from "../../../lib/export/model/build";
+import { caseFileExportInput, parseExportCaseFile } from "../../../lib/export/model/case-file";
 
 const supplement = bundledSupplements().find((s) => s.version === "2026-12-01")!;
 const library = readCatalogueFile(bundledCatalogueFiles().at(-1)!).clauses;
@@ -45,7 +48,11 @@ const block = (id: string) => ({ id, title: id, paragraphs: [], basis: [] });
 const model = (values: Record<string, number> = {}): TScheduleInput["model"] => ({
   technical: {
     intro: "",
-    groups: [{ name: "g", types: null, items: [line("development.sbom"), line("development.pre-launch-pentest"), line("development.vuln-remediation")] }],
+    groups: [
+      { name: "g", types: null, items: [line("development.sbom"), line("development.pre-launch-pentest"), line("development.vuln-remediation")] },
+      // The same item under another type with other wording is another line, but the same obligation.
+      { name: "h", types: null, items: [{ ...line("extension.sbom"), ids: ["extension.sbom"] }] },
+    ],
   },
   projectManagement: {
     intro: "",
@@ -92,6 +99,7 @@ describe("scheduleObligations", () => {
     expect(o.clauseId).toBe("project-plan");
     expect(o.basis).toContain("決標次日起 30 日曆天內");
     expect(o.basis).toContain("「決標後提交專案工作計畫書之期限」＝30 日曆天");
+    expect(o.sources).toEqual([{ document: "花蓮縣政府「資通安全需求規範」", section: "x", quote: "y", reliability: "O" }]);
   });
 
   it("every N months is due at the end of each period from the start and stops at the contract's end", () => {
@@ -131,7 +139,7 @@ describe("scheduleObligations", () => {
     expect(by(list, "專案工作計畫書").owner).toBe("vendor");
     // One obligation for a requirement both service types carry.
     expect(list.filter((o) => o.title === "SBOM（每季）")).toHaveLength(1);
-    expect(by(list, "SBOM（每季）").itemIds).toEqual(["development.sbom", "maintenance.sbom"]);
+    expect(by(list, "SBOM（每季）")).toMatchObject({ itemId: "development.sbom", itemIds: ["development.sbom", "maintenance.sbom", "extension.sbom"] });
   });
 
   it("refuses bad dates and an end before the start, naming the field", () => {
@@ -147,6 +155,34 @@ describe("scheduleObligations", () => {
     expect(issues({ award: "2027-02-30" })).toEqual(["award"]);
     expect(issues({ start: "2027/01/01", end: "tomorrow" })).toEqual(["start", "end"]);
     expect(issues({ end: "2027-01-30" })).toEqual(["end"]);
+  });
+});
+
+describe("scheduleObligations on a real case (the cli export fixture)", () => {
+  const base = JSON.parse(readFileSync(path.join(process.cwd(), "tests/unit/export/fixtures/realistic-case.json"), "utf8")) as Record<string, unknown>;
+  const schedule = (over: Record<string, unknown>) => {
+    const parsed = parseExportCaseFile({ ...base, ...over });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const catalogue = readCatalogueFile(bundledCatalogueFiles().at(-1)!);
+    const prepared = caseFileExportInput(parsed.file, catalogue, catalogue.obligations, new Date("2026-12-01T00:00:00Z"));
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
+    const model = buildExportModel({ ...prepared.input, supplement });
+    return scheduleObligations({ model, supplement, award: "2027-01-05", start: "2027-01-01", end: "2027-12-31" });
+  };
+  const ids = (list: ReturnType<typeof schedule>) => new Set(list.map((o) => o.itemId).filter(Boolean));
+
+  it("a ▲ item placed in another procurement and an optional item left out imply nothing; included, they do", () => {
+    const plain = ids(schedule({}));
+    expect(plain.has("development.health-check")).toBe(true);
+    expect(plain.has("development.pre-launch-pentest")).toBe(false); // ◎ at 中, not in include
+    const elsewhere = [...(base.otherProcurement as object[]), { id: "development.health-check", reference: "115年度資安健診案" }];
+    expect(ids(schedule({ otherProcurement: elsewhere })).has("development.health-check")).toBe(false);
+    expect(ids(schedule({ include: [...(base.include as string[]), "development.pre-launch-pentest"] })).has("development.pre-launch-pentest")).toBe(true);
+  });
+
+  it("the case's parameters move the dates: projectPlanDays 30 → 30 days after the award", () => {
+    expect(schedule({}).find((o) => o.clauseId === "project-plan")!.due).toEqual(["2027-01-20"]);
+    expect(schedule({ parameters: { projectPlanDays: 30 } }).find((o) => o.clauseId === "project-plan")!.due).toEqual(["2027-02-04"]);
   });
 });
 
@@ -221,6 +257,15 @@ describe("incidentDeadlines", () => {
     );
   });
 
+  it("the report counts from the time handling ended when it is recorded (Taipei date)", () => {
+    // Resolved Thu 2026-12-03 17:00 UTC = Fri 12/4 01:00 Taipei → 5 working days: 12/7–12/11.
+    const list = incidentDeadlines({ level: 1, knownAt: "2026-12-01T09:00:00+08:00", resolvedAt: "2026-12-03T17:00:00Z", library, calendar });
+    expect(at(list, "report")).toBe("2026-12-11T23:59:59+08:00");
+    expect(list.find((d) => d.key === "report")!.basis).toContain("自處理完畢日");
+    const early = incidentDeadlines({ level: 1, knownAt: "2026-12-01T09:00:00+08:00", resolvedAt: "2026-12-01T12:00:00+08:00", library, calendar });
+    expect(at(early, "report")).toBe("2026-12-08T23:59:59+08:00");
+  });
+
   it("the report counts working days over a missing year with a warning", () => {
     const list = incidentDeadlines({ level: 1, knownAt: "2031-03-03T09:00:00+08:00", library, calendar });
     expect(list.find((d) => d.key === "report")!.warnings).toEqual([expect.objectContaining({ kind: "missing-year", year: 2031 })]);
@@ -253,6 +298,17 @@ describe("the bundled deliverables hints", () => {
           if ("parameter" in h.trigger && h.trigger.parameter) expect(c.clauses.parameters.map((p) => p.key)).toContain(h.trigger.parameter);
     }
     for (const no of Object.keys(d.projectManagement)) expect(supplement.projectManagement.items.some((i) => String(i.no) === no)).toBe(true);
+  });
+
+  it("the schema refuses a hint citing an unknown source, a 專案管理 項次 that does not exist and an unknown trigger", () => {
+    const raw = structuredClone(JSON.parse(readFileSync(path.join(process.cwd(), "data/supplements/2026-12-01.json"), "utf8")));
+    raw.deliverables.items.sbom[0].basis.source = "999";
+    raw.deliverables.projectManagement["27"] = raw.deliverables.projectManagement["1"];
+    const issues = ZSupplement.safeParse(raw).error!.issues.map((i) => i.path.join("."));
+    expect(issues).toEqual(expect.arrayContaining(["deliverables.items.sbom.0.basis.source", "deliverables.projectManagement.27"]));
+    const trigger = structuredClone(JSON.parse(readFileSync(path.join(process.cwd(), "data/supplements/2026-12-01.json"), "utf8")));
+    trigger.deliverables.clauses["project-plan"][0].trigger = { on: "someday" };
+    expect(ZSupplement.safeParse(trigger).error!.issues.map((i) => i.path.join("."))).toEqual(["deliverables.clauses.project-plan.0.trigger.on"]);
   });
 
   it("a 專案管理 hint quoting SecReq's own wording of the item quotes that wording exactly", () => {

@@ -39,6 +39,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 待我審查
               </Link>
             )}
+            {user?.roles.some((r) => r === "officer" || r === "ciso" || r === "admin") && (
+              <Link href="/contracts" className="underline-offset-4 hover:underline">
+                契約履約
+              </Link>
+            )}
             <Link href="/catalogue" className="underline-offset-4 hover:underline">
               需求目錄
             </Link>

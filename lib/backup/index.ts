@@ -54,7 +54,6 @@ function encodeRow(t: TTableSpec, row: TRow): TRow {
     else if (v instanceof Uint8Array) out[k] = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64");
     else out[k] = v;
   }
-  void t;
   return out;
 }
 
@@ -109,8 +108,11 @@ const COLUMN: Record<string, () => z.ZodType> = {
       .string(typeError("ISO 8601 時間（含毫秒，UTC）"))
       .refine((v) => ISO.test(v) && !Number.isNaN(new Date(v).getTime()) && new Date(v).toISOString() === v, "應為 ISO 8601 時間（含毫秒，UTC）"),
   BigInt: () => z.string(typeError("整數字串")).regex(/^-?\d{1,19}$/, "應為整數字串"),
-  // Canonical base64 only (what the export writes), so a backup round-trips byte for byte.
-  Bytes: () => z.string(typeError("base64 字串")).refine((v) => Buffer.from(v, "base64").toString("base64") === v, "應為 base64 字串"),
+  // Canonical base64 only, so what is imported is exactly what was exported.
+  Bytes: () =>
+    z
+      .string(typeError("base64 字串"))
+      .refine((v) => /^[A-Za-z0-9+/]*={0,2}$/.test(v) && v.length % 4 === 0 && Buffer.from(v, "base64").toString("base64") === v, "應為 base64 字串"),
 };
 
 /** One zod schema per table, from its columns: types, nullability, required columns, and no other keys. */
@@ -204,7 +206,7 @@ export async function tableCounts(db: TDb): Promise<Record<string, number>> {
  */
 export async function withoutGuards(db: TDb, tx: TTx, fn: () => Promise<void>) {
   if (providerOf(db) === "postgresql") {
-    const guarded = ["CatalogueVersion", "ServiceType", "Requirement", "AuditEntry", "AuditChainHead", "CaseDocument"];
+    const guarded = ["CatalogueVersion", "ServiceType", "Requirement", "AuditEntry", "AuditChainHead", "CaseDocument", "StoredFile"];
     for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
     await fn();
     for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);

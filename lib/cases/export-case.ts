@@ -12,7 +12,7 @@ import type { TCaseRecord } from "./store";
  * The case's document model. Only an approved revision exports as final; anything else carries 草稿.
  * Parameters: the clause library's defaults ← the agency's defaults ← the case's own values.
  */
-export async function caseExportModel(db: TDb | TTx, record: TCaseRecord, now: Date = new Date()): Promise<TExportModel> {
+async function modelAndCatalogue(db: TDb | TTx, record: TCaseRecord, now: Date) {
   const { catalogue, checklist, profile } = await loadChecklist(db, record);
   if (!checklist.ok || !profile) throw new CaseError("conflict", "案件資料尚未填寫完整，無法匯出文件");
   const { resolved: params } = await loadClauseParameters(db, record.id);
@@ -25,7 +25,7 @@ export async function caseExportModel(db: TDb | TTx, record: TCaseRecord, now: D
     .filter((r) => r.verdict === "accept-risk")
     .map((r) => ({ itemId: r.itemId, acceptedBy: r.reviewerName, acceptedAt: r.at, comment: r.comment, reviewBy: r.riskReviewBy }));
   const projectExclusions = await db.pmExclusion.findMany({ where: { caseId: record.id }, select: { itemId: true, reason: true } });
-  return buildExportModel({
+  const model = buildExportModel({
     ...exportInputFromChecklist({
       answers: record.answers,
       profile,
@@ -39,6 +39,17 @@ export async function caseExportModel(db: TDb | TTx, record: TCaseRecord, now: D
     acceptedRisks,
     projectExclusions,
   });
+  return { model, catalogue };
+}
+
+export async function caseExportModel(db: TDb | TTx, record: TCaseRecord, now: Date = new Date()): Promise<TExportModel> {
+  return (await modelAndCatalogue(db, record, now)).model;
+}
+
+/** The document model of a revision with what its contract is scheduled from (the supplement's hints, the clause library). */
+export async function caseContractModel(db: TDb | TTx, record: TCaseRecord, now: Date = new Date()) {
+  const { model, catalogue } = await modelAndCatalogue(db, record, now);
+  return { model, supplement: supplementFor(catalogue), library: catalogue.clauses };
 }
 
 /** One of the case's documents, rendered now from the stored case (drafts; and freezing an approval). */

@@ -16,3 +16,8 @@ export async function lockCaseRow(db: TDb, tx: TTx, caseId: string): Promise<voi
 export async function lockCatalogueVersionRow(db: TDb, tx: TTx, versionId: string): Promise<void> {
   if (providerOf(db) === "postgresql") await tx.$queryRawUnsafe(`SELECT 1 FROM "CatalogueVersion" WHERE "id" = $1 FOR UPDATE`, versionId);
 }
+
+/** The same for one obligation of a contract: evidence and reviews of it run one after the other. */
+export async function lockObligationRow(db: TDb, tx: TTx, obligationId: string): Promise<void> {
+  if (providerOf(db) === "postgresql") await tx.$queryRawUnsafe(`SELECT 1 FROM "Obligation" WHERE "id" = $1 FOR UPDATE`, obligationId);
+}

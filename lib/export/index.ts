@@ -23,3 +23,4 @@ export type { TClauseLibrary, TClause, TParameter } from "../catalogue/schema/cl
 export { resolveParameters, parseParameterLayer, defaultParameters, PARAMETER_LAYERS } from "./clauses/parameters";
 export type { TResolvedParameters, TParameterIssue, TParameterLayer, TParameterResult } from "./clauses/parameters";
 export { cleanText, cleanLine } from "./text/sanitize";
+export { renderAcceptanceDocx, ACCEPTANCE_TITLE, type TAcceptanceRow } from "./docx/acceptance";

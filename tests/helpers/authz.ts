@@ -170,6 +170,11 @@ export class CaseFixtures {
     return id;
   }
 
+  /** A new case in that state, not cached (for a call that uses it up, e.g. an award). */
+  async fresh(state: TCaseState): Promise<string> {
+    return this.build(state);
+  }
+
   /** Forgets every fixture that a call has changed; the next get() builds a fresh one. */
   async refresh(): Promise<void> {
     for (const state of Object.keys(this.ids) as TCaseState[]) {

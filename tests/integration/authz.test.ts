@@ -120,6 +120,87 @@ const load = {
   catalogueExport: () => import("@/app/catalogue/versions/[version]/export/route"),
   agencyProfile: () => import("@/app/admin/agency/actions"),
   platform: () => import("@/app/platform/agencies/actions"),
+  contracts: () => import("@/app/contracts/actions"),
+  contractFile: () => import("@/app/contracts/[id]/files/[fileId]/route"),
+  acceptance: () => import("@/app/contracts/[id]/acceptance/[milestoneId]/route"),
+  upload: () => import("@/app/api/contracts/[id]/obligations/[obligationId]/evidence/route"),
+  calendar: () => import("@/app/account/calendar/actions"),
+  calendarFeed: () => import("@/app/api/calendar/[token]/route"),
+};
+
+// ---- contracts (issue 16): one awarded contract of agency A, made through lib/ ----
+
+const AWARD = {
+  vendorName: "授權測試資訊股份有限公司",
+  vendorTaxId: "04595257",
+  contractNumber: "AUTHZ-C-115-001",
+  award: "2026-12-01",
+  signed: "2026-12-02",
+  start: "2026-12-03",
+  end: "2027-12-02",
+  milestones: [{ name: "第一期驗收", dueOn: "2027-03-31" }],
+};
+const PDF_BYTES = new TextEncoder().encode("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+type TContractFixture = { contractId: string; caseId: string; obligationId: string; fileId: string };
+let sharedContract: Promise<TContractFixture> | null = null;
+const contractFixture = (c: TCall) =>
+  (sharedContract ??= (async () => {
+    const { awardContract, contractView, submitEvidence } = await import("@/lib/contracts/store");
+    const caseId = await c.cases.fresh("approved");
+    const contractId = await awardContract(c.world.db, caseId, AWARD, c.world.officer);
+    const view = await contractView(c.world.db, contractId, c.world.officer);
+    const o = view.obligations.find((x) => x.dueOn)!;
+    const file = await submitEvidence(c.world.db, o.id, { name: "專案工作計畫書.pdf", bytes: PDF_BYTES }, c.world.officer);
+    return { contractId, caseId, obligationId: o.id, fileId: file.id };
+  })());
+/** A new obligation of the shared contract, for a call that changes one. */
+const newObligation = async (c: TCall, review: "" | "submitted") => {
+  const { contractId } = await contractFixture(c);
+  const id = crypto.randomUUID();
+  await c.world.db.obligation.create({
+    data: {
+      id,
+      contractId,
+      agencyId: c.world.agencyA,
+      key: `authz:${id}`,
+      title: "授權測試義務",
+      owner: "vendor",
+      kind: "document",
+      basis: "測試",
+      dueOn: "2027-01-31",
+      review,
+    },
+  });
+  return id;
+};
+let amendable: Promise<{ contractId: string; next: string; lockVersion: number }> | null = null;
+const amendableContract = (c: TCall) =>
+  (amendable ??= (async () => {
+    const { awardContract } = await import("@/lib/contracts/store");
+    const { reviseCase, submitCase, reviewItem, decideCase } = await import("@/lib/cases/workflow-ops");
+    const { loadChecklist } = await import("@/lib/cases/load");
+    const { getCase } = await import("@/lib/cases/store");
+    const { approvalProblems } = await import("@/lib/workflow/review-groups");
+    const { db, officer, ciso } = c.world;
+    const caseId = await c.cases.fresh("approved");
+    const contractId = await awardContract(db, caseId, { ...AWARD, contractNumber: "AUTHZ-C-115-002" }, officer);
+    const next = await reviseCase(db, caseId, officer);
+    const { checklist } = await loadChecklist(db, (await getCase(db, next))!);
+    await submitCase(db, next, officer);
+    if (checklist.ok)
+      for (const p of approvalProblems(checklist, []))
+        if (p.kind === "item") await reviewItem(db, next, { itemId: p.itemId, verdict: "accept-risk", comment: "授權矩陣測試：接受風險" }, ciso);
+    await decideCase(db, next, "approve", "", ciso);
+    return { contractId, next, lockVersion: 0 };
+  })());
+const upload = (c: TCall, contractId: string, obligationId: string) => {
+  const body = new FormData();
+  body.set("file", new Blob([PDF_BYTES]), "計畫書.pdf");
+  return new Request(`${BASE_URL}/api/contracts/${contractId}/obligations/${obligationId}/evidence`, {
+    method: "POST",
+    headers: { origin: BASE_URL, host: "localhost:3000", ...(c.person ? { cookie: c.person.cookie } : {}) },
+    body,
+  });
 };
 
 const NOTE_TITLE = "授權矩陣測試通知";
@@ -157,6 +238,97 @@ const inOwnAgency = (kind: "case" | "user") => async (c: TCall, o: TOutcome) => 
 };
 
 const ACTIONS: TEntry[] = [
+  // app/contracts/actions.ts — officers manage their agency's contracts, the CISO signs milestones off.
+  {
+    kind: "action",
+    file: "app/contracts/actions.ts",
+    name: "awardContractAction",
+    probe: "a new approved case of agency A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { awardContractAction } = await load.contracts();
+      const id = await c.cases.fresh("approved");
+      return () => awardContractAction(id, AWARD);
+    },
+  },
+  {
+    kind: "action",
+    file: "app/contracts/actions.ts",
+    name: "amendContractAction",
+    probe: "a contract of agency A whose case has a later approved revision",
+    rule: "an officer of the contract's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { amendContractAction } = await load.contracts();
+      const f = await amendableContract(c);
+      return () => amendContractAction(f.contractId, f.next, f.lockVersion);
+    },
+  },
+  {
+    kind: "action",
+    file: "app/contracts/actions.ts",
+    name: "reviewObligationAction",
+    probe: "an obligation of agency A's contract awaiting review",
+    rule: "an officer of the contract's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { reviewObligationAction } = await load.contracts();
+      const id = await newObligation(c, "submitted");
+      return () => reviewObligationAction(id, { verdict: "approve" });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/contracts/actions.ts",
+    name: "recordIncidentAction",
+    rule: "an officer of the contract's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { recordIncidentAction } = await load.contracts();
+      const { contractId } = await contractFixture(c);
+      return () => recordIncidentAction(contractId, { level: 2, knownAt: "2026-12-01T09:30", description: "授權矩陣測試事件" });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/contracts/actions.ts",
+    name: "markDeadlineMetAction",
+    rule: "an officer of the contract's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { markDeadlineMetAction } = await load.contracts();
+      const { recordIncident } = await import("@/lib/contracts/store");
+      const { contractId } = await contractFixture(c);
+      const id = await recordIncident(c.world.db, contractId, { level: 1, knownAt: "2026-12-01T09:30", description: "授權矩陣測試事件" }, c.world.officer);
+      return () => markDeadlineMetAction(id, "notice");
+    },
+  },
+  {
+    kind: "action",
+    file: "app/account/calendar/actions.ts",
+    name: "regenerateCalendarAction",
+    rule: "an officer, CISO or admin (their own feed)",
+    allowed: [...A_ROLES, "agencyB"],
+    setup: async () => {
+      const { regenerateCalendarAction } = await load.calendar();
+      return () => regenerateCalendarAction();
+    },
+  },
+  {
+    kind: "action",
+    file: "app/contracts/actions.ts",
+    name: "signOffMilestoneAction",
+    rule: "a CISO of the contract's agency",
+    allowed: ["cisoA"],
+    setup: async (c) => {
+      const { signOffMilestoneAction } = await load.contracts();
+      const { contractId } = await contractFixture(c);
+      const id = crypto.randomUUID();
+      await c.world.db.contractMilestone.create({ data: { id, contractId, position: 9, name: "授權測試驗收", dueOn: "2027-06-30" } });
+      return () => signOffMilestoneAction(id);
+    },
+  },
   // app/cases/actions.ts — the officer edits and submits, the CISO reviews and decides (lib/ checks the agency and the state).
   {
     kind: "action",
@@ -604,6 +776,75 @@ const AUTH_ROUTE = "app/api/auth/[...all]/route.ts";
 const ROUTES: TEntry[] = [
   {
     kind: "route",
+    file: "app/contracts/[id]/files/[fileId]/route.ts",
+    name: "GET",
+    probe: "/contracts/<contract of A>/files/<its evidence>",
+    rule: "anyone of the contract's agency (officer, CISO, admin)",
+    allowed: A_ROLES,
+    setup: async (c) => {
+      const { GET } = await load.contractFile();
+      const f = await contractFixture(c);
+      return () => GET(c.http("GET", `/contracts/${f.contractId}/files/${f.fileId}`), { params: Promise.resolve({ id: f.contractId, fileId: f.fileId }) });
+    },
+    verify: async (_c, o) => {
+      if (o.outcome === "allowed") expect(o.text.slice(0, 5), "the stored PDF").toBe("%PDF-");
+    },
+    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 200, agencyB: 404, pendingA: 403, platformC: 403 },
+  },
+  {
+    kind: "route",
+    file: "app/api/calendar/[token]/route.ts",
+    name: "GET",
+    probe: "the feed URL of agency A's officer (the token is the credential; no session needed)",
+    rule: "whoever holds the secret token: the same answer for every subject",
+    allowed: EVERYONE,
+    setup: async (c) => {
+      const { GET } = await load.calendarFeed();
+      const { regenerateCalendarToken } = await import("@/lib/contracts/store");
+      await contractFixture(c);
+      const token = await regenerateCalendarToken(c.world.db, c.world.officer);
+      return () => GET(c.http("GET", `/api/calendar/${token}.ics`), { params: Promise.resolve({ token: `${token}.ics` }) });
+    },
+    verify: async (_c, o) => {
+      if (o.outcome === "allowed") expect(o.text.startsWith("BEGIN:VCALENDAR"), "an ICS calendar").toBe(true);
+    },
+    shows: { to: EVERYONE, text: AWARD.contractNumber },
+  },
+  {
+    kind: "route",
+    file: "app/contracts/[id]/acceptance/[milestoneId]/route.ts",
+    name: "GET",
+    probe: "/contracts/<contract of A>/acceptance/<its milestone>",
+    rule: "anyone of the contract's agency (officer, CISO, admin)",
+    allowed: A_ROLES,
+    setup: async (c) => {
+      const { GET } = await load.acceptance();
+      const f = await contractFixture(c);
+      const m = await c.world.db.contractMilestone.findFirstOrThrow({ where: { contractId: f.contractId }, orderBy: { position: "asc" } });
+      return () => GET(c.http("GET", `/contracts/${f.contractId}/acceptance/${m.id}`), { params: Promise.resolve({ id: f.contractId, milestoneId: m.id }) });
+    },
+    verify: async (_c, o) => {
+      if (o.outcome === "allowed") expect(o.text.slice(0, 2), "a DOCX (zip) file").toBe("PK");
+    },
+    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 200, agencyB: 404, pendingA: 403, platformC: 403 },
+  },
+  {
+    kind: "route",
+    file: "app/api/contracts/[id]/obligations/[obligationId]/evidence/route.ts",
+    name: "POST",
+    probe: "a PDF for a new obligation of agency A's contract",
+    rule: "an officer of the contract's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { POST } = await load.upload();
+      const { contractId } = await contractFixture(c);
+      const id = await newObligation(c, "");
+      return () => POST(upload(c, contractId, id), { params: Promise.resolve({ id: contractId, obligationId: id }) });
+    },
+    statuses: { anonymous: 401, officerA: 200, cisoA: 403, adminA: 403, agencyB: 404, pendingA: 403, platformC: 403 },
+  },
+  {
+    kind: "route",
     file: "app/admin/audit/export/route.ts",
     name: "GET",
     probe: "/admin/audit/export?user=<agency A's officer>",
@@ -876,6 +1117,29 @@ function page(
 
 const ADMIN_OWN = ["adminA", "agencyB"] as const satisfies readonly TSubject[];
 const PAGES: TEntry[] = [
+  page(
+    "app/contracts/page.tsx",
+    () => import("@/app/contracts/page"),
+    "an officer, CISO or admin; lists the own agency's contracts only",
+    [...A_ROLES, "agencyB"],
+    {
+      params: async (c) => {
+        await contractFixture(c);
+        return {};
+      },
+      shows: { to: A_ROLES, text: AWARD.contractNumber },
+    },
+  ),
+  page("app/contracts/[id]/page.tsx", () => import("@/app/contracts/[id]/page"), "an officer, CISO or admin of the contract's agency", A_ROLES, {
+    params: async (c) => ({ id: (await contractFixture(c)).contractId }),
+    probe: "/contracts/<contract of A>",
+    shows: { to: A_ROLES, text: AWARD.contractNumber },
+  }),
+  page("app/account/calendar/page.tsx", () => import("@/app/account/calendar/page"), "an officer, CISO or admin (their own feed)", [...A_ROLES, "agencyB"]),
+  page("app/cases/[id]/award/page.tsx", () => import("@/app/cases/[id]/award/page"), "an officer of the case's agency", ["officerA"], {
+    params: async (c) => ({ id: await c.cases.get("approved") }),
+    probe: "/cases/<approved case of A>/award",
+  }),
   page("app/page.tsx", () => import("@/app/page"), "public", EVERYONE),
   page("app/catalogue/page.tsx", () => import("@/app/catalogue/page"), "public", EVERYONE),
   page("app/catalogue/compare/page.tsx", () => import("@/app/catalogue/compare/page"), "public (published versions; drafts only for a 目錄管理者)", EVERYONE),

@@ -89,6 +89,7 @@ const users = () => import("@/app/admin/users/actions");
 const settings = () => import("@/app/admin/settings/actions");
 const catalogue = () => import("@/app/catalogue/versions/actions");
 const platform = () => import("@/app/platform/agencies/actions");
+const contracts = () => import("@/app/contracts/actions");
 const form = (values: Record<string, string>) => {
   const f = new FormData();
   for (const [k, v] of Object.entries(values)) f.set(k, v);
@@ -316,6 +317,22 @@ const SWEEP: Record<string, TSweep> = {
   },
   "app/cases/[id]/export/[doc]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/catalogue/versions/[version]/export/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
+  // Contracts (issue 16): a malformed id first; the award also on the user's own (draft) case with a malformed form.
+  "app/contracts/actions.ts#awardContractAction": {
+    kind: "action",
+    load: contracts,
+    args: caseArgs(2, (ctx) => fc.tuple(fc.constant(ctx.caseId), notTheObject)),
+  },
+  "app/contracts/actions.ts#amendContractAction": { kind: "action", load: contracts, args: caseArgs(3) },
+  "app/contracts/actions.ts#reviewObligationAction": { kind: "action", load: contracts, args: caseArgs(2) },
+  "app/contracts/actions.ts#recordIncidentAction": { kind: "action", load: contracts, args: caseArgs(2) },
+  "app/contracts/actions.ts#markDeadlineMetAction": { kind: "action", load: contracts, args: caseArgs(2) },
+  "app/contracts/actions.ts#signOffMilestoneAction": { kind: "action", load: contracts, args: caseArgs(1) },
+  "app/account/calendar/actions.ts#regenerateCalendarAction": { kind: "skip", why: "takes no input" },
+  "app/api/calendar/[token]/route.ts#GET": { kind: "skip", why: "swept below (malformed tokens)" },
+  "app/contracts/[id]/files/[fileId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
+  "app/contracts/[id]/acceptance/[milestoneId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
+  "app/api/contracts/[id]/obligations/[obligationId]/evidence/route.ts#POST": { kind: "skip", why: "swept below (malformed path parameters and bodies)" },
 };
 
 // ---- the world: one user with every role, signed in, and a draft case of theirs ----
@@ -505,6 +522,45 @@ describe("the routes refuse malformed input with zh-TW messages, never 5xx", () 
         const r2 = await versionExport(new Request(`${BASE_URL}/catalogue/versions/x/export`), { params: Promise.resolve({ version: `${a}${b}` || "x" }) });
         expect(r2.status, `${a}${b}`).toBeGreaterThanOrEqual(400);
         expect(r2.status).toBeLessThan(500);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
+
+describe("the contract routes refuse malformed input with zh-TW messages, never 5xx", () => {
+  it("evidence download, 驗收 document, upload and calendar feed: malformed parameters and bodies are 4xx", async () => {
+    const files = (await import("@/app/contracts/[id]/files/[fileId]/route")).GET;
+    const acceptance = (await import("@/app/contracts/[id]/acceptance/[milestoneId]/route")).GET;
+    const upload = (await import("@/app/api/contracts/[id]/obligations/[obligationId]/evidence/route")).POST;
+    const feed = (await import("@/app/api/calendar/[token]/route")).GET;
+    const uuid = fc.uuid();
+    const body = fc.oneof(
+      fc.string({ maxLength: 60 }).map((t) => ({ type: "text/plain", body: t as BodyInit })),
+      fc.uint8Array({ maxLength: 60 }).map((b) => ({ type: "multipart/form-data; boundary=x", body: b as BodyInit })),
+      fc.constant({
+        type: "multipart/form-data; boundary=x",
+        body: '--x\r\nContent-Disposition: form-data; name="file"; filename="../a.pdf"\r\n\r\n%PDF-1.4\r\n--x--\r\n' as BodyInit,
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, uuid), fc.oneof(hostileString, uuid), body, async (a, b, sent) => {
+        const answers = [
+          await files(new Request(`${BASE_URL}/contracts/x/files/y`), { params: Promise.resolve({ id: a, fileId: b }) }),
+          await acceptance(new Request(`${BASE_URL}/contracts/x/acceptance/y`), { params: Promise.resolve({ id: a, milestoneId: b }) }),
+          await upload(
+            new Request(`${BASE_URL}/api/contracts/x/obligations/y/evidence`, { method: "POST", headers: { "content-type": sent.type }, body: sent.body }),
+            {
+              params: Promise.resolve({ id: a, obligationId: b }),
+            },
+          ),
+          await feed(new Request(`${BASE_URL}/api/calendar/x`), { params: Promise.resolve({ token: `${a}${b}` }) }),
+        ];
+        for (const r of answers) {
+          expect(r.status, `${a} ${b}`).toBeGreaterThanOrEqual(400);
+          expect(r.status).toBeLessThan(500);
+          expect(await r.text()).toMatch(CJK);
+        }
       }),
       { numRuns: 40 },
     );

@@ -83,7 +83,42 @@ describe("parsing a backup file", () => {
       TABLES.filter((t) => t.addedLater)
         .map((t) => t.model)
         .sort(),
-    ).toEqual(["AuditChainHead", "CaseDocument", "CaseSubmission", "ItemComment", "LoginThrottle", "Notification", "NotificationSetting", "PmExclusion"]);
+    ).toEqual([
+      "AuditChainHead",
+      "CalendarFeed",
+      "CaseDocument",
+      "CaseSubmission",
+      "Contract",
+      "ContractMilestone",
+      "Incident",
+      "ItemComment",
+      "LoginThrottle",
+      "Notification",
+      "NotificationSetting",
+      "Obligation",
+      "ObligationEvent",
+      "PmExclusion",
+      "StoredFile",
+    ]);
+  });
+
+  it("reads Bytes as canonical base64 only (what the export writes), so the import is exact", () => {
+    const row = {
+      id: "f",
+      agencyId: "a",
+      ownerType: "t",
+      ownerId: "o",
+      name: "a.pdf",
+      type: "application/pdf",
+      size: 2,
+      sha256: "x",
+      uploadedById: "u",
+      uploadedByName: "王",
+    };
+    const withContent = (content: unknown) => JSON.stringify({ ...empty, tables: { ...empty.tables, StoredFile: [{ ...row, content }] } });
+    expect(parseBackup(withContent("AAH/")).tables.StoredFile![0]!.content).toBe("AAH/");
+    for (const bad of ["AAH", "AA=H", "not base64!", 12])
+      expect(() => parseBackup(withContent(bad)), String(bad)).toThrow(/StoredFile\[0\]\.content: 應為 ?base64/);
   });
 
   it.each([

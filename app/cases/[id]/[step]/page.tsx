@@ -86,6 +86,13 @@ export default async function CaseStepPage({ params }: { params: Params }) {
           {editable && <SubmitPanel problems={view.problems} submit={submitCaseAction.bind(null, record.id)} />}
           {checklist.ok && <ExportLinks caseId={record.id} final={record.status === "approved"} docs={view.documents} />}
           <PmExclusionsPanel items={view.pmItems} editable={editable} save={setPmExclusionAction.bind(null, record.id)} />
+          {record.status === "approved" && user.roles.includes("officer") && (
+            <p>
+              <Link href={`/cases/${record.id}/award`} className="font-semibold text-brand-700 underline">
+                決標建立契約
+              </Link>
+            </p>
+          )}
           {view.clauseParameters && (
             <details className="rounded-lg border border-slate-200 bg-white p-4">
               <summary className="cursor-pointer font-semibold">條款參數（本案）</summary>

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import type { TDb } from "../../db/client";
+import type { TActor } from "../../auth/roles";
+import type { Prisma } from "../../db/generated/client";
+import { taipeiToday } from "../../time";
+import { DomainError } from "../../errors";
+import { canSeeContracts } from "./access";
+import { windowEnd } from "./status";
+
+export const CONTRACT_PAGE_SIZE = 20;
+export const CONTRACT_FILTERS = ["all", "due", "overdue", "review"] as const;
+
+/** The dashboard's query; anything malformed falls back to the default. */
+export const ZContractListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  filter: z.enum(CONTRACT_FILTERS).catch("all"),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+});
+export type TContractListQuery = z.infer<typeof ZContractListQuery>;
+
+/**
+ * The agency's contracts with what needs attention (Taipei today): due within 30 days and not yet submitted,
+ * overdue, awaiting review. Counted in three grouped queries for the page, never per row.
+ */
+export async function listContracts(db: TDb, actor: TActor, query: TContractListQuery, now: Date = new Date(), pageSize = CONTRACT_PAGE_SIZE) {
+  if (!canSeeContracts(actor)) throw new DomainError("forbidden", "您的角色無權查看契約。");
+  const today = taipeiToday(now);
+  const due: Prisma.ObligationWhereInput = { active: true, review: "", dueOn: { gte: today, lte: windowEnd(today) } };
+  const overdue: Prisma.ObligationWhereInput = { active: true, review: "", dueOn: { lt: today } };
+  const review: Prisma.ObligationWhereInput = { active: true, review: "submitted" };
+  const where: Prisma.ContractWhereInput = {
+    agencyId: actor.agencyId,
+    ...(query.q ? { OR: [{ contractNumber: { contains: query.q } }, { vendorName: { contains: query.q } }] } : {}),
+    ...(query.filter === "due" ? { obligations: { some: due } } : {}),
+    ...(query.filter === "overdue" ? { obligations: { some: overdue } } : {}),
+    ...(query.filter === "review" ? { obligations: { some: review } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.contract.count({ where }),
+    db.contract.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (query.page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, contractNumber: true, vendorName: true, startOn: true, endOn: true },
+    }),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const count = async (w: Prisma.ObligationWhereInput) => {
+    const groups = await db.obligation.groupBy({ by: ["contractId"], where: { ...w, contractId: { in: ids } }, _count: { _all: true } });
+    return new Map(groups.map((g) => [g.contractId, g._count._all]));
+  };
+  const [d, o, r] = ids.length ? await Promise.all([count(due), count(overdue), count(review)]) : [new Map(), new Map(), new Map()];
+  return {
+    today,
+    total,
+    page: query.page,
+    pageSize,
+    rows: rows.map((c) => ({ ...c, due: d.get(c.id) ?? 0, overdue: o.get(c.id) ?? 0, review: r.get(c.id) ?? 0 })),
+  };
+}

@@ -1,0 +1,79 @@
+import { Document, Packer } from "docx";
+import type { TExportModel } from "../model/types";
+import { cleanLine } from "../text/sanitize";
+import { pageFooter, pageHeader } from "./frame";
+import { NUMBERING } from "./numbering";
+import { stablePackage } from "./stable";
+import { EAST_ASIAN_FONT, LATIN_FONT, PAGE, SIZE, STYLES, TEXT_WIDTH } from "./styles";
+import { cell, cellText, fixedTable } from "./table";
+import { para } from "./text";
+
+export const ACCEPTANCE_TITLE = "資安驗收檢核表";
+
+export type TAcceptanceRow = {
+  title: string;
+  owner: string;
+  dueOn: string;
+  status: string;
+  files: { name: string; sha256: string }[];
+  reviewer: string;
+};
+
+export type TAcceptanceInput = {
+  /** The pinned revision's document model (header, footer, names); its status is replaced by `final`. */
+  model: TExportModel;
+  contract: { contractNumber: string; vendorName: string; vendorTaxId: string; startOn: string; endOn: string };
+  milestone: { name: string; dueOn: string; signedOffBy: string | null; signedOffOn: string | null };
+  rows: TAcceptanceRow[];
+  /** Signed off by the CISO: no draft watermark. */
+  final: boolean;
+};
+
+/** 資安驗收檢核表 for one milestone: every obligation due by then, its evidence (names and SHA-256), status, reviewer. */
+export async function renderAcceptanceDocx(input: TAcceptanceInput): Promise<Buffer> {
+  const model: TExportModel = { ...input.model, status: input.final ? "final" : "draft" };
+  const { contract: c, milestone: m } = input;
+  const w = [
+    Math.round(TEXT_WIDTH * 0.26),
+    Math.round(TEXT_WIDTH * 0.08),
+    Math.round(TEXT_WIDTH * 0.12),
+    Math.round(TEXT_WIDTH * 0.1),
+    0,
+    Math.round(TEXT_WIDTH * 0.1),
+  ];
+  w[4] = TEXT_WIDTH - w.reduce((a, b) => a + b, 0);
+  const rows = input.rows.map((r) => ({
+    cells: [
+      cell([cellText(r.title)], w[0]!),
+      cell([cellText(r.owner, { align: "center" })], w[1]!),
+      cell([cellText(r.dueOn, { align: "center" })], w[2]!),
+      cell([cellText(r.status, { align: "center" })], w[3]!),
+      cell(r.files.length ? r.files.map((f) => cellText(`${f.name}（SHA-256：${f.sha256}）`, { size: SIZE.small })) : [cellText("（無）")], w[4]!),
+      cell([cellText(r.reviewer || "—", { align: "center" })], w[5]!),
+    ],
+  }));
+  const doc = new Document({
+    title: cleanLine(`${model.meta.caseName} ${ACCEPTANCE_TITLE} ${m.name}`),
+    subject: ACCEPTANCE_TITLE,
+    creator: "SecReq 資服採購資安需求產生器",
+    styles: STYLES,
+    numbering: NUMBERING,
+    theme: { fonts: { headings: { latin: LATIN_FONT, scripts: { Hant: EAST_ASIAN_FONT } }, body: { latin: LATIN_FONT, scripts: { Hant: EAST_ASIAN_FONT } } } },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...PAGE.margin, gutter: 0 } } },
+        headers: { default: pageHeader(model) },
+        footers: { default: pageFooter(model) },
+        children: [
+          para(ACCEPTANCE_TITLE, { run: { size: SIZE.title, bold: true } }),
+          para(`契約編號：${c.contractNumber}　廠商：${c.vendorName}（統一編號 ${c.vendorTaxId}）`),
+          para(`契約期間：${c.startOn}～${c.endOn}　驗收階段：${m.name}（${m.dueOn}）`),
+          para(m.signedOffBy && m.signedOffOn ? `資安長 ${m.signedOffBy} 於 ${m.signedOffOn} 簽核。` : "本驗收階段尚未經資安長簽核，本表為草稿。"),
+          para(`列出驗收日以前到期之履約義務共 ${input.rows.length} 項，佐證檔案以 SHA-256 雜湊值識別。`),
+          fixedTable(w, ["履約義務", "辦理者", "期限", "狀態", "佐證檔案", "審查人"], rows),
+        ],
+      },
+    ],
+  });
+  return stablePackage(await Packer.toBuffer(doc));
+}

@@ -29,6 +29,7 @@ export async function exportCase(db: TDb, record: TCaseRecord, kind: TDocKind, n
       supplement: supplementFor(catalogue),
     }),
   );
-  const bytes = await renderDocx(model, kind);
+  // The checklist names its case and revision, so a vendor's filled copy reads back to the right one.
+  const bytes = await renderDocx(model, kind, { form: { caseId: record.id, revision: record.revision } });
   return { bytes, fileName: exportFileName(model, kind), asciiName: asciiFileName(model, kind) };
 }

@@ -13,6 +13,7 @@ import { COLUMN_INFO } from "../catalogue/schema/obligations";
 import { obligationMatrix } from "../resolve/obligation-matrix";
 import { auditCommand, AUDIT_USAGE } from "./audit";
 import { agencyCommand, AGENCY_USAGE, platformCommand } from "./agency";
+import { checklistCommand, CHECKLIST_USAGE } from "./checklist";
 
 export type { TCliDeps, TIo } from "./io";
 
@@ -24,6 +25,7 @@ const USAGE = `用法：
   npm run -s cli -- resolve --input <個案.json|->           依個案條件產生資安需求清單（JSON，與 POST /api/v1/resolve 相同）
   npm run -s cli -- export --input <個案.json> --doc annex|clauses|checklist --out <檔名.docx>
                                                             產生需求規範、契約條款或廠商自評表（草稿）
+${CHECKLIST_USAGE}
   npm run -s cli -- user grant --email <電子郵件> --role catalogue-admin|platform-admin|admin|ciso|officer
                                                             授予角色（用於指定第一位目錄管理者或機關管理者；寫入稽核紀錄）
 ${AGENCY_USAGE}
@@ -39,6 +41,7 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
     if (command === "obligations") return await obligationsCommand(rest, io, deps);
     if (command === "resolve") return await resolveArgs(rest, io, deps);
     if (command === "export") return await exportCommand(rest, io, exportDepsFromDb(deps.openDb));
+    if (command === "checklist") return await checklistCommand(rest, io, USAGE);
     if (command === "user") return await userCommand(rest, io, deps);
     if (command === "audit") return await auditCommand(rest, io, deps.openDb);
     if (command === "agency") return await agencyCommand(rest, io, deps.openDb, USAGE);

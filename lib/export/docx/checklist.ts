@@ -63,7 +63,13 @@ export function checklistRows(model: TExportModel): { title: string; rows: TChec
         g.items.map((item) => {
           const notes = lineNotes(g.types ? { ...item, types: g.types } : item);
           const text = notes.length ? `${item.text}（${notes.join("；")}）` : item.text;
-          return make(item.id, g.name, text, [], item.ids.some((id) => pricedIds.has(id)));
+          return make(
+            item.id,
+            g.name,
+            text,
+            [],
+            item.ids.some((id) => pricedIds.has(id)),
+          );
         }),
       ),
     },

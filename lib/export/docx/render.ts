@@ -31,7 +31,12 @@ export function exportDocument(model: TExportModel, kind: TDocKind, options: TRe
   const title = DOC_TITLE[kind];
   return new Document({
     customProperties:
-      kind === "checklist" ? formProperties(options.form ?? { caseId: null, revision: null }, checklistRows(model).flatMap((g) => g.rows)) : undefined,
+      kind === "checklist"
+        ? formProperties(
+            options.form ?? { caseId: null, revision: null },
+            checklistRows(model).flatMap((g) => g.rows),
+          )
+        : undefined,
     title: cleanLine(`${model.meta.caseName} ${title}`),
     subject: title,
     creator: "SecReq 資服採購資安需求產生器",

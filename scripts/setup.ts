@@ -2,6 +2,7 @@
 import { prepareDatabase } from "../lib/setup";
 import { databaseUrl, displayUrl } from "../lib/db/url";
 import { verifyChain } from "../lib/audit/chain";
+import { mailConfig, mailStatus } from "../lib/mail";
 
 const db = await prepareDatabase(databaseUrl(), (m) => console.log(m), { demo: process.env.SECREQ_DEMO === "1" });
 // A broken audit chain is an alarm, not a reason to stay down: the app keeps recording (and /admin/audit
@@ -20,3 +21,4 @@ if (chain.break)
 else console.log(`稽核紀錄鏈完整（${chain.count} 筆）`);
 await db.$disconnect();
 console.log(`資料庫就緒：${displayUrl(databaseUrl())}`);
+console.log(mailStatus(mailConfig()));

@@ -2,6 +2,8 @@ import { z } from "zod";
 import "@/lib/validation/zh-tw"; // zh-TW messages for every action's schema
 import { actionFailure, type TActionResult } from "@/lib/action-result";
 import type { TRole } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { kickOutbox } from "@/lib/notifications";
 import { sessionState, type TCurrentUser } from "./auth";
 
 // The one action client (formbricks-style): every server action goes through it, so the user,
@@ -35,7 +37,9 @@ export function authedAction<TInput extends z.ZodType, TOut extends object, TArg
     if (!parsed.success)
       return { ok: false, code: "invalid", message: "資料格式有誤", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
     try {
-      return { ok: true, ...(await handler(parsed.data, state.user)) };
+      const out = await handler(parsed.data, state.user);
+      kickOutbox(db()); // e-mail written by the action's transactions goes out after it committed
+      return { ok: true, ...out };
     } catch (e) {
       const refused = actionFailure(e);
       if (refused) return refused;

@@ -15,6 +15,7 @@ import { caseEditors } from "./editors";
 import type { TChecklist } from "./checklist";
 import { loadChecklist } from "./load";
 import { getCase } from "./store";
+import { notifyDecided, notifySubmitted } from "../notifications/events";
 
 // The case's workflow verbs. Each loads the case in a transaction, asks the state machine, writes, and
 // records the audit entry in the same transaction.
@@ -87,6 +88,7 @@ export async function submitCase(db: TDb, caseId: string, actor: TActor) {
       before: { status: row.status },
       after: { status: r.to, agencySnapshot: profile },
     });
+    await notifySubmitted(tx, caseId);
   });
 }
 
@@ -173,6 +175,7 @@ export async function decideCase(db: TDb, caseId: string, verdict: "approve" | "
       after: { status: r.to, comment: comment.trim() },
       at,
     });
+    await notifyDecided(tx, caseId, verdict, actor.id);
   });
 }
 

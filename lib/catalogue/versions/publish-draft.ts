@@ -4,6 +4,7 @@ import { CatalogueError } from "../errors";
 import { readCatalogue } from "../store";
 import { assertCatalogueAdmin, auditCatalogue, lockedDraft, type TCatalogueActor } from "./actor";
 import { replaceDraft } from "./edit-draft";
+import { notifyCataloguePublished } from "../../notifications/events";
 
 /**
  * Publishes a draft: from now on the database refuses any change to it, and (its id sorting last) it is
@@ -35,6 +36,7 @@ export async function publishDraft(
       data: { status: "published", publishedAt, publishedById: actor.id, publishedByName: actor.name, lockVersion: { increment: 1 } },
     });
     await auditCatalogue(tx, actor, "catalogue.publish", versionId, { status: "draft" }, { status: "published", changeSummary: summary });
+    await notifyCataloguePublished(tx, versionId);
     return { publishedAt };
   });
 }

@@ -1,0 +1,2 @@
+export { mailConfig, mailStatus, DEFAULT_FROM, type TMailConfig } from "./config";
+export { sendMail, closeMailTransports, type TMailMessage, type TSendResult } from "./send";

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeMailTransports, mailConfig, mailStatus, sendMail } from "@/lib/mail";
+import { bodyText, startSmtp, subjectOf } from "../../helpers/smtp";
+
+describe("mailer", () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  beforeAll(async () => {
+    smtp = await startSmtp({ rejectTo: /^nobody@/ });
+  });
+  afterAll(async () => {
+    closeMailTransports();
+    await smtp.close();
+  });
+
+  it("is off without SMTP_URL: sending is a no-op and the status says so", async () => {
+    const config = mailConfig({});
+    expect(config).toBeNull();
+    expect(await sendMail(config, { to: "a@example.gov.tw", subject: "x", text: "y" })).toEqual({ sent: false, reason: "disabled" });
+    expect(mailStatus(config)).toContain("未設定 SMTP_URL");
+  });
+
+  it("refuses a URL that is not smtp(s) and never shows credentials in its status", () => {
+    expect(() => mailConfig({ SMTP_URL: "http://mail" })).toThrow(/SMTP_URL/);
+    const status = mailStatus(mailConfig({ SMTP_URL: "smtps://user:secret@mail.example.gov.tw:465" }));
+    expect(status).toContain("mail.example.gov.tw:465");
+    expect(status).not.toContain("secret");
+  });
+
+  it("delivers one message with a zh-TW subject and body to a real SMTP server", async () => {
+    const config = mailConfig({ SMTP_URL: smtp.url, SMTP_FROM: "SecReq <secreq@example.gov.tw>" });
+    const result = await sendMail(config, { to: "ciso@example.gov.tw", subject: "案件待審：資訊系統維運案", text: "請至 SecReq 審查。\nhttps://x/cases/1" });
+    expect(result.sent).toBe(true);
+    const m = (await smtp.waitFor(1))[0]!;
+    expect(m.from).toBe("secreq@example.gov.tw");
+    expect(m.to).toEqual(["ciso@example.gov.tw"]);
+    expect(subjectOf(m.raw)).toBe("案件待審：資訊系統維運案");
+    expect(bodyText(m.raw)).toContain("請至 SecReq 審查。");
+  });
+
+  it("throws when the server refuses the recipient (the outbox retries it)", async () => {
+    const config = mailConfig({ SMTP_URL: smtp.url });
+    await expect(sendMail(config, { to: "nobody@example.gov.tw", subject: "s", text: "t" })).rejects.toThrow();
+  });
+});

@@ -51,9 +51,9 @@ function encodeRow(t: TTableSpec, row: TRow): TRow {
   for (const [k, v] of Object.entries(row)) {
     if (v instanceof Date) out[k] = v.toISOString();
     else if (typeof v === "bigint") out[k] = v.toString();
+    else if (t.bytes.includes(k) && v instanceof Uint8Array) out[k] = Buffer.from(v).toString("base64");
     else out[k] = v;
   }
-  void t;
   return out;
 }
 
@@ -108,6 +108,11 @@ const COLUMN: Record<string, () => z.ZodType> = {
       .string(typeError("ISO 8601 時間（含毫秒，UTC）"))
       .refine((v) => ISO.test(v) && !Number.isNaN(new Date(v).getTime()) && new Date(v).toISOString() === v, "應為 ISO 8601 時間（含毫秒，UTC）"),
   BigInt: () => z.string(typeError("整數字串")).regex(/^-?\d{1,19}$/, "應為整數字串"),
+  // Canonical base64 only, so what is imported is exactly what was exported.
+  Bytes: () =>
+    z
+      .string(typeError("base64 字串"))
+      .refine((v) => /^[A-Za-z0-9+/]*={0,2}$/.test(v) && v.length % 4 === 0 && Buffer.from(v, "base64").toString("base64") === v, "應為 base64 字串"),
 };
 
 /** One zod schema per table, from its columns: types, nullability, required columns, and no other keys. */
@@ -182,6 +187,7 @@ function decodeRow(t: TTableSpec, row: TRow): TRow {
   const out: TRow = { ...row };
   for (const k of t.dates) if (typeof out[k] === "string") out[k] = new Date(out[k] as string);
   for (const k of t.bigints) if (typeof out[k] === "string") out[k] = BigInt(out[k] as string);
+  for (const k of t.bytes) if (typeof out[k] === "string") out[k] = new Uint8Array(Buffer.from(out[k] as string, "base64"));
   return out;
 }
 
@@ -200,7 +206,7 @@ export async function tableCounts(db: TDb): Promise<Record<string, number>> {
  */
 export async function withoutGuards(db: TDb, tx: TTx, fn: () => Promise<void>) {
   if (providerOf(db) === "postgresql") {
-    const guarded = ["CatalogueVersion", "ServiceType", "Requirement", "AuditEntry", "AuditChainHead"];
+    const guarded = ["CatalogueVersion", "ServiceType", "Requirement", "AuditEntry", "AuditChainHead", "StoredFile"];
     for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
     await fn();
     for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);

@@ -7,7 +7,7 @@
  * A column's type as the schema says: the Prisma scalar, "?" when nullable, "=" when the database has a
  * default (so a backup may leave it out). The backup's row schemas are built from these.
  */
-export type TColumnType = `${"String" | "Int" | "Boolean" | "DateTime" | "BigInt" | "Float"}${"" | "?"}${"" | "="}`;
+export type TColumnType = `${"String" | "Int" | "Boolean" | "DateTime" | "BigInt" | "Float" | "Bytes"}${"" | "?"}${"" | "="}`;
 
 export type TTableSpec = {
   model: string;
@@ -17,13 +17,24 @@ export type TTableSpec = {
   primaryKey: string[];
   dates: string[];
   bigints: string[];
+  /** Bytes columns: base64 in the backup (lossless), Uint8Array in the database */
+  bytes: string[];
   /** Added after backups began: a backup made before it has no such table, which reads as empty. */
   addedLater?: true;
 };
 
 function table(model: string, delegate: string, primaryKey: string[], columns: Record<string, TColumnType>, later?: "added later"): TTableSpec {
   const of = (type: string) => Object.keys(columns).filter((c) => columns[c]!.replace(/[?=]/g, "") === type);
-  return { model, delegate, primaryKey, columns, dates: of("DateTime"), bigints: of("BigInt"), ...(later ? { addedLater: true as const } : {}) };
+  return {
+    model,
+    delegate,
+    primaryKey,
+    columns,
+    dates: of("DateTime"),
+    bigints: of("BigInt"),
+    bytes: of("Bytes"),
+    ...(later ? { addedLater: true as const } : {}),
+  };
 }
 
 export const TABLES: readonly TTableSpec[] = [
@@ -225,4 +236,115 @@ export const TABLES: readonly TTableSpec[] = [
     "added later",
   ),
   table("NotificationSetting", "notificationSetting", ["userId"], { userId: "String", mailOptOut: "Boolean=", updatedAt: "DateTime=" }, "added later"),
+  table(
+    "StoredFile",
+    "storedFile",
+    ["id"],
+    {
+      id: "String",
+      agencyId: "String",
+      ownerType: "String",
+      ownerId: "String",
+      name: "String",
+      type: "String",
+      size: "Int",
+      sha256: "String",
+      content: "Bytes",
+      uploadedById: "String",
+      uploadedByName: "String",
+      uploadedAt: "DateTime=",
+      replacedById: "String?",
+    },
+    "added later",
+  ),
+  table(
+    "Contract",
+    "contract",
+    ["id"],
+    {
+      id: "String",
+      agencyId: "String",
+      caseGroupId: "String",
+      caseId: "String",
+      vendorName: "String",
+      vendorTaxId: "String",
+      contractNumber: "String",
+      awardedOn: "String",
+      signedOn: "String",
+      startOn: "String",
+      endOn: "String",
+      createdById: "String",
+      createdByName: "String",
+      createdAt: "DateTime=",
+      lockVersion: "Int=",
+    },
+    "added later",
+  ),
+  table(
+    "ContractMilestone",
+    "contractMilestone",
+    ["id"],
+    {
+      id: "String",
+      contractId: "String",
+      position: "Int",
+      name: "String",
+      dueOn: "String",
+      signedOffAt: "DateTime?",
+      signedOffById: "String?",
+      signedOffByName: "String?",
+    },
+    "added later",
+  ),
+  table(
+    "Obligation",
+    "obligation",
+    ["id"],
+    {
+      id: "String",
+      contractId: "String",
+      agencyId: "String",
+      key: "String",
+      itemId: "String?",
+      pmItemId: "Int?",
+      clauseId: "String?",
+      title: "String",
+      owner: "String",
+      kind: "String",
+      basis: "String",
+      dueOn: "String?",
+      review: "String=",
+      reviewComment: "String=",
+      reviewedByName: "String=",
+      reviewedAt: "DateTime?",
+      active: "Boolean=",
+    },
+    "added later",
+  ),
+  table(
+    "ObligationEvent",
+    "obligationEvent",
+    ["id"],
+    { id: "String", obligationId: "String", action: "String", comment: "String=", fileId: "String?", byId: "String", byName: "String", at: "DateTime=" },
+    "added later",
+  ),
+  table(
+    "Incident",
+    "incident",
+    ["id"],
+    {
+      id: "String",
+      contractId: "String",
+      agencyId: "String",
+      level: "Int",
+      knownAt: "DateTime",
+      description: "String",
+      recordedById: "String",
+      recordedByName: "String",
+      createdAt: "DateTime=",
+      met: "String=",
+    },
+    "added later",
+  ),
+  table("CalendarFeed", "calendarFeed", ["userId"], { userId: "String", tokenHash: "String", createdAt: "DateTime=" }, "added later"),
 ];

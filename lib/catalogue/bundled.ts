@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { TDb } from "../db/client";
 import { CatalogueError } from "./errors";
-import { ZVersionId, type TCatalogueFile, type TSupplement } from "./schema";
-import { parseJsonText, validateCatalogue, validateSupplement } from "./validate";
+import { ZVersionId, type TCalendarYear, type TCatalogueFile, type TSupplement } from "./schema";
+import { parseJsonText, validateCalendarYear, validateCatalogue, validateSupplement } from "./validate";
 import { storeCatalogue, type TLoadResult } from "./store";
 
 export const DATA_DIR = path.join(process.cwd(), "data");
@@ -90,4 +90,25 @@ export function supplementFor(catalogue: { version: string; basedOn?: string | n
   const all = bundledSupplements(dir);
   const of = (v: string | null | undefined) => (v ? all.filter((s) => s.catalogueVersions.includes(v)).at(-1) : undefined);
   return of(catalogue.version) ?? of(catalogue.basedOn) ?? null;
+}
+
+export const CALENDAR_DIR = path.join(DATA_DIR, "calendar");
+let calendarYears: TCalendarYear[] | null = null;
+
+/** Every bundled year of the 行政機關辦公日曆 (data/calendar/<year>.json), validated (read once per process). */
+export function bundledCalendarYears(dir: string = CALENDAR_DIR): TCalendarYear[] {
+  if (dir === CALENDAR_DIR && calendarYears) return calendarYears;
+  const all = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /^\d{4}\.json$/.test(f))
+        .sort()
+        .map((f) => {
+          const name = path.relative(process.cwd(), path.join(dir, f));
+          const year = validateCalendarYear(name, parseJsonText(name, readFileSync(/*turbopackIgnore: true*/ path.join(dir, f), "utf8")));
+          if (`${year.year}.json` !== f) throw new CatalogueError("invalid-file", `資料檔 ${name}：year 為 ${year.year}，與檔名不符`);
+          return year;
+        })
+    : [];
+  if (dir === CALENDAR_DIR) calendarYears = all;
+  return all;
 }

@@ -104,7 +104,7 @@ export const READ_ERRORS: Record<string, string> = {
   NOTFILE: "輸入檔不是一般檔案（裝置、管線或通訊端）；請指定檔案，或以 --input - 從標準輸入讀取",
 };
 
-async function readJson(file: string): Promise<unknown> {
+export async function readJson(file: string): Promise<unknown> {
   let bytes: Uint8Array;
   try {
     bytes = await readBoundedInput(file, MAX_INPUT_BYTES);

@@ -14,6 +14,7 @@ import { obligationMatrix } from "../resolve/obligation-matrix";
 import { auditCommand, AUDIT_USAGE } from "./audit";
 import { agencyCommand, AGENCY_USAGE, platformCommand } from "./agency";
 import { checklistCommand, CHECKLIST_USAGE } from "./checklist";
+import { contractCommand, CONTRACT_USAGE, incidentCommand } from "./contract";
 
 export type { TCliDeps, TIo } from "./io";
 
@@ -28,6 +29,7 @@ const USAGE = `用法：
 ${CHECKLIST_USAGE}
   npm run -s cli -- user grant --email <電子郵件> --role catalogue-admin|platform-admin|admin|ciso|officer
                                                             授予角色（用於指定第一位目錄管理者或機關管理者；寫入稽核紀錄）
+${CONTRACT_USAGE}
 ${AGENCY_USAGE}
 ${DB_USAGE.replace(/^用法：\n/, "")}
 ${AUDIT_USAGE}
@@ -42,6 +44,8 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
     if (command === "resolve") return await resolveArgs(rest, io, deps);
     if (command === "export") return await exportCommand(rest, io, exportDepsFromDb(deps.openDb));
     if (command === "checklist") return await checklistCommand(rest, io, USAGE);
+    if (command === "contract") return await contractCommand(rest, io);
+    if (command === "incident") return await incidentCommand(rest, io);
     if (command === "user") return await userCommand(rest, io, deps);
     if (command === "audit") return await auditCommand(rest, io, deps.openDb);
     if (command === "agency") return await agencyCommand(rest, io, deps.openDb, USAGE);

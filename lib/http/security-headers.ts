@@ -43,6 +43,20 @@ export function pageSecurityHeaders(nonce: string, opts: { baseURL?: string; dev
 
 type TActionRequest = { method: string; headers: { get(name: string): string | null } };
 
+/** A post whose Origin (when the browser sends one) is not this host: refused (also by the upload routes). */
+export function isSameOrigin(h: { get(name: string): string | null }): boolean {
+  const origin = h.get("origin");
+  if (origin === null) return true;
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = origin === "null" ? "null" : new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  return !!host && originHost === host;
+}
+
 /** What Next would answer with a 500 for, answered here with a 4xx instead; null lets the request on. */
 export function actionAdmission(req: TActionRequest): { status: 400 | 403 | 413 | 415; message: string } | null {
   if (req.method !== "POST") return null;
@@ -51,17 +65,7 @@ export function actionAdmission(req: TActionRequest): { status: 400 | 403 | 413 
   const type = (h.get("content-type") ?? "").toLowerCase();
   const isAction = actionId !== null || type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
   if (!isAction) return null;
-  const origin = h.get("origin");
-  if (origin !== null) {
-    const host = h.get("x-forwarded-host") ?? h.get("host");
-    let originHost: string | null = null;
-    try {
-      originHost = origin === "null" ? "null" : new URL(origin).host;
-    } catch {
-      originHost = null;
-    }
-    if (!host || originHost !== host) return { status: 403, message: "不接受來自其他網站的請求。" };
-  }
+  if (!isSameOrigin(h)) return { status: 403, message: "不接受來自其他網站的請求。" };
   const length = Number(h.get("content-length") ?? "0");
   if (length > ACTION_BODY_LIMIT_BYTES) return { status: 413, message: "送出的資料過大。" };
   if (actionId !== null) {

@@ -19,6 +19,18 @@ const dir = mkdtempSync(path.join(tmpdir(), "secreq-backup-"));
 const source = `file:${path.join(dir, "source.db")}`;
 const target = freshDbUrl();
 const file = (name: string) => path.join(dir, name);
+const ALL_BYTES = new Uint8Array(Array.from({ length: 256 }, (_, i) => i));
+const FILE_ROW = {
+  id: "f1",
+  ownerType: "test",
+  ownerId: "o1",
+  name: "全部.bin",
+  type: "application/zip",
+  size: 256,
+  sha256: "x",
+  uploadedById: "u",
+  uploadedByName: "王",
+};
 
 const cli = (url: string, ...args: string[]) => cliEnv({}, url, ...args);
 const cliEnv = (env: Record<string, string>, url: string, ...args: string[]) => {
@@ -44,6 +56,10 @@ beforeAll(async () => {
   await db.session.create({ data: { id: "s1", token: "t1", userId: officer.id, expiresAt: new Date("2030-01-02T03:04:05.678Z") } });
   // Beyond 2^53: a BigInt must not pass through a JS number.
   await db.rateLimit.create({ data: { id: "r1", key: "127.0.0.1/sign-in", count: 3, lastRequest: 9_007_199_254_740_993n } });
+  // Every byte value, so the base64 round trip is seen to be lossless.
+  await db.storedFile.create({
+    data: { ...FILE_ROW, agencyId: officer.agencyId, content: ALL_BYTES },
+  });
   await db.$disconnect();
 });
 afterAll(async () => {
@@ -59,6 +75,7 @@ describe(`db export / db import (SQLite → ${TEST_DB})`, { timeout: 180_000 }, 
     const backup = JSON.parse(readFileSync(file("a.json"), "utf8")) as { tables: Record<string, Record<string, unknown>[]> };
     expect(backup.tables.RateLimit![0]!.lastRequest).toBe("9007199254740993");
     expect(backup.tables.Session![0]!.expiresAt).toBe("2030-01-02T03:04:05.678Z");
+    expect(backup.tables.StoredFile![0]!.content).toBe(Buffer.from(ALL_BYTES).toString("base64"));
     expect(backup.tables.AuditEntry!.length).toBeGreaterThanOrEqual(2);
 
     const imported = cli(target.url, "import", "--in", file("a.json"));
@@ -67,6 +84,16 @@ describe(`db export / db import (SQLite → ${TEST_DB})`, { timeout: 180_000 }, 
     const again = cli(target.url, "export", "--out", file("b.json"));
     expect(again.code, again.stderr).toBe(0);
     expect(readFileSync(file("b.json"), "utf8")).toBe(readFileSync(file("a.json"), "utf8"));
+  });
+
+  it("carries stored files' bytes exactly into the other database", async () => {
+    const db = createDb(target.url);
+    try {
+      const row = await db.storedFile.findUniqueOrThrow({ where: { id: "f1" } });
+      expect(Buffer.from(row.content).equals(Buffer.from(ALL_BYTES))).toBe(true);
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it("writes the export file readable by its owner only (0600)", () => {

@@ -7,3 +7,5 @@ export * from "./obligations";
 export * from "./clauses";
 export * from "./file";
 export * from "./supplement";
+export * from "./deliverables";
+export * from "./calendar";

@@ -3,6 +3,7 @@ import { SERVICE_TYPE_KEYS } from "./primitives";
 import { nonEmpty as text } from "./item";
 import { ZSource } from "./clauses";
 import { ZVersionId as ZVersion } from "./file";
+import { ZDeliverables } from "./deliverables";
 
 /**
  * What the documents add to a catalogue version beside its items: 003's 專案管理需求參考內容 table
@@ -75,6 +76,8 @@ export const ZSupplement = z
     }),
     /** By item id: each sector's part of the item's verbatim text (the documents print the agency's part). */
     sectors: z.strictObject({ note: z.string(), items: z.record(z.string(), ZSectorHint) }),
+    /** What each item implies after the award (lib/contracts): by item slug, 專案管理需求 項次 and clause id. */
+    deliverables: ZDeliverables.optional(),
   })
   .superRefine((s, ctx) => {
     s.projectManagement.items.forEach((item, i) => {
@@ -91,5 +94,17 @@ export const ZSupplement = z
       for (const [id, hint] of Object.entries(hints))
         for (const source of hint.sources)
           if (!known.has(source)) ctx.addIssue({ code: "custom", path: ["pricing", where, id, "sources"], message: `未知的來源「${source}」` });
+    const d = s.deliverables;
+    if (d)
+      for (const where of ["items", "projectManagement", "clauses"] as const)
+        for (const [id, hints] of Object.entries(d[where]))
+          hints.forEach((h, i) => {
+            if (!d.sources[h.basis.source])
+              ctx.addIssue({ code: "custom", path: ["deliverables", where, id, i, "basis", "source"], message: `未知的來源「${h.basis.source}」` });
+          });
+    if (d)
+      for (const no of Object.keys(d.projectManagement))
+        if (!s.projectManagement.items.some((i) => String(i.no) === no))
+          ctx.addIssue({ code: "custom", path: ["deliverables", "projectManagement", no], message: `沒有項次 ${no} 之專案管理需求` });
   });
 export type TSupplement = z.infer<typeof ZSupplement>;

@@ -20,7 +20,7 @@ const models = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, na
   const lines = body!.split("\n").map((l) => l.trim());
   const columns = Object.fromEntries(
     fields
-      .filter((f) => ["String", "Int", "Boolean", "DateTime", "BigInt", "Float"].includes(f[2]!))
+      .filter((f) => ["String", "Int", "Boolean", "DateTime", "BigInt", "Float", "Bytes"].includes(f[2]!))
       .map((f) => {
         const line = lines.find((l) => l.startsWith(f[1]! + " "))!;
         return [f[1]!, `${f[2]}${f[3]}${/@default|@updatedAt/.test(line) ? "=" : ""}`];
@@ -81,7 +81,26 @@ describe("parsing a backup file", () => {
       TABLES.filter((t) => t.addedLater)
         .map((t) => t.model)
         .sort(),
-    ).toEqual(["AuditChainHead", "LoginThrottle", "Notification", "NotificationSetting"]);
+    ).toEqual(["AuditChainHead", "CalendarFeed", "Contract", "ContractMilestone", "Incident", "LoginThrottle", "Notification", "NotificationSetting", "Obligation", "ObligationEvent", "StoredFile"]);
+  });
+
+  it("reads Bytes as canonical base64 only (what the export writes), so the import is exact", () => {
+    const row = {
+      id: "f",
+      agencyId: "a",
+      ownerType: "t",
+      ownerId: "o",
+      name: "a.pdf",
+      type: "application/pdf",
+      size: 2,
+      sha256: "x",
+      uploadedById: "u",
+      uploadedByName: "王",
+    };
+    const withContent = (content: unknown) => JSON.stringify({ ...empty, tables: { ...empty.tables, StoredFile: [{ ...row, content }] } });
+    expect(parseBackup(withContent("AAH/")).tables.StoredFile![0]!.content).toBe("AAH/");
+    for (const bad of ["AAH", "AA=H", "not base64!", 12])
+      expect(() => parseBackup(withContent(bad)), String(bad)).toThrow(/StoredFile\[0\]\.content: 應為 ?base64/);
   });
 
   it.each([

@@ -81,7 +81,19 @@ describe("parsing a backup file", () => {
       TABLES.filter((t) => t.addedLater)
         .map((t) => t.model)
         .sort(),
-    ).toEqual(["AuditChainHead", "CalendarFeed", "Contract", "ContractMilestone", "Incident", "LoginThrottle", "Notification", "NotificationSetting", "Obligation", "ObligationEvent", "StoredFile"]);
+    ).toEqual([
+      "AuditChainHead",
+      "CalendarFeed",
+      "Contract",
+      "ContractMilestone",
+      "Incident",
+      "LoginThrottle",
+      "Notification",
+      "NotificationSetting",
+      "Obligation",
+      "ObligationEvent",
+      "StoredFile",
+    ]);
   });
 
   it("reads Bytes as canonical base64 only (what the export writes), so the import is exact", () => {

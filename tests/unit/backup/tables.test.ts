@@ -93,6 +93,7 @@ describe("parsing a backup file", () => {
       "Obligation",
       "ObligationEvent",
       "StoredFile",
+      "VendorInvitation",
     ]);
   });
 

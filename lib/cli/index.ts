@@ -7,7 +7,7 @@ import { resolveCommand } from "./resolve";
 import { argsError } from "./args";
 import { exportCommand, exportDepsFromDb } from "./export";
 import { operatorGrantRole } from "../admin/operator-grant-role";
-import { ROLE_LABEL, ROLES, type TRole } from "../auth/roles";
+import { ROLE_LABEL, STAFF_ROLES, type TRole } from "../auth/roles";
 import { dbCommand, DB_USAGE } from "./db";
 import { COLUMN_INFO } from "../catalogue/schema/obligations";
 import { obligationMatrix } from "../resolve/obligation-matrix";
@@ -129,9 +129,9 @@ async function userCommand(args: string[], io: TIo, deps: TCliDeps): Promise<num
     return 2;
   }
   const { values } = parseArgs({ args: args.slice(1), options: { email: { type: "string" }, role: { type: "string" } }, strict: true });
-  const role = ROLES.find((r) => r === values.role);
+  const role = STAFF_ROLES.find((r) => r === values.role);
   if (!values.email || !role) {
-    io.err(`請以 --email 指定帳號、以 --role 指定角色（${ROLES.join("、")}）\n${USAGE}`);
+    io.err(`請以 --email 指定帳號、以 --role 指定角色（${STAFF_ROLES.join("、")}）\n${USAGE}`);
     return 2;
   }
   const r = await operatorGrantRole(await deps.openDb(), values.email, role as TRole);

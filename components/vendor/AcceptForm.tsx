@@ -50,7 +50,9 @@ export function AcceptForm({
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           aria-invalid={errors.password ? true : undefined}
-          aria-describedby={[hasAccount ? null : "accept-password-hint", errors.password ? "accept-password-error" : null].filter(Boolean).join(" ") || undefined}
+          aria-describedby={
+            [hasAccount ? null : "accept-password-hint", errors.password ? "accept-password-error" : null].filter(Boolean).join(" ") || undefined
+          }
           className={`${INPUT} ${errors.password ? "border-red-700" : "border-slate-400"}`}
         />
         <FieldError id="accept-password-error" message={errors.password} />

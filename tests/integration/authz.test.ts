@@ -50,7 +50,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const EVERYONE = SUBJECTS;
 const A_ROLES = ["officerA", "cisoA", "adminA"] as const satisfies readonly TSubject[];
 /** Anyone with a session, whatever the agency, including a pending forced password change. */
-const ANY_SESSION = ["officerA", "cisoA", "adminA", "agencyB", "pendingA", "platformC"] as const satisfies readonly TSubject[];
+const ANY_SESSION = ["officerA", "cisoA", "adminA", "agencyB", "pendingA", "platformC", "vendorA"] as const satisfies readonly TSubject[];
 const NOBODY = [] as const satisfies readonly TSubject[];
 
 // ---- how to call ----
@@ -325,6 +325,46 @@ const ACTIONS: TEntry[] = [
     },
   })),
 
+  // app/cases/[id]/vendors/actions.ts — the vendor invitations (issue 17).
+  {
+    kind: "action",
+    file: "app/cases/[id]/vendors/actions.ts",
+    name: "inviteVendorAction",
+    probe: "the approved case of A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { inviteVendorAction } = await import("@/app/cases/[id]/vendors/actions");
+      const id = await c.cases.get("approved");
+      return () => inviteVendorAction(id, { email: `invite-${c.subject}@vendor.authz.test`, name: "受邀廠商", days: "14" });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/[id]/vendors/actions.ts",
+    name: "revokeInvitationAction",
+    probe: "a pending invitation to the approved case of A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { revokeInvitationAction } = await import("@/app/cases/[id]/vendors/actions");
+      const { id, caseId } = await invitation(c);
+      return () => revokeInvitationAction(caseId, id);
+    },
+  },
+  {
+    kind: "action",
+    file: "app/invite/actions.ts",
+    name: "acceptInvitationAction",
+    probe: "a pending invitation's token and a valid new password",
+    rule: "public: the single-use token is the authorization",
+    allowed: EVERYONE,
+    setup: async (c) => {
+      const { acceptInvitationAction } = await import("@/app/invite/actions");
+      const { token } = await invitation(c);
+      return () => acceptInvitationAction({ token, password: "Vendor-Pass-2026!", confirm: "Vendor-Pass-2026!" });
+    },
+  },
   // app/login/actions.ts — public by nature.
   {
     kind: "action",
@@ -508,7 +548,7 @@ const ROUTES: TEntry[] = [
       return () => GET(c.http("GET", `/admin/audit/export?user=${c.world.people.officerA.id}`));
     },
     shows: { to: ["adminA"], text: "甲承辦人" },
-    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 200, agencyB: 200, pendingA: 403, platformC: 403 },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 200, agencyB: 200, pendingA: 403, platformC: 403, vendorA: 403 },
   },
   {
     kind: "route",
@@ -522,7 +562,7 @@ const ROUTES: TEntry[] = [
       return () => GET(c.http("GET", "/catalogue/versions/2023-09-25-law2026/export"), { params: Promise.resolve({ version: "2023-09-25-law2026" }) });
     },
     // The forced password change is 403 here as on every route (it was 401 before authedRoute).
-    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403, platformC: 403 },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403, platformC: 403, vendorA: 403 },
   },
   {
     kind: "route",
@@ -539,7 +579,7 @@ const ROUTES: TEntry[] = [
     verify: async (_c, o) => {
       if (o.outcome === "allowed") expect(o.text.slice(0, 2), "a DOCX (zip) file").toBe("PK");
     },
-    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 200, agencyB: 404, pendingA: 403, platformC: 404 },
+    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 200, agencyB: 404, pendingA: 403, platformC: 404, vendorA: 403 },
   },
   {
     kind: "route",
@@ -738,6 +778,15 @@ type TPageProps = { params: Promise<Record<string, string>>; searchParams: Promi
 type TPage = (props: TPageProps) => unknown;
 
 /** A page, called as Next calls it: its default export with params and searchParams promises. */
+/** A fresh pending invitation to agency A's approved case (made through lib/, by A's officer). */
+async function invitation(c: TCall): Promise<{ id: string; token: string; caseId: string }> {
+  const { createInvitation } = await import("@/lib/vendor/invitations");
+  const caseId = await c.cases.get("approved");
+  const email = `${c.subject}-${Math.random().toString(36).slice(2, 10)}@invited.authz.test`;
+  const r = await createInvitation(c.world.db, c.world.officer, caseId, { email, name: "受邀廠商" });
+  return { id: r.id, token: r.token, caseId };
+}
+
 function page(
   file: string,
   loader: () => Promise<{ default: unknown }>,
@@ -818,6 +867,14 @@ const PAGES: TEntry[] = [
   page("app/cases/[id]/history/page.tsx", () => import("@/app/cases/[id]/history/page"), "anyone of the case's agency", A_ROLES, {
     params: async (c) => ({ id: await c.cases.get("approved") }),
     probe: "/cases/<approved case of A>/history",
+  }),
+  page("app/cases/[id]/vendors/page.tsx", () => import("@/app/cases/[id]/vendors/page"), "an officer or CISO of the case's agency", ["officerA", "cisoA"], {
+    params: async (c) => ({ id: await c.cases.get("approved") }),
+    probe: "/cases/<approved case of A>/vendors",
+  }),
+  page("app/invite/[token]/page.tsx", () => import("@/app/invite/[token]/page"), "public: the token is the authorization", EVERYONE, {
+    params: async (c) => ({ token: (await invitation(c)).token }),
+    probe: "/invite/<a pending invitation's token>",
   }),
   page("app/admin/page.tsx", () => import("@/app/admin/page"), "an admin; shows the own agency only", ADMIN_OWN, {
     shows: { to: ["adminA"], text: AGENCY_A_NAME },

@@ -279,6 +279,27 @@ const SWEEP: Record<string, TSweep> = {
         fc.record({ currentPassword: fc.constantFrom("", "x".repeat(201)), newPassword: hostileString, confirm: hostileString }).map(form),
       ),
   },
+  "app/cases/[id]/vendors/actions.ts#inviteVendorAction": {
+    kind: "action",
+    load: () => import("@/app/cases/[id]/vendors/actions"),
+    // Never a well-formed e-mail (and the sweep's case is a draft), so no invitation is made.
+    args: caseArgs(2, (ctx) =>
+      fc.tuple(
+        fc.constant(ctx.caseId),
+        fc.oneof(notTheObject, fc.record({ email: hostileString.filter((s) => !s.includes("@")), name: anything, days: anything })),
+      ),
+    ),
+  },
+  "app/cases/[id]/vendors/actions.ts#revokeInvitationAction": {
+    kind: "action",
+    load: () => import("@/app/cases/[id]/vendors/actions"),
+    args: caseArgs(2, (ctx) => fc.tuple(fc.constant(ctx.caseId), notUuid)),
+  },
+  "app/invite/actions.ts#acceptInvitationAction": {
+    kind: "action",
+    load: () => import("@/app/invite/actions"),
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ token: anything, password: anything, confirm: anything }))),
+  },
   // Routes
   "app/api/v1/resolve/route.ts#POST": { kind: "skip", why: "swept below with ≥ 200 bodies" },
   "app/api/v1/health/route.ts#GET": { kind: "skip", why: "takes no input" },

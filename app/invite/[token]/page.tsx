@@ -26,8 +26,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       ) : (
         <>
           <p className="max-w-3xl text-slate-700">
-            {invitation.agencyName}邀請 {invitation.name}（{invitation.email}）以廠商代表身分填寫「{invitation.caseTitle || "（未命名案件）"}」之廠商資安自評表。
-            本連結於 {formatTaipei(invitation.expiresAt)} 前有效，只能使用一次。
+            {invitation.agencyName}邀請 {invitation.name}（{invitation.email}）以廠商代表身分填寫「{invitation.caseTitle || "（未命名案件）"}
+            」之廠商資安自評表。 本連結於 {formatTaipei(invitation.expiresAt)} 前有效，只能使用一次。
           </p>
           <AcceptForm token={token} hasAccount={invitation.hasAccount} accept={acceptInvitationAction} />
         </>

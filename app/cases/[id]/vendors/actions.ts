@@ -37,7 +37,11 @@ export const inviteVendorAction = authedAction(
 );
 
 export const revokeInvitationAction = authedAction(
-  { args: (caseId: string, invitationId: string) => ({ caseId, invitationId }), input: z.object({ caseId: z.uuid(), invitationId: z.uuid() }), roles: ["officer"] },
+  {
+    args: (caseId: string, invitationId: string) => ({ caseId, invitationId }),
+    input: z.object({ caseId: z.uuid(), invitationId: z.uuid() }),
+    roles: ["officer"],
+  },
   async (input, user) => {
     await revokeInvitation(db(), user, input.invitationId);
     revalidatePath(`/cases/${input.caseId}/vendors`);

@@ -26,7 +26,7 @@ export function AcceptForm({
     setBusy(true);
     const r = await accept({ token, password, confirm: hasAccount ? password : confirm }).catch(() => OFFLINE);
     setBusy(false);
-    if (r.ok) router.push(`/login?reason=invited&email=${encodeURIComponent(r.email)}`);
+    if (r.ok) router.push("/login?reason=invited&next=/vendor");
     else {
       const byField = fieldErrors(r.issues);
       setErrors(byField.password || byField.confirm ? byField : { form: r.message });

@@ -311,6 +311,10 @@ const SWEEP: Record<string, TSweep> = {
   },
   "app/cases/[id]/export/[doc]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/catalogue/versions/[version]/export/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
+  "app/vendor/[caseId]/checklist/route.ts#GET": {
+    kind: "skip",
+    why: "a vendor-only route (the sweep's user holds no vendor role, so every call is 403 before any input is read); its one path parameter is a uuid or 404",
+  },
 };
 
 // ---- the world: one user with every role, signed in, and a draft case of theirs ----

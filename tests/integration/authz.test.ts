@@ -850,9 +850,10 @@ function page(
     probe?: string;
     searchParams?: (c: TCall) => Record<string, string>;
     shows?: TEntry["shows"];
+    reveals?: TEntry["reveals"];
   } = {},
 ): TEntry {
-  const { params = async () => ({}), probe, searchParams = () => ({}), shows } = more;
+  const { params = async () => ({}), probe, searchParams = () => ({}), shows, reveals } = more;
   return {
     kind: "page",
     file,
@@ -861,6 +862,7 @@ function page(
     rule,
     allowed,
     shows,
+    reveals,
     setup: async (c) => {
       const render = (await loader()).default as TPage;
       const p = await params(c);

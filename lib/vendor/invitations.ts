@@ -108,6 +108,7 @@ export async function createInvitation(db: TDb, actor: TActor, caseId: string, i
 
 /** The case's invitations, newest first (for the officer's panel). */
 export async function listInvitations(db: TDb, actor: TActor, caseId: string, now: Date = new Date()) {
+  if (!hasRole(actor, "officer") && !hasRole(actor, "ciso")) throw new VendorError("forbidden", "只有承辦人或資安長可以檢視邀請");
   const record = await getCaseFor(db, caseId, actor);
   if (!record) throw new VendorError("not-found", "找不到案件");
   const rows = await db.vendorInvitation.findMany({ where: { caseId, agencyId: actor.agencyId }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });

@@ -4,6 +4,7 @@ import type { TActor } from "@/lib/auth/roles";
 import { createCase } from "@/lib/cases/store";
 import { acceptInvitation, createInvitation, hashToken, invitationForToken, listInvitations, mailInvitation, revokeInvitation } from "@/lib/vendor/invitations";
 import { verifyChain } from "@/lib/audit";
+import { vendorCase, vendorCases } from "@/lib/vendor/access";
 import { freshDb, TEST_DB } from "../helpers/db";
 import { createAgencyWithUsers } from "../helpers/people";
 import { bodyText, startSmtp, subjectOf } from "../helpers/smtp";
@@ -106,6 +107,24 @@ describe(`vendor invitations (${TEST_DB})`, () => {
     const r = await accept(token);
     expect(await db.user.count({ where: { email: "first@vendor.example" } })).toBe(1);
     expect(await db.vendorInvitation.count({ where: { acceptedUserId: r.userId } })).toBe(2);
+  });
+
+  it("tenancy: a vendor reaches only the approved cases it accepted an invitation to, nothing else of the agency", async () => {
+    const { token } = await invite("tenant@vendor.example");
+    const { userId } = await accept(token);
+    const vendor = { id: userId, roles: ["vendor" as const] };
+    expect((await vendorCases(db, vendor)).map((c) => c.caseId)).toEqual([approved]);
+    expect((await vendorCase(db, vendor, approved)).id).toBe(approved);
+    await expect(vendorCase(db, vendor, draft)).rejects.toMatchObject({ code: "not-found" });
+    const otherApproved = await createCase(db, officer);
+    await db.case.update({ where: { id: otherApproved }, data: { status: "approved", approvedAt: new Date(), approvedById: ciso.id } });
+    await expect(vendorCase(db, vendor, otherApproved)).rejects.toMatchObject({ code: "not-found" });
+    // A pending (not accepted) invitation grants nothing.
+    await createInvitation(db, officer, otherApproved, { email: "tenant@vendor.example", name: "張廠商" });
+    await expect(vendorCase(db, vendor, otherApproved)).rejects.toMatchObject({ code: "not-found" });
+    // Staff never pass the vendor door, nor a vendor the staff one.
+    await expect(vendorCases(db, officer)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(listInvitations(db, { ...vendor, name: "張廠商", agencyId: officer.agencyId }, approved)).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("two accepts of one token at once: one account, one wins", async () => {

@@ -5,6 +5,7 @@ import { createCase } from "@/lib/cases/store";
 import { acceptInvitation, createInvitation, hashToken, invitationForToken, listInvitations, mailInvitation, revokeInvitation } from "@/lib/vendor/invitations";
 import { verifyChain } from "@/lib/audit";
 import { vendorCase, vendorCases } from "@/lib/vendor/access";
+import { setUserRoles } from "@/lib/admin/set-roles";
 import { freshDb, TEST_DB } from "../helpers/db";
 import { createAgencyWithUsers } from "../helpers/people";
 import { bodyText, startSmtp, subjectOf } from "../helpers/smtp";
@@ -125,6 +126,17 @@ describe(`vendor invitations (${TEST_DB})`, () => {
     // Staff never pass the vendor door, nor a vendor the staff one.
     await expect(vendorCases(db, officer)).rejects.toMatchObject({ code: "forbidden" });
     await expect(listInvitations(db, { ...vendor, name: "張廠商", agencyId: officer.agencyId }, approved)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("an admin can neither make a vendor account staff nor hand out the vendor role", async () => {
+    const { userId } = await accept((await invite("staffless@vendor.example")).token);
+    const sameAgencyAdmin = (await db.user.findFirstOrThrow({ where: { agencyId: officer.agencyId, roles: { contains: "admin" } } })).id;
+    const actor = { id: sameAgencyAdmin, name: "陳管理者", agencyId: officer.agencyId, roles: ["admin" as const] };
+    await expect(setUserRoles(db, actor, userId, ["officer"])).rejects.toMatchObject({
+      issues: [{ path: "roles", message: "廠商代表帳號不能授予機關角色；如需停用，請使用「停用」。" }],
+    });
+    await expect(setUserRoles(db, actor, officer.id, ["officer", "vendor" as never])).rejects.toMatchObject({ code: "invalid" });
+    expect(JSON.parse((await db.user.findUniqueOrThrow({ where: { id: userId } })).roles)).toEqual(["vendor"]);
   });
 
   it("two accepts of one token at once: one account, one wins", async () => {

@@ -31,9 +31,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/" className="text-lg font-bold tracking-wide">
               SecReq <span className="font-normal">資服採購資安需求產生器</span>
             </Link>
-            <Link href="/cases" className="underline-offset-4 hover:underline">
-              採購案件
-            </Link>
+            {user?.roles.includes("vendor") ? (
+              <Link href="/vendor" className="underline-offset-4 hover:underline">
+                廠商自評
+              </Link>
+            ) : (
+              <Link href="/cases" className="underline-offset-4 hover:underline">
+                採購案件
+              </Link>
+            )}
             {user?.roles.includes("ciso") && (
               <Link href="/reviews" className="underline-offset-4 hover:underline">
                 待我審查

@@ -4,7 +4,7 @@ import { actionFailure, type TActionResult } from "@/lib/action-result";
 import type { TRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { kickOutbox } from "@/lib/notifications";
-import { sessionState, type TCurrentUser } from "./auth";
+import { sessionState, vendorAdmitted, type TCurrentUser } from "./auth";
 
 // The one action client (formbricks-style): every server action goes through it, so the user,
 // the forced password change and the role are checked on the server before any work is done.
@@ -33,6 +33,7 @@ export function authedAction<TInput extends z.ZodType, TOut extends object, TArg
     if (state.user.mustChangePassword) return { ok: false, code: "forbidden", message: "請先變更初始密碼。", issues: [] };
     if (opts.roles && !opts.roles.some((r) => state.user!.roles.includes(r)))
       return { ok: false, code: "forbidden", message: "您的角色無權執行此操作。", issues: [] };
+    if (!vendorAdmitted(state.user, opts)) return { ok: false, code: "forbidden", message: "您的角色無權執行此操作。", issues: [] };
     const parsed = opts.input.safeParse(raw);
     if (!parsed.success)
       return { ok: false, code: "invalid", message: "資料格式有誤", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };

@@ -79,10 +79,18 @@ export const sessionState = cache(async function sessionState(): Promise<TSessio
 });
 
 /** For pages: the signed-in user, or a redirect to the login page (or to the forced password change). */
+/**
+ * A 廠商代表 (vendor) is an outsider: it passes only where the page, action or route names the vendor role
+ * (its own pages) or on the password page; every agency page that asks just for "a session" refuses it.
+ */
+export const vendorAdmitted = (user: { roles: readonly TRole[] }, opts: { roles?: readonly TRole[]; allowPasswordChange?: boolean }) =>
+  !user.roles.includes("vendor") || !!opts.roles?.includes("vendor") || !!opts.allowPasswordChange;
+
 export async function requireUser(opts: { roles?: TRole[]; allowPasswordChange?: boolean } = {}): Promise<TCurrentUser> {
   const state = await sessionState();
   if (!state.user) redirect(state.reason === "idle" ? "/login?reason=idle" : "/login");
   if (state.user.mustChangePassword && !opts.allowPasswordChange) redirect("/account/password");
   if (opts.roles && !opts.roles.some((r) => state.user!.roles.includes(r))) redirect("/forbidden");
+  if (!vendorAdmitted(state.user, opts)) redirect("/forbidden");
   return state.user;
 }

@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 const REASONS: Record<string, string> = {
   idle: "您已閒置超過機關設定的時間，系統已自動登出。請重新登入；尚未儲存的輸入仍保留在您的瀏覽器。",
   "signed-out": "您已登出。",
+  invited: "已接受邀請。請以您的電子郵件與密碼登入。",
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -74,6 +74,11 @@ export function CaseStatusBanner({
         <Link href={`/cases/${caseId}/history`} className="text-brand-700 underline">
           歷程
         </Link>
+        {status === "approved" && (
+          <Link href={`/cases/${caseId}/vendors`} className="text-brand-700 underline">
+            廠商自評邀請
+          </Link>
+        )}
         {children}
       </div>
     </div>

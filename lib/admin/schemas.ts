@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zLine } from "../validation/text";
-import { ROLES } from "../auth/roles";
+import { STAFF_ROLES } from "../auth/roles";
 import { AdminError } from "./errors";
 
 // The admin area's inputs: the server actions validate with these at the boundary, and lib/admin
@@ -12,7 +12,7 @@ export const IDLE_TIMEOUT_MAX = 480;
 export const ZUserId = z.uuid({ error: "使用者代碼有誤" });
 
 export const ZRoleSet = z
-  .array(z.enum(ROLES, { error: "角色有誤" }), { error: "請選擇角色" })
+  .array(z.enum(STAFF_ROLES, { error: "角色有誤" }), { error: "請選擇角色" })
   .min(1, "請至少選擇一個角色")
   .transform((roles) => [...new Set(roles)]);
 

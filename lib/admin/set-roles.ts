@@ -14,11 +14,12 @@ const refuse = (message: string) => new AdminError("invalid", message, [{ path: 
 export async function setUserRoles(db: TDb, actor: TAdminActor, userId: string, roles: TRole[]): Promise<{ changed: boolean; roles: TRole[] }> {
   const id = parseOrRefuse(ZUserId, userId);
   const wanted = new Set(parseOrRefuse(ZRoleSet, roles));
-  const next = ROLES.filter((r) => wanted.has(r));
+  const next = ROLES.filter((r) => (wanted as Set<TRole>).has(r));
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, actor);
     const user = await targetUser(tx, actor, id);
     const before = ROLES.filter((r) => parseRoles(user.roles).includes(r));
+    if (before.includes("vendor")) throw refuse("廠商代表帳號不能授予機關角色；如需停用，請使用「停用」。");
     if (before.join() === next.join()) return { changed: false, roles: next };
     // An agency admin must not be able to hand out (or take away) a role that acts for every agency.
     const appWideChanged = APP_WIDE_ROLES.filter((r) => before.includes(r) !== next.includes(r));

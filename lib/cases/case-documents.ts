@@ -34,7 +34,7 @@ export async function freezeDocuments(tx: TTx, caseId: string): Promise<TStoredD
   const rendererVersion = `${RENDERER_VERSION} secreq-${APP_VERSION}`;
   const rows = [];
   for (const kind of missing) {
-    const bytes = await renderDocx(model, kind);
+    const bytes = await renderDocx(model, kind, { form: { caseId: record.id, revision: record.revision } });
     rows.push({ caseId, kind, bytes: new Uint8Array(bytes), sha256: sha256Hex(bytes), size: bytes.length, rendererVersion });
   }
   const createdAt = new Date();

@@ -55,6 +55,7 @@ export async function caseContractModel(db: TDb | TTx, record: TCaseRecord, now:
 /** One of the case's documents, rendered now from the stored case (drafts; and freezing an approval). */
 export async function exportCase(db: TDb | TTx, record: TCaseRecord, kind: TDocKind, now: Date = new Date()) {
   const model = await caseExportModel(db, record, now);
-  const bytes = await renderDocx(model, kind);
+  // The checklist names its case and revision, so a vendor's filled copy reads back to the right one.
+  const bytes = await renderDocx(model, kind, { form: { caseId: record.id, revision: record.revision } });
   return { bytes, fileName: exportFileName(model, kind), asciiName: asciiFileName(model, kind) };
 }

@@ -1,5 +1,14 @@
 import type { z } from "zod";
-import { ZCalendarYear, ZCatalogueFile, ZGlossaryFile, ZSupplement, type TCalendarYear, type TCatalogueFile, type TGlossaryFile, type TSupplement } from "./schema";
+import {
+  ZCalendarYear,
+  ZCatalogueFile,
+  ZGlossaryFile,
+  ZSupplement,
+  type TCalendarYear,
+  type TCatalogueFile,
+  type TGlossaryFile,
+  type TSupplement,
+} from "./schema";
 import { CatalogueError } from "./errors";
 
 type Raw = { serviceTypes?: { key?: unknown; name?: unknown; items?: { id?: unknown }[] }[] };

@@ -99,7 +99,7 @@ function parseOptions(args: string[]): { input: string; doc: TDocKind; out: stri
   return { input: values.input!, doc: values.doc as TDocKind, out: values.out! };
 }
 
-const READ_ERRORS: Record<string, string> = {
+export const READ_ERRORS: Record<string, string> = {
   ENOENT: "找不到輸入檔",
   EISDIR: "輸入檔是目錄，不是檔案",
   EACCES: "沒有讀取輸入檔的權限",

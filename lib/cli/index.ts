@@ -7,12 +7,13 @@ import { resolveCommand } from "./resolve";
 import { argsError } from "./args";
 import { exportCommand, exportDepsFromDb } from "./export";
 import { operatorGrantRole } from "../admin/operator-grant-role";
-import { ROLE_LABEL, ROLES, type TRole } from "../auth/roles";
+import { ROLE_LABEL, STAFF_ROLES, type TRole } from "../auth/roles";
 import { dbCommand, DB_USAGE } from "./db";
 import { COLUMN_INFO } from "../catalogue/schema/obligations";
 import { obligationMatrix } from "../resolve/obligation-matrix";
 import { auditCommand, AUDIT_USAGE } from "./audit";
 import { agencyCommand, AGENCY_USAGE, platformCommand } from "./agency";
+import { checklistCommand, CHECKLIST_USAGE } from "./checklist";
 import { contractCommand, CONTRACT_USAGE, incidentCommand } from "./contract";
 
 export type { TCliDeps, TIo } from "./io";
@@ -25,6 +26,7 @@ const USAGE = `用法：
   npm run -s cli -- resolve --input <個案.json|->           依個案條件產生資安需求清單（JSON，與 POST /api/v1/resolve 相同）
   npm run -s cli -- export --input <個案.json> --doc annex|clauses|checklist --out <檔名.docx>
                                                             產生需求規範、契約條款或廠商自評表（草稿）
+${CHECKLIST_USAGE}
   npm run -s cli -- user grant --email <電子郵件> --role catalogue-admin|platform-admin|admin|ciso|officer
                                                             授予角色（用於指定第一位目錄管理者或機關管理者；寫入稽核紀錄）
 ${CONTRACT_USAGE}
@@ -41,6 +43,7 @@ export async function runCli(argv: string[], io: TIo, deps: TCliDeps): Promise<n
     if (command === "obligations") return await obligationsCommand(rest, io, deps);
     if (command === "resolve") return await resolveArgs(rest, io, deps);
     if (command === "export") return await exportCommand(rest, io, exportDepsFromDb(deps.openDb));
+    if (command === "checklist") return await checklistCommand(rest, io, USAGE);
     if (command === "contract") return await contractCommand(rest, io);
     if (command === "incident") return await incidentCommand(rest, io);
     if (command === "user") return await userCommand(rest, io, deps);
@@ -126,9 +129,9 @@ async function userCommand(args: string[], io: TIo, deps: TCliDeps): Promise<num
     return 2;
   }
   const { values } = parseArgs({ args: args.slice(1), options: { email: { type: "string" }, role: { type: "string" } }, strict: true });
-  const role = ROLES.find((r) => r === values.role);
+  const role = STAFF_ROLES.find((r) => r === values.role);
   if (!values.email || !role) {
-    io.err(`請以 --email 指定帳號、以 --role 指定角色（${ROLES.join("、")}）\n${USAGE}`);
+    io.err(`請以 --email 指定帳號、以 --role 指定角色（${STAFF_ROLES.join("、")}）\n${USAGE}`);
     return 2;
   }
   const r = await operatorGrantRole(await deps.openDb(), values.email, role as TRole);

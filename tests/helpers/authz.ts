@@ -13,7 +13,7 @@ import { freshDbUrl } from "./db";
 // agencies, one signed-in session per subject, case fixtures in every workflow state, and the rules
 // that turn what an action, route or page did into "allowed" or "refused".
 
-export const SUBJECTS = ["anonymous", "officerA", "cisoA", "adminA", "agencyB", "pendingA", "platformC"] as const;
+export const SUBJECTS = ["anonymous", "officerA", "cisoA", "adminA", "agencyB", "pendingA", "platformC", "vendorA"] as const;
 export type TSubject = (typeof SUBJECTS)[number];
 export const SUBJECT_LABEL: Record<TSubject, string> = {
   anonymous: "anonymous (no session)",
@@ -23,6 +23,7 @@ export const SUBJECT_LABEL: Record<TSubject, string> = {
   agencyB: "officer+CISO+admin of agency B",
   pendingA: "officer+CISO+admin of agency A who must still change the initial password",
   platformC: "平台管理者 (app-wide, no agency role) of agency C",
+  vendorA: "廠商代表 (vendor) invited by agency A to its approved case (account filed under agency A)",
 };
 /** Subjects whose account belongs to agency A (the agency that owns every fixture). */
 export const IN_AGENCY_A: readonly TSubject[] = ["officerA", "cisoA", "adminA", "pendingA"];
@@ -100,6 +101,8 @@ export async function createWorld(): Promise<TWorld> {
     agencyB: await person(agencyB, "all-roles@b.authz.test", "乙全角色", ["officer", "ciso", "admin"]),
     pendingA: await person(agencyA, `pending@${EMAIL_DOMAIN_A}`, "甲待改密碼", ["officer", "ciso", "admin"], true),
     platformC: await person(agencyC, "platform@c.authz.test", "丙平台管理者", ["platform-admin"]),
+    // An outsider whose account is filed under agency A: every agency page must refuse it all the same.
+    vendorA: await person(agencyA, "rep@vendor.authz.test", "甲廠商代表", ["vendor"]),
   };
   const visitorEmail = "visitor@c.authz.test";
   const visitorId = randomUUID();

@@ -50,7 +50,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const EVERYONE = SUBJECTS;
 const A_ROLES = ["officerA", "cisoA", "adminA"] as const satisfies readonly TSubject[];
 /** Anyone with a session, whatever the agency, including a pending forced password change. */
-const ANY_SESSION = ["officerA", "cisoA", "adminA", "agencyB", "pendingA", "platformC"] as const satisfies readonly TSubject[];
+const ANY_SESSION = ["officerA", "cisoA", "adminA", "agencyB", "pendingA", "platformC", "vendorA"] as const satisfies readonly TSubject[];
 const NOBODY = [] as const satisfies readonly TSubject[];
 /** Anyone with a session who has changed the initial password. */
 const SIGNED_IN = [...A_ROLES, "agencyB", "platformC"] as const satisfies readonly TSubject[];
@@ -88,6 +88,8 @@ type TEntry = {
   fourxxRefuses?: boolean;
   /** The call changes the subject's own account (password, name, session): put it back afterwards. */
   ownAccount?: boolean;
+  /** An allowed call changes agency A by design whoever makes it (accepting an invitation of A creates A's vendor account). */
+  writesAgencyA?: string;
   /** The refusal is logged as an error by the library (better-auth's disabled features): keep the output clean. */
   quiet?: boolean;
   /** Makes the fixtures the call needs (outside the measured call) and returns the call itself. */
@@ -99,6 +101,8 @@ type TEntry = {
   shows?: { to: readonly TSubject[]; text: string };
   /** The 平台管理者 view: agency names (agency A's among them) are what it shows; nothing else of A may appear. */
   agencyNames?: boolean;
+  /** Agency A's markers an allowed call shows by design to whoever holds the grant (an invitation names who invites to what). */
+  reveals?: { why: string; markers: (world: TWorld) => Promise<string[]> };
   /** Further checks of an outcome (run before ownAccount restores the account). */
   verify?: (c: TCall, o: TOutcome) => Promise<void>;
 };
@@ -550,6 +554,47 @@ const ACTIONS: TEntry[] = [
     },
   })),
 
+  // app/cases/[id]/vendors/actions.ts — the vendor invitations (issue 17).
+  {
+    kind: "action",
+    file: "app/cases/[id]/vendors/actions.ts",
+    name: "inviteVendorAction",
+    probe: "the approved case of A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { inviteVendorAction } = await import("@/app/cases/[id]/vendors/actions");
+      const id = await c.cases.get("approved");
+      return () => inviteVendorAction(id, { email: `invite-${c.subject}@vendor.authz.test`, name: "受邀廠商", days: "14" });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/[id]/vendors/actions.ts",
+    name: "revokeInvitationAction",
+    probe: "a pending invitation to the approved case of A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { revokeInvitationAction } = await import("@/app/cases/[id]/vendors/actions");
+      const { id, caseId } = await invitation(c);
+      return () => revokeInvitationAction(caseId, id);
+    },
+  },
+  {
+    kind: "action",
+    file: "app/invite/actions.ts",
+    name: "acceptInvitationAction",
+    probe: "a pending invitation's token and a valid new password",
+    rule: "public: the single-use token is the authorization",
+    allowed: EVERYONE,
+    writesAgencyA: "accepting agency A's invitation creates agency A's vendor account",
+    setup: async (c) => {
+      const { acceptInvitationAction } = await import("@/app/invite/actions");
+      const { token } = await invitation(c);
+      return () => acceptInvitationAction({ token, password: "Vendor-Pass-2026!", confirm: "Vendor-Pass-2026!" });
+    },
+  },
   // app/login/actions.ts — public by nature.
   {
     kind: "action",
@@ -789,7 +834,7 @@ const ROUTES: TEntry[] = [
     verify: async (_c, o) => {
       if (o.outcome === "allowed") expect(o.text.slice(0, 5), "the stored PDF").toBe("%PDF-");
     },
-    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 200, agencyB: 404, pendingA: 403, platformC: 403 },
+    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 200, agencyB: 404, pendingA: 403, platformC: 403, vendorA: 403 },
   },
   {
     kind: "route",
@@ -826,7 +871,7 @@ const ROUTES: TEntry[] = [
     verify: async (_c, o) => {
       if (o.outcome === "allowed") expect(o.text.slice(0, 2), "a DOCX (zip) file").toBe("PK");
     },
-    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 200, agencyB: 404, pendingA: 403, platformC: 403 },
+    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 200, agencyB: 404, pendingA: 403, platformC: 403, vendorA: 403 },
   },
   {
     kind: "route",
@@ -841,7 +886,7 @@ const ROUTES: TEntry[] = [
       const id = await newObligation(c, "");
       return () => POST(upload(c, contractId, id), { params: Promise.resolve({ id: contractId, obligationId: id }) });
     },
-    statuses: { anonymous: 401, officerA: 200, cisoA: 403, adminA: 403, agencyB: 404, pendingA: 403, platformC: 403 },
+    statuses: { anonymous: 401, officerA: 200, cisoA: 403, adminA: 403, agencyB: 404, pendingA: 403, platformC: 403, vendorA: 403 },
   },
   {
     kind: "route",
@@ -855,7 +900,7 @@ const ROUTES: TEntry[] = [
       return () => GET(c.http("GET", `/admin/audit/export?user=${c.world.people.officerA.id}`));
     },
     shows: { to: ["adminA"], text: "甲承辦人" },
-    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 200, agencyB: 200, pendingA: 403, platformC: 403 },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 200, agencyB: 200, pendingA: 403, platformC: 403, vendorA: 403 },
   },
   {
     kind: "route",
@@ -869,7 +914,7 @@ const ROUTES: TEntry[] = [
       return () => GET(c.http("GET", "/catalogue/versions/2023-09-25-law2026/export"), { params: Promise.resolve({ version: "2023-09-25-law2026" }) });
     },
     // The forced password change is 403 here as on every route (it was 401 before authedRoute).
-    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403, platformC: 403 },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403, platformC: 403, vendorA: 403 },
   },
   {
     kind: "route",
@@ -886,7 +931,39 @@ const ROUTES: TEntry[] = [
     verify: async (_c, o) => {
       if (o.outcome === "allowed") expect(o.text.slice(0, 2), "a DOCX (zip) file").toBe("PK");
     },
-    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 200, agencyB: 404, pendingA: 403, platformC: 404 },
+    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 200, agencyB: 404, pendingA: 403, platformC: 404, vendorA: 403 },
+  },
+  {
+    kind: "route",
+    file: "app/vendor/[caseId]/checklist/route.ts",
+    name: "GET",
+    probe: "/vendor/<approved case of A, vendorA invited>/checklist",
+    rule: "a 廠商代表 invited to the case (and nobody of the agency: they export from the case)",
+    allowed: ["vendorA"],
+    setup: async (c) => {
+      const { GET } = await import("@/app/vendor/[caseId]/checklist/route");
+      const { caseId } = await vendorGrant(c);
+      return () => GET(c.http("GET", `/vendor/${caseId}/checklist`), { params: Promise.resolve({ caseId }) });
+    },
+    verify: async (_c, o) => {
+      if (o.outcome === "allowed") expect(o.text.slice(0, 2), "a DOCX (zip) file").toBe("PK");
+    },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403, platformC: 403, vendorA: 200 },
+  },
+  {
+    kind: "route",
+    file: "app/vendor/[caseId]/checklist/route.ts",
+    name: "GET",
+    probe: "/vendor/<approved case of A, vendorA NOT invited>/checklist",
+    rule: "a vendor reaches only the cases it was invited to",
+    allowed: NOBODY,
+    setup: async (c) => {
+      const { GET } = await import("@/app/vendor/[caseId]/checklist/route");
+      await vendorGrant(c);
+      const caseId = await c.cases.get("submitted");
+      return () => GET(c.http("GET", `/vendor/${caseId}/checklist`), { params: Promise.resolve({ caseId }) });
+    },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403, platformC: 403, vendorA: 404 },
   },
   {
     kind: "route",
@@ -1085,6 +1162,31 @@ type TPageProps = { params: Promise<Record<string, string>>; searchParams: Promi
 type TPage = (props: TPageProps) => unknown;
 
 /** A page, called as Next calls it: its default export with params and searchParams promises. */
+/** vendorA's accepted invitation to agency A's approved case (written directly: the accept flow has its own tests). */
+async function vendorGrant(c: TCall): Promise<{ caseId: string }> {
+  const { createInvitation } = await import("@/lib/vendor/invitations");
+  const caseId = await c.cases.get("approved");
+  const vendor = c.world.people.vendorA;
+  const r = await createInvitation(c.world.db, c.world.officer, caseId, { email: vendor.email, name: vendor.name });
+  await c.world.db.vendorInvitation.update({ where: { id: r.id }, data: { acceptedAt: new Date(), acceptedUserId: vendor.id } });
+  return { caseId };
+}
+
+/** What vendorA may see of agency A: its name, the fixtures' case title, and the ids of the cases vendorA was invited to. */
+async function grantedMarkers(world: TWorld): Promise<string[]> {
+  const grants = await world.db.vendorInvitation.findMany({ where: { acceptedUserId: world.people.vendorA.id }, select: { caseId: true } });
+  return [AGENCY_A_NAME, CASE_TITLE_A, ...grants.map((g) => g.caseId)];
+}
+
+/** A fresh pending invitation to agency A's approved case (made through lib/, by A's officer). */
+async function invitation(c: TCall): Promise<{ id: string; token: string; caseId: string }> {
+  const { createInvitation } = await import("@/lib/vendor/invitations");
+  const caseId = await c.cases.get("approved");
+  const email = `${c.subject}-${Math.random().toString(36).slice(2, 10)}@invited.authz.test`;
+  const r = await createInvitation(c.world.db, c.world.officer, caseId, { email, name: "受邀廠商" });
+  return { id: r.id, token: r.token, caseId };
+}
+
 function page(
   file: string,
   loader: () => Promise<{ default: unknown }>,
@@ -1095,9 +1197,10 @@ function page(
     probe?: string;
     searchParams?: (c: TCall) => Record<string, string>;
     shows?: TEntry["shows"];
+    reveals?: TEntry["reveals"];
   } = {},
 ): TEntry {
-  const { params = async () => ({}), probe, searchParams = () => ({}), shows } = more;
+  const { params = async () => ({}), probe, searchParams = () => ({}), shows, reveals } = more;
   return {
     kind: "page",
     file,
@@ -1106,6 +1209,7 @@ function page(
     rule,
     allowed,
     shows,
+    reveals,
     setup: async (c) => {
       const render = (await loader()).default as TPage;
       const p = await params(c);
@@ -1196,6 +1300,23 @@ const PAGES: TEntry[] = [
   page("app/cases/[id]/history/page.tsx", () => import("@/app/cases/[id]/history/page"), "anyone of the case's agency", A_ROLES, {
     params: async (c) => ({ id: await c.cases.get("approved") }),
     probe: "/cases/<approved case of A>/history",
+  }),
+  page("app/cases/[id]/vendors/page.tsx", () => import("@/app/cases/[id]/vendors/page"), "an officer or CISO of the case's agency", ["officerA", "cisoA"], {
+    params: async (c) => ({ id: await c.cases.get("approved") }),
+    probe: "/cases/<approved case of A>/vendors",
+  }),
+  page("app/invite/[token]/page.tsx", () => import("@/app/invite/[token]/page"), "public: the token is the authorization", EVERYONE, {
+    params: async (c) => ({ token: (await invitation(c)).token }),
+    probe: "/invite/<a pending invitation's token>",
+    reveals: { why: "the invitation names the inviting agency and the case to the holder of its token", markers: async () => [AGENCY_A_NAME, CASE_TITLE_A] },
+  }),
+  page("app/vendor/page.tsx", () => import("@/app/vendor/page"), "a 廠商代表; lists only the cases it was invited to", ["vendorA"], {
+    params: async (c) => {
+      await vendorGrant(c);
+      return {};
+    },
+    shows: { to: ["vendorA"], text: "下載廠商資安自評表" },
+    reveals: { why: "the vendor sees the agency, title and id of the cases it was invited to", markers: grantedMarkers },
   }),
   page("app/admin/page.tsx", () => import("@/app/admin/page"), "an admin; shows the own agency only", ADMIN_OWN, {
     shows: { to: ["adminA"], text: AGENCY_A_NAME },
@@ -1301,7 +1422,9 @@ describe("authorization matrix: every subject × every action, route and page", 
           const c = callFor(subject);
           const call = await entry.setup(c);
           // Agency A must come out unchanged of a refusal and of anything done from outside agency A.
-          const guarded = want === "refused" || !IN_AGENCY_A.includes(subject);
+          // A vendor's own account is filed under agency A: its own-account changes are its own, not A's data.
+          const ownVendor = subject === "vendorA" && !!entry.ownAccount;
+          const guarded = want === "refused" || (!IN_AGENCY_A.includes(subject) && !ownVendor && !entry.writesAgencyA);
           const print = () => (guarded ? agencyPrint(world.db, world.agencyA) : Promise.resolve(null));
           const before = await print();
           let after = before;
@@ -1348,9 +1471,11 @@ describe("authorization matrix: every subject × every action, route and page", 
           // A refused call leaves the caller's own account as it was too (name, e-mail, roles, agency, forced change).
           if (o.outcome === "refused") expect(mineAfter, "the caller's account is unchanged").toEqual(mineBefore);
           // What someone outside agency A is shown holds nothing of agency A.
+          const revealed = new Set(o.outcome === "allowed" && entry.reveals ? await entry.reveals.markers(world) : []);
           if (o.outcome === "allowed" && !IN_AGENCY_A.includes(subject))
             for (const marker of await agencyMarkers(world))
-              if (!(entry.agencyNames && marker === AGENCY_A_NAME)) expect(o.text, `no trace of agency A (${marker})`).not.toContain(marker);
+              if (!(entry.agencyNames && marker === AGENCY_A_NAME) && !revealed.has(marker))
+                expect(o.text, `no trace of agency A (${marker})`).not.toContain(marker);
         });
       }
     });

@@ -306,6 +306,27 @@ const SWEEP: Record<string, TSweep> = {
     load: () => import("@/app/account/actions"),
     args: () => fc.tuple(anything.filter((v) => typeof v !== "boolean")),
   },
+  "app/cases/[id]/vendors/actions.ts#inviteVendorAction": {
+    kind: "action",
+    load: () => import("@/app/cases/[id]/vendors/actions"),
+    // Never a well-formed e-mail (and the sweep's case is a draft), so no invitation is made.
+    args: caseArgs(2, (ctx) =>
+      fc.tuple(
+        fc.constant(ctx.caseId),
+        fc.oneof(notTheObject, fc.record({ email: hostileString.filter((s) => !s.includes("@")), name: anything, days: anything })),
+      ),
+    ),
+  },
+  "app/cases/[id]/vendors/actions.ts#revokeInvitationAction": {
+    kind: "action",
+    load: () => import("@/app/cases/[id]/vendors/actions"),
+    args: caseArgs(2, (ctx) => fc.tuple(fc.constant(ctx.caseId), notUuid)),
+  },
+  "app/invite/actions.ts#acceptInvitationAction": {
+    kind: "action",
+    load: () => import("@/app/invite/actions"),
+    args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ token: anything, password: anything, confirm: anything }))),
+  },
   // Routes
   "app/api/v1/resolve/route.ts#POST": { kind: "skip", why: "swept below with ≥ 200 bodies" },
   "app/api/v1/health/route.ts#GET": { kind: "skip", why: "takes no input" },
@@ -333,6 +354,10 @@ const SWEEP: Record<string, TSweep> = {
   "app/contracts/[id]/files/[fileId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/contracts/[id]/acceptance/[milestoneId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/api/contracts/[id]/obligations/[obligationId]/evidence/route.ts#POST": { kind: "skip", why: "swept below (malformed path parameters and bodies)" },
+  "app/vendor/[caseId]/checklist/route.ts#GET": {
+    kind: "skip",
+    why: "a vendor-only route (the sweep's user holds no vendor role, so every call is 403 before any input is read); its one path parameter is a uuid or 404",
+  },
 };
 
 // ---- the world: one user with every role, signed in, and a draft case of theirs ----

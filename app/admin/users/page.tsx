@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { listUsers } from "@/lib/admin";
 import { CreateUserForm } from "@/components/admin/CreateUserForm";
 import { RolesForm } from "@/components/admin/RolesForm";
-import { APP_WIDE_ROLES, ROLES } from "@/lib/auth/roles";
+import { APP_WIDE_ROLES, STAFF_ROLES } from "@/lib/auth/roles";
 import { UserActions } from "@/components/admin/UserActions";
 import { UserStatus } from "@/components/admin/UserStatus";
 import { requireUser } from "../../_server/auth";
@@ -20,7 +20,7 @@ export default async function AdminUsersPage() {
   const me = await requireUser({ roles: ["admin"] });
   const users = await listUsers(db(), me);
   // The app-wide 目錄管理者 is handed out only by a holder (lib/admin/set-roles.ts refuses anyone else).
-  const grantable = ROLES.filter((r) => !APP_WIDE_ROLES.includes(r) || me.roles.includes(r));
+  const grantable = STAFF_ROLES.filter((r) => !APP_WIDE_ROLES.includes(r) || me.roles.includes(r));
   const now = new Date();
   return (
     <div className="space-y-6">

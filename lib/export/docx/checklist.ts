@@ -7,7 +7,9 @@ import { CHAR, TEXT_WIDTH } from "./styles";
 import { blank, cell, cellText, fixedTable, type TRow } from "./table";
 import { Lists } from "./numbering";
 import { lineNotes } from "./outline";
-import { BREAK, numbered, run } from "./text";
+import { numbered, run } from "./text";
+import { cleanText } from "../text/sanitize";
+import { marker, type TFormRow } from "./form";
 
 export const CHECKLIST_TITLE = "廠商資安自評表";
 // Twips; 要求 takes what the others leave, so the widths always add up to the text width.
@@ -22,6 +24,62 @@ const INSTRUCTIONS = [
   "「單獨計價」欄標示「是」之項目，其費用應於價格標單或成本分析中單獨列項（見「資通安全需求規範」之「資安經費編列提示」）。",
 ];
 
+/** One row to answer: its id (tags its controls), the requirement text (paragraph + sub-items), 單獨計價. */
+export interface TChecklistRow extends TFormRow {
+  name: string;
+  text: string;
+  items: string[];
+  priced: boolean;
+}
+
+/**
+ * The rows of 自評項目 by group, in document order: general and legal clauses one row per paragraph
+ * (each is a requirement the bidder answers on its own, and a long clause in one unsplittable row would
+ * leave half a page empty; sub-items stay with their paragraph), the technical lines, and 專案管理需求
+ * items with their own clause (the others are rows already). Ids: `clause.<id>[.<n>]`, the line's id,
+ * `pm.<no>`.
+ */
+export function checklistRows(model: TExportModel): { title: string; rows: TChecklistRow[] }[] {
+  const make = (id: string, name: string, text: string, items: string[] = [], priced = false): TChecklistRow => ({
+    id,
+    name,
+    text: cleanText(text),
+    items: items.map(cleanText),
+    priced,
+    requirement: [text, ...items].map(cleanText).join("\n"),
+  });
+  const clauseRows = (clause: TClauseBlock) =>
+    clause.paragraphs.map((p, i) =>
+      clause.paragraphs.length > 1
+        ? make(`clause.${clause.id}.${i + 1}`, `${clause.title}（${zhNumber(i + 1)}）`, p.text, p.items)
+        : make(`clause.${clause.id}`, clause.title, p.text, p.items),
+    );
+  const pricedIds = new Set(model.priced.filter((p) => !p.agencyDuty).flatMap((p) => p.ids));
+  const groups = [
+    { title: "共通性需求", rows: model.general.flatMap(clauseRows) },
+    {
+      title: "技術需求",
+      rows: model.technical.groups.flatMap((g) =>
+        g.items.map((item) => {
+          const notes = lineNotes(g.types ? { ...item, types: g.types } : item);
+          const text = notes.length ? `${item.text}（${notes.join("；")}）` : item.text;
+          return make(
+            item.id,
+            g.name,
+            text,
+            [],
+            item.ids.some((id) => pricedIds.has(id)),
+          );
+        }),
+      ),
+    },
+    { title: "適法性義務", rows: model.legal.flatMap(clauseRows) },
+  ];
+  const own = model.projectManagement?.items.filter((i) => i.text) ?? [];
+  if (own.length) groups.push({ title: "專案管理需求", rows: own.map((item) => make(`pm.${item.no}`, item.title, item.text!)) });
+  return groups;
+}
+
 /** 廠商資安自評表: every included requirement (general and legal clauses too) as a row to fill in. */
 export function checklistBody(model: TExportModel, lists: Lists = new Lists()): (Paragraph | Table)[] {
   const labelWidth = 8 * CHAR;
@@ -35,43 +93,27 @@ export function checklistBody(model: TExportModel, lists: Lists = new Lists()): 
   // Word numbers the group rows (一、) and the items (1. 2. … through the table): a row deleted renumbers.
   const groups = { reference: "checklistGroups", instance: lists.fresh(), level: 0 };
   const numbers = { reference: "checklistItems", instance: lists.fresh(), level: 0 };
-  const group = (title: string) =>
+  let index = 0;
+  for (const group of checklistRows(model)) {
     rows.push({
-      cells: [cell([cellText(title, { bold: true, numbering: groups })], TEXT_WIDTH, { shade: true, span: CHECKLIST_WIDTHS.length })],
+      cells: [cell([cellText(group.title, { bold: true, numbering: groups })], TEXT_WIDTH, { shade: true, span: CHECKLIST_WIDTHS.length })],
       keepNext: true,
     });
-  const pricedIds = new Set(model.priced.filter((p) => !p.agencyDuty).flatMap((p) => p.ids));
-  const row = (name: string, requirement: Paragraph[], priced = false) =>
-    rows.push({
-      cells: [
-        cell([cellText(name, { numbering: numbers })], CHECKLIST_WIDTHS[0]),
-        cell(requirement, CHECKLIST_WIDTHS[1]),
-        cell([cellText(["□是", BREAK, "□否", BREAK, "□不適用"])], CHECKLIST_WIDTHS[2]),
-        cell([blank()], CHECKLIST_WIDTHS[3]),
-        cell([blank()], CHECKLIST_WIDTHS[4]),
-        cell([priced ? cellText("是", { bold: true, align: "center" }) : blank()], CHECKLIST_WIDTHS[5]),
-      ],
-    });
-
-  group("共通性需求");
-  for (const clause of model.general) clauseRows(clause, row, lists);
-  group("技術需求");
-  for (const g of model.technical.groups)
-    for (const item of g.items) {
-      const notes = lineNotes(g.types ? { ...item, types: g.types } : item);
-      row(
-        g.name,
-        [cellText(notes.length ? `${item.text}（${notes.join("；")}）` : item.text)],
-        item.ids.some((id) => pricedIds.has(id)),
-      );
+    for (const row of group.rows) {
+      const items = row.items.length ? { reference: "cellItems", instance: lists.fresh(), level: 0 } : null;
+      const at = index++;
+      rows.push({
+        cells: [
+          cell([cellText(row.name, { numbering: numbers })], CHECKLIST_WIDTHS[0]),
+          cell([cellText(row.text), ...row.items.map((item) => cellText(item, { numbering: items! }))], CHECKLIST_WIDTHS[1]),
+          // Content controls (lib/export/docx/form.ts) replace these markers.
+          cell([cellText(marker("answer", at))], CHECKLIST_WIDTHS[2]),
+          cell([cellText(marker("evidence", at))], CHECKLIST_WIDTHS[3]),
+          cell([cellText(marker("note", at))], CHECKLIST_WIDTHS[4]),
+          cell([row.priced ? cellText("是", { bold: true, align: "center" }) : blank()], CHECKLIST_WIDTHS[5]),
+        ],
+      });
     }
-  group("適法性義務");
-  for (const clause of model.legal) clauseRows(clause, row, lists);
-  // 專案管理需求: the items with their own clause (the others are rows above already).
-  const own = model.projectManagement?.items.filter((i) => i.text) ?? [];
-  if (own.length) {
-    group("專案管理需求");
-    for (const item of own) row(item.title, [cellText(item.text!)]);
   }
 
   return [
@@ -93,18 +135,4 @@ export function checklistBody(model: TExportModel, lists: Lists = new Lists()): 
 
 function heading(text: string): Paragraph {
   return new Paragraph({ spacing: { before: 200, after: 80 }, keepNext: true, children: [run(text, { bold: true })] });
-}
-
-/**
- * A clause as one row per paragraph (each is a requirement the bidder answers on its own, and a long
- * clause in one unsplittable row would leave half a page empty); sub-items stay with their paragraph.
- */
-function clauseRows(clause: TClauseBlock, row: (name: string, requirement: Paragraph[]) => void, lists: Lists): void {
-  clause.paragraphs.forEach((p, i) => {
-    const items = { reference: "cellItems", instance: lists.fresh(), level: 0 };
-    row(clause.paragraphs.length > 1 ? `${clause.title}（${zhNumber(i + 1)}）` : clause.title, [
-      cellText(p.text),
-      ...p.items.map((item) => cellText(item, { numbering: items })),
-    ]);
-  });
 }

@@ -2,7 +2,8 @@ import { Document, Packer, type Paragraph, type Table, type TableOfContents } fr
 import type { TExportModel } from "../model/types";
 import { cleanLine } from "../text/sanitize";
 import { annexBody, ANNEX_TITLE } from "./annex";
-import { checklistBody, CHECKLIST_TITLE } from "./checklist";
+import { checklistBody, checklistRows, CHECKLIST_TITLE } from "./checklist";
+import { fillableXml, formProperties, type TFormIdentity } from "./form";
 import { clausesBody, CLAUSES_TITLE } from "./contract";
 import { pageFooter, pageHeader } from "./frame";
 import { risksBody, RISKS_TITLE } from "./risks";
@@ -35,10 +36,22 @@ const BODY: Record<TDocKind, (model: TExportModel, lists: Lists) => (Paragraph |
   risks: risksBody,
 };
 
+export interface TRenderOptions {
+  /** The checklist's identity (case, revision, contract) the vendor's filled copy is read back against. */
+  form?: TFormIdentity;
+}
+
 /** The `docx` Document of one of the documents (exported for tests and the benchmark). */
-export function exportDocument(model: TExportModel, kind: TDocKind): Document {
+export function exportDocument(model: TExportModel, kind: TDocKind, options: TRenderOptions = {}): Document {
   const title = DOC_TITLE[kind];
   return new Document({
+    customProperties:
+      kind === "checklist"
+        ? formProperties(
+            options.form ?? { caseId: null, revision: null },
+            checklistRows(model).flatMap((g) => g.rows),
+          )
+        : undefined,
     title: cleanLine(`${model.meta.caseName} ${title}`),
     subject: title,
     creator: "SecReq 資服採購資安需求產生器",
@@ -68,6 +81,9 @@ export function exportDocument(model: TExportModel, kind: TDocKind): Document {
 }
 
 /** One of the documents as DOCX bytes. */
-export async function renderDocx(model: TExportModel, kind: TDocKind): Promise<Buffer> {
-  return stablePackage(await Packer.toBuffer(exportDocument(model, kind)));
+export async function renderDocx(model: TExportModel, kind: TDocKind, options: TRenderOptions = {}): Promise<Buffer> {
+  const bytes = await Packer.toBuffer(exportDocument(model, kind, options));
+  if (kind !== "checklist") return stablePackage(bytes);
+  const rows = checklistRows(model).flatMap((g) => g.rows);
+  return stablePackage(bytes, (xml) => fillableXml(xml, rows));
 }

@@ -18,12 +18,12 @@ export function renumberBookmarks(xml: string): string {
   return xml.replace(TOC_NAME, (_m, n: string) => `_Toc${idOf(n)}`).replace(BOOKMARK_ID, (_m, pre: string, n: string) => `${pre}${idOf(n)}"`);
 }
 
-/** The package with deterministic bookmark ids and entry times (entries keep their order). */
-export function stablePackage(bytes: Uint8Array): Buffer {
+/** The package with deterministic bookmark ids and entry times (entries keep their order); `document` post-processes document.xml. */
+export function stablePackage(bytes: Uint8Array, document: (xml: string) => string = (xml) => xml): Buffer {
   const files = unzipSync(bytes);
   const out: Record<string, [Uint8Array, { mtime: Date }]> = {};
   for (const [name, data] of Object.entries(files)) {
-    const body = name === "word/document.xml" ? strToU8(renumberBookmarks(strFromU8(data))) : data;
+    const body = name === "word/document.xml" ? strToU8(document(renumberBookmarks(strFromU8(data)))) : data;
     out[name] = [body, { mtime: ZIP_TIME }];
   }
   return Buffer.from(zipSync(out, { level: 6 }));

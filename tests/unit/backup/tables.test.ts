@@ -99,6 +99,7 @@ describe("parsing a backup file", () => {
       "ObligationEvent",
       "PmExclusion",
       "StoredFile",
+      "VendorInvitation",
     ]);
   });
 

@@ -4,13 +4,13 @@ import { CHECKLIST_WIDTHS } from "../../../lib/export/docx/checklist";
 import { TEXT_WIDTH } from "../../../lib/export/docx/styles";
 import { buildExportModel } from "../../../lib/export/model/build";
 import type { TExportModel } from "../../../lib/export/model/types";
-import { numberedLines, paragraphs, readDocx, textOf, xmlProblem, type TDocxParts } from "./helpers/docx";
+import { numberedLines, paragraphs, readDocx, textOf, TOC_SDT, xmlProblem, type TDocxParts } from "./helpers/docx";
 import { allDecided, exportInput, model, REALISTIC } from "./helpers/cases";
 
 const KINDS: TDocKind[] = ["annex", "clauses", "checklist"];
 const render = async (m: TExportModel, kind: TDocKind) => readDocx(await renderDocx(m, kind));
 /** The body as Word numbers it, without the table of contents (its entries repeat the headings). */
-const lines = (parts: TDocxParts) => numberedLines({ ...parts, document: parts.document.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, "") });
+const lines = (parts: TDocxParts) => numberedLines({ ...parts, document: parts.document.replace(TOC_SDT, "") });
 
 /** The paragraphs between a heading and the next heading of the same kind. */
 function section(all: string[], start: string, next: RegExp): string {
@@ -55,7 +55,7 @@ describe.each(KINDS)("%s: a valid DOCX in the house layout", (kind) => {
     }
     // Every run with text carries the fonts (nothing falls back to a theme font).
     // (The table of contents is Word's to rewrite: its entries are not checked.)
-    const body = parts.document.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, "");
+    const body = parts.document.replace(TOC_SDT, "");
     const runs = [...body.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]!).filter((r) => r.includes("<w:t"));
     expect(runs.length).toBeGreaterThan(50);
     for (const r of runs) expect(r).toContain('w:eastAsia="標楷體"');
@@ -245,7 +245,7 @@ describe("Word numbering: numbers are list numbering, not typed text", () => {
 
   it("deleting a clause in the document renumbers the clauses after it", async () => {
     const rendered = await render(draft, "annex");
-    const parts = { ...rendered, document: rendered.document.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, "") };
+    const parts = { ...rendered, document: rendered.document.replace(TOC_SDT, "") };
     const before = lines(parts);
     expect(before).toContain("（二）人員與作業環境");
     expect(before).toContain("（三）保密");

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { renderDocx } from "../../../lib/export/docx/render";
-import { numberedLines, paragraphs, readDocx } from "./helpers/docx";
+import { numberedLines, paragraphs, readDocx, TOC_SDT } from "./helpers/docx";
 import { model, REALISTIC } from "./helpers/cases";
 
 const body = async (kind: "annex" | "clauses" | "checklist", m = model()) => {
   const parts = readDocx(await renderDocx(m, kind));
-  return numberedLines({ ...parts, document: parts.document.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, "") });
+  return numberedLines({ ...parts, document: parts.document.replace(TOC_SDT, "") });
 };
 const sectionOf = (all: string[], start: string) => {
   const from = all.indexOf(start);

@@ -141,9 +141,12 @@ export function labeller(parts: TDocxParts): (p: string) => string {
  * the numbers Word gives them, a table row per line (cells 「 | 」, a cell's paragraphs 「 / 」), the
  * table of contents as one marker line (Word rewrites it).
  */
+/** The table of contents' block-level content control (not the checklist's inline form controls). */
+export const TOC_SDT = /<w:sdt>(?:(?!<\/w:sdt>)[\s\S])*?<w:docPartObj>[\s\S]*?<\/w:sdt>/g;
+
 export function readingText(parts: TDocxParts): string {
   const label = labeller(parts);
-  const body = parts.document.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, "<w:p><w:r><w:t>［目錄］</w:t></w:r></w:p>");
+  const body = parts.document.replace(TOC_SDT, "<w:p><w:r><w:t>［目錄］</w:t></w:r></w:p>");
   const out: string[] = [];
   for (const m of body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>/g)) {
     if (!m[0].startsWith("<w:tbl>")) {

@@ -81,7 +81,7 @@ describe("parsing a backup file", () => {
       TABLES.filter((t) => t.addedLater)
         .map((t) => t.model)
         .sort(),
-    ).toEqual(["AuditChainHead", "LoginThrottle"]);
+    ).toEqual(["AuditChainHead", "DecisionSplit", "LoginThrottle", "ReasonPreset"]);
   });
 
   it.each([

@@ -204,6 +204,8 @@ export async function reviseCase(db: TDb, caseId: string, actor: TActor): Promis
     });
     const decisions = await tx.decision.findMany({ where: { caseId } });
     if (decisions.length) await tx.decision.createMany({ data: decisions.map((d) => ({ ...d, caseId: id })) });
+    const splits = await tx.decisionSplit.findMany({ where: { caseId } });
+    if (splits.length) await tx.decisionSplit.createMany({ data: splits.map((s) => ({ ...s, caseId: id })) });
     await recordAudit(tx, {
       agencyId: actor.agencyId,
       actorId: actor.id,

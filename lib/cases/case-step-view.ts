@@ -10,6 +10,8 @@ import { caseProfile, loadChecklist, pinnedCatalogue } from "./load";
 import { clauseParameterView, loadClauseParameters } from "./set-clause-parameters";
 import { caseStartProblem, getCaseFor, markStatusesSeen } from "./store";
 import { caseReviews } from "./workflow-ops";
+import { decisionRows } from "./decision-rows";
+import { listReasonPresets } from "../agency/reason-presets";
 
 type TItemVerdict = "approve" | "return" | "accept-risk";
 
@@ -72,10 +74,17 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
     ]),
   );
   const clauseParameters = editable ? await loadClauseParameters(db, record.id).then((p) => clauseParameterView(p.library, p, "case")) : null;
+  // One row per requirement, with the versions each save starts from; the agency's reason presets.
+  const rows = checklist.ok
+    ? decisionRows(checklist, record.splits, new Map(record.decisions.map((d) => [d.itemId, d.version])))
+    : [];
+  const presets = editable ? await listReasonPresets(db, record.agencyId) : [];
   return {
     ...base,
     step,
     checklist,
+    rows,
+    presets,
     problems,
     itemReviews,
     clauseParameters,

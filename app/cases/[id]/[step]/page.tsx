@@ -23,7 +23,10 @@ import {
   raiseGradeToMediumAction,
   reviseCaseAction,
   saveAnswersAction,
-  saveDecisionAction,
+  adoptRecommendationsAction,
+  decideRowsAction,
+  mergeRowAction,
+  splitRowAction,
   setClauseParametersAction,
   submitCaseAction,
 } from "../../actions";
@@ -96,7 +99,14 @@ export default async function CaseStepPage({ params }: { params: Params }) {
             ciiBelowMedium={view.ciiBelowMedium}
             typeNames={view.typeNames}
             issues={view.issues}
-            saveDecision={saveDecisionAction.bind(null, record.id)}
+            rows={view.rows}
+            presets={view.presets}
+            actions={{
+              decide: decideRowsAction.bind(null, record.id),
+              adopt: adoptRecommendationsAction.bind(null, record.id),
+              split: splitRowAction.bind(null, record.id),
+              merge: mergeRowAction.bind(null, record.id),
+            }}
             acknowledge={acknowledgeChangesAction.bind(null, record.id)}
             raiseGrade={raiseGradeToMediumAction.bind(null, record.id)}
           />

@@ -335,12 +335,11 @@ function Row({
   useEffect(() => {
     const pending = pendingInput<TValues>(storageKey);
     // localStorage exists only in the browser, after the first render: restoring there is the point.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (pending && decidable && JSON.stringify(pending) !== JSON.stringify(saved)) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setValues(pending);
       setRestored(true);
-    }
-    else if (pending) localStorage.removeItem(storageKey);
+    } else if (pending) localStorage.removeItem(storageKey);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 

@@ -11,7 +11,11 @@ import { pendingInput, useAutosave, type TSaveResult, type TSaveState } from "..
 
 type TValues = { choice: string; reason: string; reference: string };
 type TBases = Record<string, number | null>;
-export type TDecideRows = (target: { keys: string[]; itemIds?: string[] }, values: TValues, bases: TBases) => Promise<TActionResult<{ versions: Record<string, number>; decidedBy: string }>>;
+export type TDecideRows = (
+  target: { keys: string[]; itemIds?: string[] },
+  values: TValues,
+  bases: TBases,
+) => Promise<TActionResult<{ versions: Record<string, number>; decidedBy: string }>>;
 export type TAdopt = (bases: TBases) => Promise<TActionResult<{ count: number }>>;
 export type TSplit = (key: string, reason: string) => Promise<TActionResult>;
 export type TMerge = (key: string) => Promise<TActionResult>;
@@ -138,7 +142,12 @@ export function DecisionTable({
             <button
               type="button"
               disabled={pending || adoptable.length === 0}
-              onClick={() => run(() => adopt(allBases), () => `已依系統建議決定 ${adoptable.length} 項`)}
+              onClick={() =>
+                run(
+                  () => adopt(allBases),
+                  () => `已依系統建議決定 ${adoptable.length} 項`,
+                )
+              }
               className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50"
             >
               全部採用建議（{adoptable.length} 項）
@@ -169,7 +178,9 @@ export function DecisionTable({
             顯示 {shown.length}／{rows.length} 列
           </span>
         </div>
-        {editable && selected.size > 0 && <BulkBar rows={rows.filter((r) => selected.has(r.key))} presets={presets} pending={pending} run={run} decide={decide} />}
+        {editable && selected.size > 0 && (
+          <BulkBar rows={rows.filter((r) => selected.has(r.key))} presets={presets} pending={pending} run={run} decide={decide} />
+        )}
         {message && (
           <p role="status" className="text-sm">
             {message}
@@ -216,7 +227,19 @@ export function DecisionTable({
   );
 }
 
-function ReasonField({ id, value, onChange, presets, label = "理由" }: { id: string; value: string; onChange: (v: string) => void; presets: string[]; label?: string }) {
+function ReasonField({
+  id,
+  value,
+  onChange,
+  presets,
+  label = "理由",
+}: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  presets: string[];
+  label?: string;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-1">
       <label htmlFor={id} className="font-semibold">
@@ -274,7 +297,12 @@ function BulkBar({
       <button
         type="button"
         disabled={pending || !choice}
-        onClick={() => run(() => decide({ keys: rows.map((r) => r.key) }, { choice, reason, reference: "" }, bases), () => `已決定 ${rows.length} 列`)}
+        onClick={() =>
+          run(
+            () => decide({ keys: rows.map((r) => r.key) }, { choice, reason, reference: "" }, bases),
+            () => `已決定 ${rows.length} 列`,
+          )
+        }
         className="rounded bg-brand-700 px-3 py-1 font-semibold text-white disabled:opacity-50"
       >
         套用到選取的列
@@ -353,8 +381,14 @@ function Row({
         return { ok: true, savedAt: new Date().toISOString() };
       }
       if (r.code === "conflict" && r.current && typeof r.current === "object") {
-        const theirs = Object.values(r.current as Record<string, { choice: string; reason: string; reference: string; decidedBy: string } | null>).find(Boolean);
-        setConflict(theirs ? `${r.message}：${label(row, theirs.choice)}${theirs.reference ? `（${theirs.reference}）` : ""}${theirs.reason ? `，理由：${theirs.reason}` : ""}` : r.message);
+        const theirs = Object.values(r.current as Record<string, { choice: string; reason: string; reference: string; decidedBy: string } | null>).find(
+          Boolean,
+        );
+        setConflict(
+          theirs
+            ? `${r.message}：${label(row, theirs.choice)}${theirs.reference ? `（${theirs.reference}）` : ""}${theirs.reason ? `，理由：${theirs.reason}` : ""}`
+            : r.message,
+        );
       }
       return { ok: false, message: r.issues.length ? r.issues.map((i) => i.message).join("；") : r.message, issues: r.issues, code: r.code };
     },
@@ -396,7 +430,9 @@ function Row({
           <summary className="cursor-pointer text-brand-700">理由與依據</summary>
           {row.items.map((i) => (
             <div key={i.id} className="mt-1">
-              <p className="font-semibold">{typeNames[i.serviceType] ?? i.serviceType}：{STATUS_LABEL[i.status]}</p>
+              <p className="font-semibold">
+                {typeNames[i.serviceType] ?? i.serviceType}：{STATUS_LABEL[i.status]}
+              </p>
               <ul className="list-disc pl-5 text-slate-700">
                 {i.reasons.map((r) => (
                   <li key={r}>{r}</li>
@@ -586,7 +622,12 @@ function CopyDecision({
 }) {
   const d = row.items.find((i) => i.id === itemId)?.decision;
   const [v, setV] = useState<TValues>({ choice: d?.choice ?? "", reason: d?.reason ?? "", reference: d?.reference ?? "" });
-  if (!editable) return <p>{typeName}：{d ? `${label(row, d.choice)}${d.reason ? `，理由：${d.reason}` : ""}` : "尚未決定"}</p>;
+  if (!editable)
+    return (
+      <p>
+        {typeName}：{d ? `${label(row, d.choice)}${d.reason ? `，理由：${d.reason}` : ""}` : "尚未決定"}
+      </p>
+    );
   return (
     <fieldset className="rounded border border-slate-200 p-1">
       <legend>{typeName}</legend>

@@ -31,10 +31,14 @@ export async function saveReasonPresets(db: TDb, actor: TActor, input: unknown, 
     );
   const texts = parsed.data;
   return db.$transaction(async (tx) => {
-    const before = (await tx.reasonPreset.findMany({ where: { agencyId: actor.agencyId }, orderBy: [{ position: "asc" }, { text: "asc" }] })).map((r) => r.text);
-    if (JSON.stringify(before) !== JSON.stringify(base)) throw new DomainError("conflict", "另一位管理者已修改理由範本，請檢視目前的內容後再儲存", [], { current: before });
+    const before = (await tx.reasonPreset.findMany({ where: { agencyId: actor.agencyId }, orderBy: [{ position: "asc" }, { text: "asc" }] })).map(
+      (r) => r.text,
+    );
+    if (JSON.stringify(before) !== JSON.stringify(base))
+      throw new DomainError("conflict", "另一位管理者已修改理由範本，請檢視目前的內容後再儲存", [], { current: before });
     await tx.reasonPreset.deleteMany({ where: { agencyId: actor.agencyId } });
-    if (texts.length) await tx.reasonPreset.createMany({ data: texts.map((text, position) => ({ id: randomUUID(), agencyId: actor.agencyId, text, position })) });
+    if (texts.length)
+      await tx.reasonPreset.createMany({ data: texts.map((text, position) => ({ id: randomUUID(), agencyId: actor.agencyId, text, position })) });
     await recordAudit(tx, {
       agencyId: actor.agencyId,
       actorId: actor.id,

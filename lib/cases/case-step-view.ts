@@ -75,9 +75,7 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
   );
   const clauseParameters = editable ? await loadClauseParameters(db, record.id).then((p) => clauseParameterView(p.library, p, "case")) : null;
   // One row per requirement, with the versions each save starts from; the agency's reason presets.
-  const rows = checklist.ok
-    ? decisionRows(checklist, record.splits, new Map(record.decisions.map((d) => [d.itemId, d.version])))
-    : [];
+  const rows = checklist.ok ? decisionRows(checklist, record.splits, new Map(record.decisions.map((d) => [d.itemId, d.version]))) : [];
   const presets = editable ? await listReasonPresets(db, record.agencyId) : [];
   return {
     ...base,

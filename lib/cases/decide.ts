@@ -61,7 +61,14 @@ async function writeDecisions(db: TDb, caseId: string, writes: TWrite[], bases: 
       throw new ConflictError(current, first?.decidedBy ?? "其他使用者", first?.decidedAt ?? now, "這一項的決定");
     }
     for (const w of data) {
-      const values = { choice: w.parsed.choice, reason: w.parsed.reason, reference: w.parsed.reference, decidedBy: actor.name, decidedAt: now, origin: w.origin };
+      const values = {
+        choice: w.parsed.choice,
+        reason: w.parsed.reason,
+        reference: w.parsed.reference,
+        decidedBy: actor.name,
+        decidedAt: now,
+        origin: w.origin,
+      };
       await tx.decision.upsert({
         where: { caseId_itemId: { caseId, itemId: w.itemId } },
         create: { caseId, itemId: w.itemId, ...values, version: 1 },

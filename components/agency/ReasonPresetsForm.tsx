@@ -37,7 +37,12 @@ export function ReasonPresetsForm({ initial, save }: { initial: string[]; save: 
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const r = await save(lines, base).catch(() => ({ ok: false as const, message: "無法連線到伺服器，請稍後再試。", issues: [], code: "error" as const }));
+            const r = await save(lines, base).catch(() => ({
+              ok: false as const,
+              message: "無法連線到伺服器，請稍後再試。",
+              issues: [],
+              code: "error" as const,
+            }));
             if (r.ok) {
               setBase(r.presets);
               setMessage({ error: false, text: `已儲存 ${r.presets.length} 則理由範本` });

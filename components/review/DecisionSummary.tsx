@@ -47,7 +47,9 @@ export function DecisionSummary({ rows, typeNames }: { rows: TDecisionRow[]; typ
               </td>
               <td className="p-1">{STATUS_LABEL[r.status]}</td>
               <td className="p-1">
-                {r.decision ? `${CHOICE_TEXT[r.decision.choice] ?? r.decision.choice}${r.decision.reference ? `（${r.decision.reference}）` : ""}` : STATE[r.state]}
+                {r.decision
+                  ? `${CHOICE_TEXT[r.decision.choice] ?? r.decision.choice}${r.decision.reference ? `（${r.decision.reference}）` : ""}`
+                  : STATE[r.state]}
                 {copies.map((i) => (
                   <span key={i.id} className="block text-xs">
                     {typeNames[i.serviceType] ?? i.serviceType}：{i.decision ? (CHOICE_TEXT[i.decision.choice] ?? i.decision.choice) : "尚未決定"}

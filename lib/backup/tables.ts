@@ -210,12 +210,6 @@ export const TABLES: readonly TTableSpec[] = [
     seq: "Int?",
     hash: "String?",
   }),
-  table(
-    "ReasonPreset",
-    "reasonPreset",
-    ["id"],
-    { id: "String", agencyId: "String", text: "String", position: "Int=", createdAt: "DateTime=" },
-    "added later",
-  ),
+  table("ReasonPreset", "reasonPreset", ["id"], { id: "String", agencyId: "String", text: "String", position: "Int=", createdAt: "DateTime=" }, "added later"),
   table("AuditChainHead", "auditChainHead", ["id"], { id: "Int", seq: "Int", hash: "String" }, "added later"),
 ];

@@ -141,7 +141,8 @@ export async function adoptRecommendations(db: TDb, caseId: string, checklist: T
     const input = { choice: rec.decision, reason: rec.reason, reference: rec.reference ?? "" };
     for (const itemId of row.decidable) writes.push({ itemId, kind: row.kind!, input, origin: "recommendation" });
   }
-  if (writes.length === 0) throw new CaseError("invalid", "沒有尚未決定且有系統建議的項目");
+  // Nothing to adopt is no error: the page says so.
+  if (writes.length === 0) return {} as Record<string, number>;
   return writeDecisions(db, caseId, writes, bases, actor, "decision.bulk", now);
 }
 

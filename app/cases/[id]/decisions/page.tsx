@@ -25,7 +25,9 @@ export default async function DecisionsPage({ params }: { params: Promise<{ id: 
         </Link>
         ．以瀏覽器列印本頁即可印出決定總表。
       </p>
-      <h1 className="text-2xl font-bold">決定總表：{view.record.title || "（未命名案件）"}（第 {view.record.revision} 版）</h1>
+      <h1 className="text-2xl font-bold">
+        決定總表：{view.record.title || "（未命名案件）"}（第 {view.record.revision} 版）
+      </h1>
       {view.checklist.ok ? <DecisionSummary rows={view.rows} typeNames={view.typeNames} /> : <p>案件資料尚未填寫完整。</p>}
     </div>
   );

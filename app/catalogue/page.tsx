@@ -7,9 +7,12 @@ import { searchCatalogue } from "@/lib/catalogue/search";
 import { ZServiceTypeKey, ZVersionId } from "@/lib/catalogue/schema";
 import { Legend } from "@/components/catalogue/Legend";
 import { RequirementTable } from "@/components/catalogue/RequirementTable";
+import { glossarySegments } from "@/lib/catalogue/glossary";
 import { sessionState } from "../_server/auth";
 
 export const metadata: Metadata = { title: "需求目錄" };
+
+const segmentsOf = (items: readonly { id: string; text: string }[]) => Object.fromEntries(items.map((i) => [i.id, glossarySegments(i.text)]));
 
 // Unknown or malformed parameters fall back to defaults rather than failing the page.
 const ZQuery = z.object({
@@ -164,7 +167,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
               <h3 id={`hit-${hit.type.key}`} className="text-lg font-semibold">
                 {hit.type.name}（{hit.items.length} 列）
               </h3>
-              <RequirementTable items={hit.items} caption={`${hit.type.name}中符合「${q}」的要求`} />
+              <RequirementTable items={hit.items} caption={`${hit.type.name}中符合「${q}」的要求`} segments={segmentsOf(hit.items)} />
             </section>
           ))}
         </section>
@@ -186,7 +189,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
               </ul>
             </div>
           )}
-          <RequirementTable items={type.items} caption={`${type.name}資通安全基本要求`} />
+          <RequirementTable items={type.items} caption={`${type.name}資通安全基本要求`} segments={segmentsOf(type.items)} />
         </section>
       )}
 

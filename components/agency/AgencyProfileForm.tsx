@@ -21,8 +21,10 @@ import { BUTTON, BUTTON_QUIET, INPUT } from "../admin/styles";
 
 type TField = (typeof PROFILE_FIELDS)[number];
 type TValues = Record<TField, string>;
+type TCovered = Record<string, string>;
+type TSent = TValues & { coveredMeasures: { measure: string; reference: string }[] };
 type TAffected = { id: string; title: string; changes: string[] }[];
-type TSave = (values: TValues, profileVersion: number) => ReturnType<TAdminAction<unknown, { changed: boolean; profileVersion: number; affected: TAffected }>>;
+type TSave = (values: TSent, profileVersion: number) => ReturnType<TAdminAction<unknown, { changed: boolean; profileVersion: number; affected: TAffected }>>;
 
 const yesNo = (b: boolean | null) => (b === true ? "yes" : b === false ? "no" : "");
 const toValues = (p: TAgencyProfile): TValues => ({ ...p, ciProvider: yesNo(p.ciProvider), mailServer: yesNo(p.mailServer) });
@@ -46,6 +48,11 @@ const HINT: Partial<Record<TField, string>> = {
   levelDate: "格式 YYYY-MM-DD。",
   mailServer: "具有郵件伺服器者，應備電子郵件過濾機制。",
 };
+const coveredOf = (p: TAgencyProfile): TCovered => Object.fromEntries(p.coveredMeasures.map((c) => [c.measure, c.reference]));
+const coveredList = (c: TCovered) =>
+  Object.entries(c)
+    .filter(([, reference]) => reference.trim())
+    .map(([measure, reference]) => ({ measure, reference }));
 const shown = (f: TField, v: string) => CHOICES[f]?.find((c) => c.value === v)?.label ?? (v || "（未填）");
 
 /**
@@ -57,14 +64,19 @@ export function AgencyProfileForm({
   profileVersion,
   save,
   affected: initialAffected,
+  measures,
 }: {
   initial: TAgencyProfile;
   profileVersion: number;
   save: TSave;
   affected: TAffected;
+  /** The ▲ measures an agency-wide contract may cover (key, the ▲ table's name). */
+  measures: { key: string; name: string }[];
 }) {
   const router = useRouter();
   const [values, setValues] = useState<TValues>(() => toValues(initial));
+  const [covered, setCovered] = useState<TCovered>(() => coveredOf(initial));
+  const [coveredErrors, setCoveredErrors] = useState<Record<string, string>>({});
   const [base, setBase] = useState(profileVersion);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -72,6 +84,7 @@ export function AgencyProfileForm({
   const [affected, setAffected] = useState<TAffected>(initialAffected);
   const [busy, setBusy] = useState(false);
   const stored = toValues(initial);
+  const storedCovered = coveredOf(initial);
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (Object.keys(errors).length) summary.current?.focus();
@@ -80,10 +93,12 @@ export function AgencyProfileForm({
   const submit = async (version: number) => {
     setBusy(true);
     setMessage(null);
-    const r = await save(values, version).catch(() => OFFLINE);
+    const sent = coveredList(covered);
+    const r = await save({ ...values, coveredMeasures: sent }, version).catch(() => OFFLINE);
     setBusy(false);
     if (r.ok) {
       setErrors({});
+      setCoveredErrors({});
       setConflict(false);
       setBase(r.profileVersion);
       setAffected(r.affected);
@@ -99,12 +114,21 @@ export function AgencyProfileForm({
       return;
     }
     setErrors(fieldErrors(r.issues));
+    // "coveredMeasures.<i>.reference" → the measure sent at i.
+    const byMeasure: Record<string, string> = {};
+    for (const issue of r.issues) {
+      const m = /^coveredMeasures\.(\d+)/.exec(issue.path);
+      const key = m ? sent[Number(m[1])]?.measure : undefined;
+      if (key) byMeasure[key] ??= issue.message;
+    }
+    setCoveredErrors(byMeasure);
     setMessage(r.issues.length ? "請依欄位訊息修正後再儲存。" : r.message);
   };
 
   const set = (f: TField) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [f]: e.target.value }));
   const describedBy = (f: TField) => [HINT[f] ? `profile-${f}-hint` : null, errors[f] ? `profile-${f}-error` : null].filter(Boolean).join(" ") || undefined;
   const differs = PROFILE_FIELDS.filter((f) => values[f] !== stored[f]);
+  const coveredDiffers = measures.filter((m) => (covered[m.key] ?? "").trim() !== (storedCovered[m.key] ?? ""));
 
   return (
     <form
@@ -127,6 +151,14 @@ export function AgencyProfileForm({
                 ：{errors[f]}
               </li>
             ))}
+            {errors.coveredMeasures && (
+              <li>
+                <a href="#profile-coveredMeasures" className="underline">
+                  {PROFILE_FIELD_LABEL.coveredMeasures}
+                </a>
+                ：{errors.coveredMeasures}
+              </li>
+            )}
           </ul>
         </div>
       )}
@@ -176,16 +208,52 @@ export function AgencyProfileForm({
           </div>
         );
       })}
+      {measures.length > 0 && (
+        <fieldset id="profile-coveredMeasures" aria-describedby="profile-coveredMeasures-hint" className="space-y-2">
+          <legend className="font-semibold">{PROFILE_FIELD_LABEL.coveredMeasures}</legend>
+          <p id="profile-coveredMeasures-hint" className="text-sm text-slate-600">
+            本機關已以全機關契約辦理的 ▲ 事項（例如全機關 SOC 或 EDR
+            契約），請填該契約的名稱或案號；未辦理者留空。案件會對這些事項建議「另案辦理」並帶入此契約（一覽表：經確認納入他案辦理者，本案免辦）。
+          </p>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {measures.map((m) => (
+              <div key={m.key}>
+                <label htmlFor={`covered-${m.key}`} className="block text-sm">
+                  {m.name}
+                </label>
+                <input
+                  id={`covered-${m.key}`}
+                  type="text"
+                  value={covered[m.key] ?? ""}
+                  onChange={(e) => setCovered((c) => ({ ...c, [m.key]: e.target.value }))}
+                  placeholder="全機關契約名稱或案號"
+                  autoComplete="off"
+                  aria-invalid={coveredErrors[m.key] ? true : undefined}
+                  aria-describedby={coveredErrors[m.key] ? `covered-${m.key}-error` : undefined}
+                  className={`${INPUT} ${coveredErrors[m.key] ? "border-red-700" : "border-slate-400"}`}
+                />
+                <FieldError id={`covered-${m.key}-error`} message={coveredErrors[m.key]} />
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      )}
       {conflict && (
         <section aria-labelledby="profile-conflict" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-4">
           <h2 id="profile-conflict" className="font-semibold">
             另一位管理者已先儲存；目前儲存的內容與您輸入的不同處：
           </h2>
-          {differs.length ? (
+          {differs.length || coveredDiffers.length ? (
             <ul className="list-disc pl-6">
               {differs.map((f) => (
                 <li key={f}>
                   {PROFILE_FIELD_LABEL[f]}：已儲存「{shown(f, stored[f])}」，您輸入「{shown(f, values[f])}」
+                </li>
+              ))}
+              {coveredDiffers.map((m) => (
+                <li key={m.key}>
+                  {PROFILE_FIELD_LABEL.coveredMeasures}—{m.name}：已儲存「{storedCovered[m.key] || "（未填）"}」，您輸入「{covered[m.key]?.trim() || "（未填）"}
+                  」
                 </li>
               ))}
             </ul>
@@ -202,6 +270,7 @@ export function AgencyProfileForm({
               className={BUTTON_QUIET}
               onClick={() => {
                 setValues(stored);
+                setCovered(storedCovered);
                 setBase(profileVersion);
                 setConflict(false);
                 setMessage("已改用目前儲存的內容。");

@@ -1,4 +1,6 @@
 import type { TCatalogueItem } from "@/lib/catalogue/schema";
+import type { TTextSegment } from "@/lib/catalogue/glossary";
+import { GlossaryText } from "../ui/Term";
 import { Mark } from "./Mark";
 
 const GRADES = [
@@ -8,7 +10,8 @@ const GRADES = [
 ] as const;
 
 /** The source table's columns; on narrow screens each row becomes a labelled card. */
-export function RequirementTable({ items, caption }: { items: TCatalogueItem[]; caption: string }) {
+/** `segments`: each item's text cut by the glossary (its terms explained on hover and focus). */
+export function RequirementTable({ items, caption, segments }: { items: TCatalogueItem[]; caption: string; segments?: Record<string, TTextSegment[]> }) {
   return (
     <table className="w-full border-collapse text-left text-[15px]">
       <caption className="sr-only">{caption}</caption>
@@ -37,7 +40,7 @@ export function RequirementTable({ items, caption }: { items: TCatalogueItem[]; 
               {item.category}
             </td>
             <td className="block px-3 py-1 leading-relaxed md:table-cell md:border md:border-slate-300 md:px-2 md:py-2 md:align-top">
-              {item.text}
+              {segments?.[item.id] ? <GlossaryText segments={segments[item.id]!} /> : item.text}
               <span className="mt-1 block font-mono text-xs text-slate-500">{item.id}</span>
             </td>
             {GRADES.map(([g, label]) => (

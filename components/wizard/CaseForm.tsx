@@ -69,7 +69,7 @@ export function CaseForm({
         id="serviceTypes"
         type="checkbox"
         legend="服務類型（可複選）"
-        hint="依一覽表的九類資訊服務；同一案件可包含多類，各類的要求分別列出。"
+        hint="依一覽表的九類資訊服務；一個契約含幾類服務就選幾類，相同的要求只列一次。例如「維運暨功能擴充」案：維護已上線的系統選「應用軟體或系統維運服務」，為該系統增加功能選「既有系統功能後續擴充」；只有新建系統才選「應用軟體或系統開發服務」。"
         options={types.map((t) => ({ value: t.key, label: t.name, hint: t.description }))}
         error={e.serviceTypes?.message ?? (e.serviceTypes as { root?: { message?: string } } | undefined)?.root?.message}
         registration={register("serviceTypes")}

@@ -1,6 +1,9 @@
 import { zLine } from "../validation/text";
 import { z } from "zod";
 import { LEVELS } from "../catalogue/schema/obligations";
+import type { TCoveredMeasure } from "../resolve/types";
+
+export type { TCoveredMeasure };
 
 /**
  * The agency profile (機關資料): facts that belong to the agency, not to a case. Agency admins keep it on
@@ -38,7 +41,10 @@ export type TAgencyProfile = {
   mailServer: boolean | null;
   cisoName: string;
   cisoTitle: string;
+  /** ▲ measures the agency procures agency-wide (e.g. an agency-wide SOC or EDR contract); cases recommend 另案辦理. */
+  coveredMeasures: TCoveredMeasure[];
 };
+/** The form's one-value fields (coveredMeasures is a list of its own). */
 export const PROFILE_FIELDS = [
   "name",
   "agencyKind",
@@ -65,6 +71,7 @@ export const PROFILE_FIELD_LABEL: Record<keyof TAgencyProfile, string> = {
   mailServer: "自行維運郵件伺服器",
   cisoName: "資安長姓名",
   cisoTitle: "資安長職稱",
+  coveredMeasures: "全機關辦理之 ▲ 事項",
 };
 
 const pick = <T extends readonly string[]>(values: T, raw: string): T[number] | "" => (values.includes(raw) ? (raw as T[number]) : "");
@@ -82,6 +89,7 @@ export function profileFromRow(row: {
   mailServer: boolean | null;
   cisoName: string;
   cisoTitle: string;
+  coveredMeasures?: string;
 }): TAgencyProfile {
   return {
     name: row.name,
@@ -95,7 +103,35 @@ export function profileFromRow(row: {
     mailServer: row.mailServer,
     cisoName: row.cisoName,
     cisoTitle: row.cisoTitle,
+    coveredMeasures: parseCovered(row.coveredMeasures),
   };
+}
+
+const ZCoveredMeasure = z.strictObject({
+  measure: z.string({ error: "請選擇 ▲ 事項" }).regex(/^[a-z0-9-]+$/, "未知的 ▲ 事項"),
+  reference: zLine({ error: "請填寫全機關契約之名稱或案號" }).trim().min(1, "請填寫全機關契約之名稱或案號").max(200, "契約名稱或案號最多 200 字"),
+});
+
+export const ZCoveredMeasures = z
+  .array(ZCoveredMeasure, { error: "全機關辦理之 ▲ 事項須為清單" })
+  .max(50, "全機關辦理之 ▲ 事項最多 50 項")
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((c, i) => {
+      if (seen.has(c.measure)) ctx.addIssue({ code: "custom", path: [i, "measure"], message: "同一 ▲ 事項重複列出" });
+      seen.add(c.measure);
+    });
+  });
+
+/** The stored JSON; anything unreadable reads as none covered (the admin sees and re-saves it). */
+function parseCovered(json: string | undefined): TCoveredMeasure[] {
+  if (!json) return [];
+  try {
+    const r = ZCoveredMeasures.safeParse(JSON.parse(json));
+    return r.success ? r.data : [];
+  } catch {
+    return [];
+  }
 }
 
 export const PROFILE_SELECT = {
@@ -110,6 +146,7 @@ export const PROFILE_SELECT = {
   mailServer: true,
   cisoName: true,
   cisoTitle: true,
+  coveredMeasures: true,
 } as const;
 
 const required = (label: string, max: number) =>
@@ -144,6 +181,7 @@ export const ZAgencyProfile = z.object({
   mailServer: yesNo("機關是否自行維運郵件伺服器"),
   cisoName: required("資安長姓名", 100),
   cisoTitle: required("資安長職稱", 100),
+  coveredMeasures: ZCoveredMeasures.default([]),
 });
 export type TCompleteProfile = z.infer<typeof ZAgencyProfile>;
 

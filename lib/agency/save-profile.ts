@@ -48,7 +48,7 @@ export async function saveAgencyProfile(
       // Conditional on the version: two saves that both read it cannot both write.
       const r = await tx.agency.updateMany({
         where: { id: actor.agencyId, profileVersion: baseVersion },
-        data: { ...after, profileVersion: { increment: 1 } },
+        data: { ...after, coveredMeasures: JSON.stringify(after.coveredMeasures), profileVersion: { increment: 1 } },
       });
       if (r.count !== 1) throw new ProfileConflictError(before, row.profileVersion + 1, "其他管理者");
       await recordAudit(tx, {

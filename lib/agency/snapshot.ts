@@ -15,6 +15,8 @@ export const ZCaseProfile = z.object({
   sector: z.enum([...AGENCY_SECTORS, "cii-provider"]),
   responsibilityLevel: z.enum(PROFILE_LEVELS),
   mailServer: z.boolean(),
+  // Snapshots from before it cover nothing.
+  coveredMeasures: z.array(z.object({ measure: z.string(), reference: z.string() })).default([]),
 });
 export type TCaseProfile = z.infer<typeof ZCaseProfile>;
 
@@ -27,6 +29,7 @@ export function caseProfileFrom(profile: TCompleteProfile, officerName: string):
     sector: profile.sector,
     responsibilityLevel: profile.responsibilityLevel,
     mailServer: profile.mailServer,
+    coveredMeasures: profile.coveredMeasures,
   };
 }
 
@@ -64,6 +67,11 @@ export function caseProfileLines(p: TCaseProfile): { key: keyof TCaseProfile; la
     { key: "sector", label: "機關類別", value: SECTOR_LABEL[p.sector] },
     { key: "responsibilityLevel", label: "資通安全責任等級", value: `${p.responsibilityLevel} 級` },
     { key: "mailServer", label: "自行維運郵件伺服器", value: yes(p.mailServer) },
+    {
+      key: "coveredMeasures",
+      label: "全機關辦理之 ▲ 事項",
+      value: p.coveredMeasures.length ? p.coveredMeasures.map((c) => `${c.measure}（${c.reference}）`).join("、") : "（無）",
+    },
   ];
 }
 

@@ -45,6 +45,7 @@ export const TABLES: readonly TTableSpec[] = [
     cisoName: "String=",
     cisoTitle: "String=",
     profileVersion: "Int=",
+    coveredMeasures: "String=",
   }),
   table("User", "user", ["id"], {
     id: "String",

@@ -159,6 +159,7 @@ export function toResolveInput(
         mailServer: profile.mailServer,
       },
       ...(f.riskLevel.trim() ? { riskLevel: f.riskLevel.trim() } : {}),
+      coveredMeasures: profile.coveredMeasures,
     },
   };
 }

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { TDb } from "../db/client";
 import { CatalogueError } from "./errors";
-import { ZVersionId, type TCatalogueFile, type TSupplement } from "./schema";
-import { parseJsonText, validateCatalogue, validateSupplement } from "./validate";
+import { ZVersionId, type TCatalogueFile, type TGlossaryFile, type TSupplement } from "./schema";
+import { parseJsonText, validateCatalogue, validateGlossary, validateSupplement } from "./validate";
 import { storeCatalogue, type TLoadResult } from "./store";
 
 export const DATA_DIR = path.join(process.cwd(), "data");
@@ -90,4 +90,21 @@ export function supplementFor(catalogue: { version: string; basedOn?: string | n
   const all = bundledSupplements(dir);
   const of = (v: string | null | undefined) => (v ? all.filter((s) => s.catalogueVersions.includes(v)).at(-1) : undefined);
   return of(catalogue.version) ?? of(catalogue.basedOn) ?? null;
+}
+
+export const GLOSSARY_DIR = path.join(DATA_DIR, "glossary");
+let glossary: TGlossaryFile | null = null;
+
+/** The newest bundled glossary (data/glossary/<date>.json), validated, read once per process. */
+export function bundledGlossary(dir: string = GLOSSARY_DIR): TGlossaryFile {
+  if (dir === GLOSSARY_DIR && glossary) return glossary;
+  const newest = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .at(-1);
+  if (!newest) throw new CatalogueError("invalid-file", `${path.relative(process.cwd(), dir)} 沒有名詞解釋檔`);
+  const file = path.join(dir, newest);
+  const read = validateGlossary(path.relative(process.cwd(), file), parseJsonText(newest, readFileSync(/*turbopackIgnore: true*/ file, "utf8")));
+  if (dir === GLOSSARY_DIR) glossary = read;
+  return read;
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ZCatalogueFile, ZSupplement, type TCatalogueFile, type TSupplement } from "./schema";
+import { ZCatalogueFile, ZGlossaryFile, ZSupplement, type TCatalogueFile, type TGlossaryFile, type TSupplement } from "./schema";
 import { CatalogueError } from "./errors";
 
 type Raw = { serviceTypes?: { key?: unknown; name?: unknown; items?: { id?: unknown }[] }[] };
@@ -37,6 +37,10 @@ export function validateCatalogue(fileName: string, raw: unknown): TCatalogueFil
 /** The same for a supplement (data/supplements/). */
 export function validateSupplement(fileName: string, raw: unknown): TSupplement {
   return validated(ZSupplement, fileName, raw);
+}
+
+export function validateGlossary(fileName: string, raw: unknown): TGlossaryFile {
+  return validated(ZGlossaryFile, fileName, raw);
 }
 
 export function parseJsonText(fileName: string, text: string): unknown {

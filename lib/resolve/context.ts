@@ -28,5 +28,6 @@ export function buildContext(catalogue: TCatalogueFile, obligations: TObligation
     obligations,
     matrix: obligationMatrix(obligations),
     catalogueDate: rocDate(catalogue.issuedOn),
+    covered: new Map((input.coveredMeasures ?? []).map((c) => [c.measure, c.reference])),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GRADES, SERVICE_TYPE_KEYS } from "../catalogue/schema";
 import { ZLevel } from "../catalogue/schema/obligations";
+import type { TCoveredMeasure } from "./types";
 
 /**
  * What `riskLevel` means, said the same way in the wizard, the review step and every document: it
@@ -92,7 +93,11 @@ export const ZResolveInput = z.strictObject(
 );
 export type TResolveInput = z.infer<typeof ZResolveInput>;
 /** What the engine takes: a parsed input, where the agency's kind may be left out (公務機關, not a CI provider). */
-export type TEngineInput = Omit<TResolveInput, "agencyKind" | "ciProvider"> & Partial<Pick<TResolveInput, "agencyKind" | "ciProvider">>;
+export type TEngineInput = Omit<TResolveInput, "agencyKind" | "ciProvider"> &
+  Partial<Pick<TResolveInput, "agencyKind" | "ciProvider">> & {
+    /** From the agency profile: ▲ measures covered by an agency-wide contract (not part of the public API's input). */
+    coveredMeasures?: readonly TCoveredMeasure[];
+  };
 
 export interface TInputIssue {
   /** Dotted path, e.g. "conditions.personalData" or "serviceTypes.1"; "" for the whole body. */

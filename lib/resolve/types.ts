@@ -27,6 +27,13 @@ export interface TResolvedItem {
   recommendation: TRecommendation;
 }
 
+/** A ▲ measure (the ▲ table's key, e.g. "soc") that the agency procures agency-wide, and that contract. */
+export interface TCoveredMeasure {
+  measure: string;
+  /** The agency-wide contract's name or number. */
+  reference: string;
+}
+
 export type TRecommendationDecision = "include" | "exclude" | "this-case" | "other-procurement";
 
 /** A suggestion, never a decision: the officer still decides. */
@@ -105,6 +112,8 @@ export interface TCaseContext {
   readonly matrix: TObligationsTable;
   /** The catalogue's date in the ROC calendar, e.g. "112-09-25". */
   readonly catalogueDate: string;
+  /** ▲ measure key → the agency-wide contract that covers it (the agency profile). */
+  readonly covered: ReadonlyMap<string, string>;
 }
 
 /** An item while the rules run; `status` is null until some rule settles it. */

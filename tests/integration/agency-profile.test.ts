@@ -170,6 +170,22 @@ describe("the agency profile (機關資料)", () => {
     expect((stale as ProfileConflictError).message).toContain("陳管理者");
     expect((await getAgencyProfile(db, people.agencyId))!.profile.cisoTitle).toBe("秘書長");
   });
+
+  it("keeps the ▲ measures bought agency-wide with their contract: versioned, audited, refused at the field when incomplete", async () => {
+    const v = (await getAgencyProfile(db, people.agencyId))!.profileVersion;
+    const bad = await saveAgencyProfile(db, people.admin, { ...FORM, coveredMeasures: [{ measure: "soc", reference: " " }] }, v).catch((x: unknown) => x);
+    expect(bad).toBeInstanceOf(AdminError);
+    expect((bad as AdminError).issues).toEqual([{ path: "coveredMeasures.0.reference", message: "請填寫全機關契約之名稱或案號" }]);
+    const covered = [{ measure: "soc", reference: "115年度全府資安監控（SOC）服務案 115-A-001" }];
+    const saved = await saveAgencyProfile(db, people.admin, { ...FORM, cisoTitle: "秘書長", coveredMeasures: covered }, v);
+    expect(saved).toMatchObject({ changed: true, profileVersion: v + 1 });
+    expect((await getAgencyProfile(db, people.agencyId))!.profile.coveredMeasures).toEqual(covered);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { agencyId: people.agencyId, action: "agency.profile" }, orderBy: { at: "desc" } });
+    expect(JSON.parse(audit.before!).coveredMeasures).toEqual([]);
+    expect(JSON.parse(audit.after!).coveredMeasures).toEqual(covered);
+    // A stale form is refused here too.
+    await expect(saveAgencyProfile(db, people.admin, { ...FORM, cisoTitle: "秘書長", coveredMeasures: [] }, v)).rejects.toBeInstanceOf(ProfileConflictError);
+  });
 });
 
 describe("a case keeps the profile it was submitted with; a draft follows the profile", () => {
@@ -266,6 +282,26 @@ describe("a case keeps the profile it was submitted with; a draft follows the pr
     expect(affected.map((a) => a.id)).toEqual([draft]);
   });
 
+  it("a ▲ measure the agency buys agency-wide: the draft recommends 另案辦理 with that contract; the approved revision does not change", async () => {
+    const approvedBefore = JSON.stringify((await checklistOf(approved)).checklist);
+    const v = (await getAgencyProfile(db, people.agencyId))!.profileVersion;
+    const reference = "115年度全府端點偵測與回應（EDR）服務案";
+    await saveAgencyProfile(
+      db,
+      people.admin,
+      { ...FORM, name: "快照市政府（更名）", responsibilityLevel: "A", mailServer: "no", coveredMeasures: [{ measure: "edr", reference }] },
+      v,
+    );
+    const { checklist, profileChanges } = await checklistOf(draft);
+    if (!checklist.ok) throw new Error("does not resolve");
+    const edr = checklist.items.find((i) => i.id === "development.edr")!;
+    expect(edr.recommendation).toMatchObject({ decision: "other-procurement", reference });
+    expect(checklist.items.find((i) => i.id === "development.soc")!.recommendation?.decision).toBe("this-case");
+    expect(checklist.requirements).toHaveLength(checklist.items.length);
+    expect(profileChanges.map((c) => c.label)).toContain("全機關辦理之 ▲ 事項");
+    expect(JSON.stringify((await checklistOf(approved)).checklist)).toBe(approvedBefore);
+  });
+
   it("an incomplete profile blocks new cases, saying why and whom to ask", async () => {
     await db.agency.update({ where: { id: people.agencyId }, data: { responsibilityLevel: "", cisoName: "" } });
     await expect(createCase(db, people.officer)).rejects.toMatchObject({
@@ -313,6 +349,8 @@ describe(`the migration carries the old agency step into the snapshot (${TEST_DB
         sector: "cii-provider",
         responsibilityLevel: "C",
         mailServer: false,
+        // A snapshot from before the agency-wide ▲ contracts covers none.
+        coveredMeasures: [],
       });
       // The approved case resolves on its snapshot, whatever the profile says now, and keeps its answers.
       await db.agency.update({ where: { id: agencyId }, data: { responsibilityLevel: "A" } });

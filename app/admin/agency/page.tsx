@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { draftsAffectedByProfile, getAgencyProfile, listReasonPresets, profileIssues } from "@/lib/agency";
 import { ReasonPresetsForm } from "@/components/agency/ReasonPresetsForm";
+import { resolveService } from "@/lib/api/resolve";
+import { coverableMeasures } from "@/lib/resolve/recommend";
 import { AdminHeader } from "@/components/admin/AdminHeader";
 import { AgencyProfileForm } from "@/components/agency/AgencyProfileForm";
 import { requireUser } from "../../_server/auth";
@@ -16,6 +18,8 @@ export default async function AgencyProfilePage() {
   const incomplete = profileIssues(current.profile).length > 0;
   const affected = await draftsAffectedByProfile(db(), user.agencyId, current.profile);
   const presets = await listReasonPresets(db(), user.agencyId);
+  // The ▲ measures of the newest published catalogue (what new cases resolve against).
+  const measures = coverableMeasures(await resolveService().catalogue());
   return (
     <div className="space-y-6">
       <AdminHeader title="機關資料">
@@ -32,6 +36,7 @@ export default async function AgencyProfilePage() {
         initial={current.profile}
         profileVersion={current.profileVersion}
         save={saveAgencyProfileAction}
+        measures={measures}
         affected={affected.map((a) => ({ id: a.id, title: a.title, changes: a.changes.map((c) => `${c.label}：${c.from} → ${c.to}`) }))}
       />
       <ReasonPresetsForm initial={presets} save={saveReasonPresetsAction} />

@@ -7,3 +7,4 @@ export * from "./obligations";
 export * from "./clauses";
 export * from "./file";
 export * from "./supplement";
+export * from "./glossary";

@@ -1,23 +1,22 @@
-import type { TCaseContext, TDraft, TRecommendation, TStatus } from "../types";
+import type { TCaseContext, TDraft, TRecommendation } from "../types";
+import { assessWhenRule } from "./assess-when";
+import { coreSystemNoteRule } from "./core-system";
+import { coverableMeasures, coveredElsewhereRule } from "./covered-elsewhere";
+import { levelRequiredRule } from "./level-required";
+import { personalDataNoteRule } from "./personal-data";
+import type { TRecommendRule, TSettledDraft } from "./rule";
 
-/** A draft once the pipeline has settled it. */
-export type TSettledDraft = TDraft & { readonly status: TStatus };
-
-/**
- * A small named rule: answers for the open choices it has a basis for, undefined for the rest (the
- * next rule is asked). `citation` names the source the rule follows.
- */
-export interface TRecommendRule {
-  readonly name: string;
-  readonly citation: string;
-  readonly recommend: (draft: TSettledDraft, ctx: TCaseContext) => TRecommendation | undefined;
-}
+export type { TRecommendRule, TSettledDraft };
 
 /** ◎ / needs-decision (include or exclude) and a required ▲ (where it is done) are the open choices. */
 export const isOpenChoice = (d: Pick<TDraft, "status" | "mark">): boolean =>
   d.status === "optional" || d.status === "needs-decision" || (d.status === "standard" && d.mark === "▲");
 
-export const RECOMMEND_RULES: readonly TRecommendRule[] = [];
+/** First answer wins: an agency-wide contract before the level's table, the table before the notes. */
+export const RECOMMEND_RULES: readonly TRecommendRule[] = [coveredElsewhereRule, levelRequiredRule, personalDataNoteRule, coreSystemNoteRule, assessWhenRule];
+
+export { coverableMeasures };
+export { assessWhenRule, coreSystemNoteRule, coveredElsewhereRule, levelRequiredRule, personalDataNoteRule };
 
 /** The first rule's answer on an open choice; null when nothing is open or no rule supports one (never a guess). */
 export function recommend(draft: TSettledDraft, ctx: TCaseContext): TRecommendation {

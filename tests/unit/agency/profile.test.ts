@@ -27,6 +27,7 @@ const FULL: TAgencyProfile = {
   mailServer: true,
   cisoName: "林資安長",
   cisoTitle: "副鄉長",
+  coveredMeasures: [],
 };
 
 describe("the agency profile", () => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Agency" ADD COLUMN "coveredMeasures" TEXT NOT NULL DEFAULT '[]';

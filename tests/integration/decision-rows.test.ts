@@ -108,18 +108,20 @@ describe("decisions per requirement row", () => {
   it("全部採用建議 decides every open row that has a recommendation, its reason recorded, origin recommendation", async () => {
     const caseId = await twoTypeCase();
     const { checklist, rows } = await rowsOf(caseId);
-    expect(await adoptRecommendations(db, caseId, checklist, {}, officer)).toEqual({});
-    expect(await db.decision.count({ where: { caseId } })).toBe(0);
-    // The rules are g13r's; here two rows get one as resolve would give it.
-    const [x, y] = rows.filter((r) => r.kind === "choice").slice(0, 2);
-    for (const g of checklist.requirements)
-      if (g.key === x!.key) g.top.recommendation = { decision: "include", reason: "本案涉及個人資料，建議納入", basis: "一覽表備註" };
-      else if (g.key === y!.key) g.top.recommendation = { decision: "exclude", reason: "本案未涉及關鍵資訊基礎設施", basis: "一覽表備註" };
-    await adoptRecommendations(db, caseId, checklist, { ...x!.bases, ...y!.bases }, officer);
+    const withRec = rows.filter((r) => r.kind && r.recommendation);
+    const without = rows.filter((r) => r.kind && !r.recommendation);
+    expect(withRec.length).toBeGreaterThan(0);
+    await adoptRecommendations(db, caseId, checklist, Object.assign({}, ...rows.map((r) => r.bases)), officer);
     const stored = await db.decision.findMany({ where: { caseId } });
-    expect(stored).toHaveLength(x!.decidable.length + y!.decidable.length);
+    expect(stored).toHaveLength(withRec.reduce((n, r) => n + r.decidable.length, 0));
     expect(stored.every((d) => d.origin === "recommendation")).toBe(true);
-    expect(stored.find((d) => x!.decidable.includes(d.itemId))).toMatchObject({ choice: "include", reason: "本案涉及個人資料，建議納入" });
+    for (const r of withRec)
+      for (const id of r.decidable)
+        expect(stored.find((d) => d.itemId === id)).toMatchObject({ choice: r.recommendation!.decision, reason: r.recommendation!.reason });
+    const after = (await rowsOf(caseId)).rows;
+    for (const r of without) expect(after.find((x) => x.key === r.key)!.state).toBe("open");
+    // A second click finds nothing open with a recommendation: no write, no entry.
+    expect(await adoptRecommendations(db, caseId, (await rowsOf(caseId)).checklist, {}, officer)).toEqual({});
     expect(await audits(caseId, "decision.bulk")).toHaveLength(1);
   });
 

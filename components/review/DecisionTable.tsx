@@ -354,6 +354,7 @@ function Row({
   const [values, setValues] = useState<TValues>(saved);
   const [restored, setRestored] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
+  const theirVersions = useRef<TBases>({});
   const bases = useRef<TBases>(row.bases);
   const [splitting, setSplitting] = useState(false);
   const [splitReason, setSplitReason] = useState("");
@@ -381,9 +382,9 @@ function Row({
         return { ok: true, savedAt: new Date().toISOString() };
       }
       if (r.code === "conflict" && r.current && typeof r.current === "object") {
-        const theirs = Object.values(r.current as Record<string, { choice: string; reason: string; reference: string; decidedBy: string } | null>).find(
-          Boolean,
-        );
+        const current = r.current as Record<string, { choice: string; reason: string; reference: string; decidedBy: string; version: number } | null>;
+        theirVersions.current = Object.fromEntries(Object.entries(current).map(([k, d]) => [k, d?.version ?? null]));
+        const theirs = Object.values(current).find(Boolean);
         setConflict(
           theirs
             ? `${r.message}：${label(row, theirs.choice)}${theirs.reference ? `（${theirs.reference}）` : ""}${theirs.reason ? `，理由：${theirs.reason}` : ""}`
@@ -394,7 +395,7 @@ function Row({
     },
     [decide, row, onDecided],
   );
-  const { state } = useAutosave(storageKey, values, save, !decidable || !values.choice || !!conflict, 700);
+  const { state, saveNow } = useAutosave(storageKey, values, save, !decidable || !values.choice || !!conflict, 700);
   const isDirty = JSON.stringify(values) !== JSON.stringify(saved) && state.kind !== "saved";
   useEffect(() => markDirty(row.key, isDirty), [isDirty, markDirty, row.key]);
 
@@ -512,9 +513,23 @@ function Row({
             {conflict && (
               <div role="alert" className="rounded border border-amber-400 bg-amber-50 p-2 text-xs">
                 <p>{conflict}。您的輸入尚未儲存。</p>
-                <button type="button" className="mt-1 underline" onClick={() => location.reload()}>
-                  採用對方的決定（重新載入）
-                </button>
+                <div className="mt-1 flex gap-3">
+                  <button type="button" className="underline" onClick={() => location.reload()}>
+                    採用對方的決定（重新載入）
+                  </button>
+                  <button
+                    type="button"
+                    className="underline"
+                    onClick={() => {
+                      // Overwrite knowingly: start from the versions the other person saved.
+                      bases.current = { ...bases.current, ...theirVersions.current };
+                      setConflict(null);
+                      void saveNow(values);
+                    }}
+                  >
+                    以我的決定覆寫
+                  </button>
+                </div>
               </div>
             )}
             {row.decidable.length > 1 && !splitting && (

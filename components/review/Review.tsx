@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useTransition } from "react";
+import { useTransition } from "react";
 import type { TChecklist, TChecklistItem } from "@/lib/cases/checklist";
 import { STEP_LABEL, type TStepIssue } from "@/lib/cases/answers";
 import { GRADE_LABEL } from "@/lib/catalogue/schema";
 import { CHOICE_LABEL } from "./DecisionForm";
 import { DecisionTable, type TAdopt, type TDecideRows, type TMerge, type TSplit } from "./DecisionTable";
-import type { TDecisionRow } from "@/lib/cases/decision-rows";
+import { isOpenRow, type TDecisionRow } from "@/lib/cases/decision-rows";
 import { STATUS_LABEL } from "@/lib/cases/labels";
 import { BasisSummary } from "@/components/catalogue/BasisBadge";
 
@@ -51,8 +51,6 @@ export function Review({
 }) {
   const [pending, startTransition] = useTransition();
 
-  const items = useMemo(() => (checklist.ok ? checklist.items : []), [checklist]);
-
   if (!checklist.ok) {
     const steps = [...new Set(issues.map((i) => i.step))];
     return (
@@ -76,7 +74,9 @@ export function Review({
     );
   }
 
-  const { resolution, counts, changes, undecided } = checklist;
+  const { resolution, counts, changes } = checklist;
+  const total = Object.values(counts).reduce((n, c) => n + c, 0);
+  const undecided = rows.filter(isOpenRow).length;
   // Only decisions made moot by a change the officer has not yet acknowledged are pointed out.
   const changedIds = new Set(changes.map((c) => c.id));
   const staleDecisions = checklist.staleDecisions.filter((d) => changedIds.has(d.itemId));
@@ -84,7 +84,7 @@ export function Review({
     <div className="space-y-6">
       <section aria-labelledby="summary" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="summary" className="text-lg font-semibold">
-          檢核表摘要：系統防護需求等級「{GRADE_LABEL[resolution.effectiveGrade]}」，共 {items.length} 項
+          檢核表摘要：系統防護需求等級「{GRADE_LABEL[resolution.effectiveGrade]}」，共 {total} 項（{rows.length} 項需求）
         </h2>
         <ul className="flex flex-wrap gap-2" aria-label="各狀態項目數">
           {(Object.keys(STATUS_LABEL) as TStatus[]).map((s) => (
@@ -92,7 +92,7 @@ export function Review({
               {STATUS_LABEL[s]}：{counts[s]} 項
             </li>
           ))}
-          <li className="rounded border border-slate-300 px-2 py-1 text-sm">待您決定：{undecided.length} 項</li>
+          <li className="rounded border border-slate-300 px-2 py-1 text-sm">待您決定：{undecided} 項</li>
         </ul>
         <BasisSummary summary={resolution.basisSummary} version={resolution.catalogueVersion} />
       </section>

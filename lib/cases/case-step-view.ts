@@ -10,7 +10,7 @@ import { caseProfile, loadChecklist, pinnedCatalogue } from "./load";
 import { clauseParameterView, loadClauseParameters } from "./set-clause-parameters";
 import { caseStartProblem, getCaseFor, markStatusesSeen } from "./store";
 import { caseReviews } from "./workflow-ops";
-import { decisionRows } from "./decision-rows";
+import { decisionRows, type TDecisionRow } from "./decision-rows";
 import { listReasonPresets } from "../agency/reason-presets";
 
 type TItemVerdict = "approve" | "return" | "accept-risk";
@@ -81,7 +81,11 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
     ...base,
     step,
     checklist,
-    rows,
+    // What the review page's client component gets: the rows carry the items; the page stays light.
+    summary: checklist.ok
+      ? { ...checklist, items: [], requirements: [], undecided: [], resolution: { ...checklist.resolution, items: [], requirements: [] } }
+      : checklist,
+    rows: rows.map(slimRow),
     presets,
     problems,
     itemReviews,
@@ -89,5 +93,13 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
     ciiBelowMedium: checklist.ok && record.answers.facts.cii === "yes" && checklist.resolution.effectiveGrade === "normal",
     typeNames: Object.fromEntries(catalogue.serviceTypes.map((t) => [t.key, t.name])),
     issues: checklist.ok ? [] : checklist.issues,
+  };
+}
+
+/** Only what the table shows of each copy (the full items would double the page's HTML). */
+function slimRow(row: TDecisionRow): TDecisionRow {
+  return {
+    ...row,
+    items: row.items.map((i) => ({ ...i, text: "", filledText: "", basis: null, recommendation: null, sameAs: [], frequency: null })),
   };
 }

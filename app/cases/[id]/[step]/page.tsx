@@ -95,7 +95,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
             caseId={record.id}
             editable={editable}
             itemReviews={view.itemReviews}
-            checklist={checklist}
+            checklist={view.summary}
             ciiBelowMedium={view.ciiBelowMedium}
             typeNames={view.typeNames}
             issues={view.issues}

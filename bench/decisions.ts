@@ -35,9 +35,27 @@ async function main() {
     await db.user.update({ where: { id: officerRow.id }, data: { mustChangePassword: false } });
     const officer: TActor = { id: officerRow.id, name: officerRow.name, agencyId: agency.id, roles: ["officer"] };
     const caseId = await createCase(db, officer);
-    await saveAnswers(db, caseId, "case", { caseName: "效能測試案", caseNumber: "B-1", contractValue: "12,000,000", serviceTypes: ["development", "maintenance"] }, officer);
-    await saveAnswers(db, caseId, "grade", { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } }, officer);
-    await saveAnswers(db, caseId, "facts", { personalData: "yes", coreSystem: "no", cii: "no", externalService: "yes", mobileApp: "no", riskLevel: "高" }, officer);
+    await saveAnswers(
+      db,
+      caseId,
+      "case",
+      { caseName: "效能測試案", caseNumber: "B-1", contractValue: "12,000,000", serviceTypes: ["development", "maintenance"] },
+      officer,
+    );
+    await saveAnswers(
+      db,
+      caseId,
+      "grade",
+      { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } },
+      officer,
+    );
+    await saveAnswers(
+      db,
+      caseId,
+      "facts",
+      { personalData: "yes", coreSystem: "no", cii: "no", externalService: "yes", mobileApp: "no", riskLevel: "高" },
+      officer,
+    );
 
     const rowsNow = async () => {
       const record = (await getCase(db, caseId))!;

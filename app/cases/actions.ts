@@ -10,6 +10,7 @@ import { createCase, getCaseFor, markStatusesSeen, saveAnswers } from "@/lib/cas
 import { saveDecision } from "@/lib/cases/decisions";
 import { approveItems, decideCase, reviewItem, reviseCase, submitCase } from "@/lib/cases/workflow-ops";
 import { answerItem } from "@/lib/cases/review-loop";
+import { adoptRecommendations, decideRows, mergeRow, splitRow } from "@/lib/cases/decide";
 import { loadChecklist } from "@/lib/cases/load";
 import { setClauseParameters } from "@/lib/cases/set-clause-parameters";
 import { setPmExclusion } from "@/lib/cases/pm-exclusions";
@@ -77,6 +78,69 @@ export const saveDecisionAction = authedAction(
       decidedAt: saved.decidedAt.toISOString(),
       saved: { choice: saved.choice, reason: saved.reason, reference: saved.reference },
     };
+  },
+);
+
+const ZKey = z.string().regex(/^r-[0-9a-f]{16}$/, "項目代碼有誤");
+/** The version of each item's decision as the page had it (null: none yet). */
+const ZBases = z.record(z.string().max(200), z.int().min(0).nullable());
+
+async function openChecklist(caseId: string, user: Parameters<typeof getCaseFor>[2]) {
+  const record = await getCaseFor(db(), caseId, user);
+  if (!record) throw new CaseError("not-found", "找不到這個案件");
+  const { checklist } = await loadChecklist(db(), record);
+  if (!checklist.ok) throw new CaseError("invalid", "案件資料尚未填寫完整，無法決定");
+  return checklist;
+}
+
+/** One decision on one or more requirement rows (a split row: on the copies named in itemIds). */
+export const decideRowsAction = authedAction(
+  {
+    args: (caseId: string, target: unknown, values: unknown, bases: unknown) => ({ caseId, target, values, bases }),
+    input: z.object({
+      caseId: ZId,
+      target: z.object({ keys: z.array(ZKey).min(1).max(500), itemIds: z.array(z.string().max(200)).max(50).optional() }),
+      values: ZDecisionValues,
+      bases: ZBases,
+    }),
+    roles: ["officer"],
+  },
+  async ({ caseId, target, values, bases }, user) => {
+    const versions = await decideRows(db(), caseId, await openChecklist(caseId, user), target, values, bases, user);
+    revalidatePath(`/cases/${caseId}/review`);
+    return { versions, decidedBy: user.name };
+  },
+);
+
+/** 「全部採用建議」 */
+export const adoptRecommendationsAction = authedAction(
+  { args: (caseId: string, bases: unknown) => ({ caseId, bases }), input: z.object({ caseId: ZId, bases: ZBases }), roles: ["officer"] },
+  async ({ caseId, bases }, user) => {
+    const versions = await adoptRecommendations(db(), caseId, await openChecklist(caseId, user), bases, user);
+    revalidatePath(`/cases/${caseId}/review`);
+    return { count: Object.keys(versions).length };
+  },
+);
+
+export const splitRowAction = authedAction(
+  {
+    args: (caseId: string, key: string, reason: unknown) => ({ caseId, key, reason }),
+    input: z.object({ caseId: ZId, key: ZKey, reason: z.string().max(2000) }),
+    roles: ["officer"],
+  },
+  async ({ caseId, key, reason }, user) => {
+    await splitRow(db(), caseId, await openChecklist(caseId, user), key, reason, user);
+    revalidatePath(`/cases/${caseId}/review`);
+    return {};
+  },
+);
+
+export const mergeRowAction = authedAction(
+  { args: (caseId: string, key: string) => ({ caseId, key }), input: z.object({ caseId: ZId, key: ZKey }), roles: ["officer"] },
+  async ({ caseId, key }, user) => {
+    await mergeRow(db(), caseId, key, user);
+    revalidatePath(`/cases/${caseId}/review`);
+    return {};
   },
 );
 

@@ -1,13 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState, useTransition } from "react";
+import { useTransition } from "react";
 import type { TChecklist, TChecklistItem } from "@/lib/cases/checklist";
 import { STEP_LABEL, type TStepIssue } from "@/lib/cases/answers";
 import { GRADE_LABEL } from "@/lib/catalogue/schema";
-import { DecisionForm, CHOICE_LABEL, type TSaveDecision } from "./DecisionForm";
+import { CHOICE_LABEL } from "./DecisionForm";
+import { DecisionTable, type TAdopt, type TDecideRows, type TMerge, type TSplit } from "./DecisionTable";
+import { isOpenRow, type TDecisionRow } from "@/lib/cases/decision-rows";
 import { STATUS_LABEL } from "@/lib/cases/labels";
-import { BasisBadge, BasisSummary } from "@/components/catalogue/BasisBadge";
+import { BasisSummary } from "@/components/catalogue/BasisBadge";
 
 type TStatus = TChecklistItem["status"];
 const STATUS_STYLE: Record<TStatus, string> = {
@@ -17,7 +19,6 @@ const STATUS_STYLE: Record<TStatus, string> = {
   "not-applicable": "bg-slate-200 text-slate-700",
 };
 type TSimple = () => Promise<{ ok: boolean }>;
-const REVIEW_LABEL: Record<string, string> = { approve: "同意", return: "退回，請修正", "accept-risk": "接受風險" };
 
 export function Review({
   caseId,
@@ -27,7 +28,9 @@ export function Review({
   issues,
   ciiBelowMedium,
   typeNames,
-  saveDecision,
+  rows,
+  presets,
+  actions,
   acknowledge,
   raiseGrade,
 }: {
@@ -40,23 +43,13 @@ export function Review({
   issues: TStepIssue[];
   ciiBelowMedium: boolean;
   typeNames: Record<string, string>;
-  saveDecision: TSaveDecision;
+  rows: TDecisionRow[];
+  presets: string[];
+  actions: { decide: TDecideRows; adopt: TAdopt; split: TSplit; merge: TMerge };
   acknowledge: TSimple;
   raiseGrade: TSimple;
 }) {
-  const [status, setStatus] = useState<TStatus | "undecided" | "">("");
-  const [type, setType] = useState("");
-  const [category, setCategory] = useState("");
   const [pending, startTransition] = useTransition();
-
-  const items = useMemo(() => (checklist.ok ? checklist.items : []), [checklist]);
-  const categories = useMemo(() => [...new Set(items.filter((i) => !type || i.serviceType === type).map((i) => i.category))], [items, type]);
-  const shown = items.filter(
-    (i) =>
-      (!status || (status === "undecided" ? i.decisionKind && !i.decision : i.status === status)) &&
-      (!type || i.serviceType === type) &&
-      (!category || i.category === category),
-  );
 
   if (!checklist.ok) {
     const steps = [...new Set(issues.map((i) => i.step))];
@@ -81,7 +74,9 @@ export function Review({
     );
   }
 
-  const { resolution, counts, changes, undecided } = checklist;
+  const { resolution, counts, changes } = checklist;
+  const total = Object.values(counts).reduce((n, c) => n + c, 0);
+  const undecided = rows.filter(isOpenRow).length;
   // Only decisions made moot by a change the officer has not yet acknowledged are pointed out.
   const changedIds = new Set(changes.map((c) => c.id));
   const staleDecisions = checklist.staleDecisions.filter((d) => changedIds.has(d.itemId));
@@ -89,7 +84,7 @@ export function Review({
     <div className="space-y-6">
       <section aria-labelledby="summary" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="summary" className="text-lg font-semibold">
-          檢核表摘要：系統防護需求等級「{GRADE_LABEL[resolution.effectiveGrade]}」，共 {items.length} 項
+          檢核表摘要：系統防護需求等級「{GRADE_LABEL[resolution.effectiveGrade]}」，共 {total} 項（{rows.length} 項需求）
         </h2>
         <ul className="flex flex-wrap gap-2" aria-label="各狀態項目數">
           {(Object.keys(STATUS_LABEL) as TStatus[]).map((s) => (
@@ -97,7 +92,7 @@ export function Review({
               {STATUS_LABEL[s]}：{counts[s]} 項
             </li>
           ))}
-          <li className="rounded border border-slate-300 px-2 py-1 text-sm">待您決定：{undecided.length} 項</li>
+          <li className="rounded border border-slate-300 px-2 py-1 text-sm">待您決定：{undecided} 項</li>
         </ul>
         <BasisSummary summary={resolution.basisSummary} version={resolution.catalogueVersion} />
       </section>
@@ -176,114 +171,7 @@ export function Review({
         </section>
       )}
 
-      <section aria-labelledby="items" className="space-y-3">
-        <h2 id="items" className="text-lg font-semibold">
-          檢核表（顯示 {shown.length}／{items.length} 項）
-        </h2>
-        <div className="flex flex-wrap gap-3 rounded-lg border border-slate-200 bg-white p-3">
-          <Filter id="filter-status" label="狀態" value={status} onChange={(v) => setStatus(v as TStatus | "")}>
-            <option value="">全部</option>
-            <option value="undecided">待您決定</option>
-            {(Object.keys(STATUS_LABEL) as TStatus[]).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </Filter>
-          <Filter
-            id="filter-type"
-            label="服務類型"
-            value={type}
-            onChange={(v) => {
-              setType(v);
-              setCategory("");
-            }}
-          >
-            <option value="">全部</option>
-            {Object.entries(typeNames)
-              .filter(([k]) => items.some((i) => i.serviceType === k))
-              .map(([k, name]) => (
-                <option key={k} value={k}>
-                  {name}
-                </option>
-              ))}
-          </Filter>
-          <Filter id="filter-category" label="項目" value={category} onChange={setCategory}>
-            <option value="">全部</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </Filter>
-        </div>
-        <ol className="space-y-3">
-          {shown.map((item) => (
-            <li key={item.id} id={`item-${item.id}`} data-item-id={item.id} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
-              <div className="flex flex-wrap items-center gap-2 text-sm">
-                <span className={`rounded px-2 py-0.5 font-semibold ${STATUS_STYLE[item.status]}`}>{STATUS_LABEL[item.status]}</span>
-                <span className="text-slate-600">
-                  {typeNames[item.serviceType]}．{item.category}．一覽表標示 {item.mark === "-" ? "－" : item.mark}
-                </span>
-                {item.thirdPartyTesting && <span className="rounded bg-violet-100 px-2 py-0.5 text-violet-900">機關應自行或委託第三方檢測</span>}
-                {item.cisoConfirm && <span className="rounded bg-rose-100 px-2 py-0.5 text-rose-900">需資安長確認風險</span>}
-              </div>
-              <p className="mt-2 leading-relaxed">{item.filledText}</p>
-              {item.frequency && <p className="mt-1 text-sm text-slate-700">頻率／期限：{item.frequency}</p>}
-              {item.basis && <BasisBadge basis={item.basis} />}
-              <details className="mt-2 text-sm">
-                <summary className="cursor-pointer text-brand-700">理由與依據（{item.reasons.length}）</summary>
-                <ul className="mt-1 list-disc space-y-1 pl-6 text-slate-700">
-                  {item.reasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                </ul>
-              </details>
-              {itemReviews[item.id] && (
-                <p className={`mt-2 rounded p-2 text-sm ${itemReviews[item.id]!.verdict === "return" ? "bg-amber-50 text-amber-900" : "bg-slate-50"}`}>
-                  資安長（{itemReviews[item.id]!.reviewerName}）：{REVIEW_LABEL[itemReviews[item.id]!.verdict] ?? itemReviews[item.id]!.verdict}
-                  {itemReviews[item.id]!.comment && `．${itemReviews[item.id]!.comment}`}
-                </p>
-              )}
-              {item.decisionKind && !editable && item.decision && (
-                <p className="mt-2 text-sm">
-                  決定：{CHOICE_LABEL[item.decision.choice] ?? item.decision.choice}
-                  {item.decision.reference && `（${item.decision.reference}）`}
-                  {item.decision.reason && `．理由：${item.decision.reason}`}（{item.decision.decidedBy}）
-                </p>
-              )}
-              {item.decisionKind && editable && (
-                <DecisionForm caseId={caseId} itemId={item.id} kind={item.decisionKind} saved={item.decision} save={saveDecision} />
-              )}
-            </li>
-          ))}
-        </ol>
-      </section>
-    </div>
-  );
-}
-
-function Filter({
-  id,
-  label,
-  value,
-  onChange,
-  children,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="flex flex-col">
-      <label htmlFor={id} className="text-sm font-semibold">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className="rounded border border-slate-400 px-2 py-1.5">
-        {children}
-      </select>
+      <DecisionTable caseId={caseId} rows={rows} typeNames={typeNames} presets={presets} editable={editable} itemReviews={itemReviews} {...actions} />
     </div>
   );
 }

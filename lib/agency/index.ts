@@ -4,3 +4,4 @@ export * from "./snapshot";
 export { getAgencyProfile, effectiveCaseProfile } from "./current";
 export { saveAgencyProfile, ProfileConflictError } from "./save-profile";
 export { draftsAffectedByProfile } from "./affected-drafts";
+export { listReasonPresets, saveReasonPresets, ZReasonPresets } from "./reason-presets";

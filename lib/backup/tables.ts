@@ -188,7 +188,16 @@ export const TABLES: readonly TTableSpec[] = [
     reference: "String=",
     decidedBy: "String",
     decidedAt: "DateTime",
+    version: "Int=",
+    origin: "String=",
   }),
+  table(
+    "DecisionSplit",
+    "decisionSplit",
+    ["caseId", "key"],
+    { caseId: "String", key: "String", reason: "String", splitBy: "String", splitAt: "DateTime" },
+    "added later",
+  ),
   table("Review", "review", ["id"], {
     id: "String",
     caseId: "String",
@@ -243,6 +252,7 @@ export const TABLES: readonly TTableSpec[] = [
     seq: "Int?",
     hash: "String?",
   }),
+  table("ReasonPreset", "reasonPreset", ["id"], { id: "String", agencyId: "String", text: "String", position: "Int=", createdAt: "DateTime=" }, "added later"),
   table("AuditChainHead", "auditChainHead", ["id"], { id: "Int", seq: "Int", hash: "String" }, "added later"),
   table(
     "Notification",

@@ -14,6 +14,8 @@ import { caseSubmissions, itemAnswers, returnedEntries } from "./review-loop";
 import { resubmissionProblems } from "../workflow/submission";
 import { documentLinks } from "./case-documents";
 import { pmItemsView } from "./pm-exclusions";
+import { decisionRows, type TDecisionRow } from "./decision-rows";
+import { listReasonPresets } from "../agency/reason-presets";
 
 type TItemVerdict = "approve" | "return" | "accept-risk";
 
@@ -85,10 +87,19 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
   );
   const documents = await documentLinks(db, record);
   const clauseParameters = editable ? await loadClauseParameters(db, record.id).then((p) => clauseParameterView(p.library, p, "case")) : null;
+  // One row per requirement, with the versions each save starts from; the agency's reason presets.
+  const rows = checklist.ok ? decisionRows(checklist, record.splits, new Map(record.decisions.map((d) => [d.itemId, d.version]))) : [];
+  const presets = editable ? await listReasonPresets(db, record.agencyId) : [];
   return {
     ...base,
     step,
     checklist,
+    // What the review page's client component gets: the rows carry the items; the page stays light.
+    summary: checklist.ok
+      ? { ...checklist, items: [], requirements: [], undecided: [], resolution: { ...checklist.resolution, items: [], requirements: [] } }
+      : checklist,
+    rows: rows.map(slimRow),
+    presets,
     problems,
     itemReviews,
     clauseParameters,
@@ -97,5 +108,13 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
     ciiBelowMedium: checklist.ok && record.answers.facts.cii === "yes" && checklist.resolution.effectiveGrade === "normal",
     typeNames: Object.fromEntries(catalogue.serviceTypes.map((t) => [t.key, t.name])),
     issues: checklist.ok ? [] : checklist.issues,
+  };
+}
+
+/** Only what the table shows of each copy (the full items would double the page's HTML). */
+function slimRow(row: TDecisionRow): TDecisionRow {
+  return {
+    ...row,
+    items: row.items.map((i) => ({ ...i, text: "", filledText: "", basis: null, recommendation: null, sameAs: [], frequency: null })),
   };
 }

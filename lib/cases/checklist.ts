@@ -52,15 +52,15 @@ export function buildChecklist(catalogue: TCatalogueFile, obligations: TObligati
   const decisions = new Map(record.decisions.map((d) => [d.itemId, d]));
   const gradeLabel = GRADE_LABEL[resolution.effectiveGrade];
 
-  const items: TChecklistItem[] = resolution.items.map((item) => {
-    const kind = decisionKind(item);
+  // One requirement, one decision: every copy of a row asks what its strongest copy asks (a ◎ copy of a
+  // ● row asks nothing; a ◎ copy of a required ▲ row asks where it is done).
+  const filled = resolution.items.map((item) => ({ ...item, filledText: fillPlaceholders(item.text, gradeLabel, input.input.riskLevel) }));
+  const rowKind = new Map<string, TDecisionKind | null>();
+  for (const g of groupRequirements(filled, (i) => i.filledText)) for (const id of g.itemIds) rowKind.set(id, decisionKind(g.top));
+  const items: TChecklistItem[] = filled.map((item) => {
+    const kind = rowKind.get(item.id) ?? null;
     const decision = decisions.get(item.id) ?? null;
-    return {
-      ...item,
-      filledText: fillPlaceholders(item.text, gradeLabel, input.input.riskLevel),
-      decisionKind: kind,
-      decision: kind && decision && decisionFits(kind, decision.choice) ? decision : null,
-    };
+    return { ...item, decisionKind: kind, decision: kind && decision && decisionFits(kind, decision.choice) ? decision : null };
   });
 
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TStatus, number>;

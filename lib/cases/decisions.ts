@@ -86,7 +86,11 @@ export async function saveDecision(
         before?.decidedAt ?? new Date(),
         "這一項的決定",
       );
-    await tx.decision.upsert({ where: { caseId_itemId: { caseId, itemId: item.id } }, create: { caseId, itemId: item.id, ...data }, update: data });
+    await tx.decision.upsert({
+      where: { caseId_itemId: { caseId, itemId: item.id } },
+      create: { caseId, itemId: item.id, ...data, version: 1 },
+      update: { ...data, origin: "manual", version: { increment: 1 } },
+    });
     await tx.case.update({ where: { id: caseId }, data: { lockVersion: { increment: 1 } } });
     await recordAudit(tx, {
       agencyId: actor.agencyId,

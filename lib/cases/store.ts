@@ -17,6 +17,10 @@ export type TDecisionRecord = {
   reference: string;
   decidedBy: string;
   decidedAt: Date;
+  /** Bumped by every save; a save carries the version it started from. */
+  version: number;
+  /** manual | recommendation (「依系統建議」) */
+  origin: string;
 };
 
 import type { TCaseStatus } from "../workflow/state";
@@ -45,6 +49,8 @@ export type TCaseRecord = {
   createdAt: Date;
   updatedAt: Date;
   decisions: TDecisionRecord[];
+  /** Requirement rows decided per service type (DecisionSplit), by row key. */
+  splits: { key: string; reason: string; splitBy: string; splitAt: Date }[];
 };
 
 /** Stored answers are re-read leniently: a step that no longer parses starts empty rather than failing the page. */
@@ -116,7 +122,7 @@ export async function getCaseFor(db: TDb, id: string, actor: Pick<TActor, "agenc
 }
 
 export async function getCase(db: TDb | TTx, id: string): Promise<TCaseRecord | null> {
-  const row = await db.case.findUnique({ where: { id }, include: { decisions: true, createdBy: { select: { name: true } } } });
+  const row = await db.case.findUnique({ where: { id }, include: { decisions: true, decisionSplits: true, createdBy: { select: { name: true } } } });
   if (!row) return null;
   return {
     id: row.id,
@@ -138,6 +144,7 @@ export async function getCase(db: TDb | TTx, id: string): Promise<TCaseRecord | 
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     decisions: row.decisions.map(({ caseId: _c, ...d }) => d),
+    splits: row.decisionSplits.map(({ caseId: _c, ...s }) => s),
   };
 }
 

@@ -271,6 +271,8 @@ export async function reviseCase(db: TDb, caseId: string, actor: TActor): Promis
     if (decisions.length) await tx.decision.createMany({ data: decisions.map((d) => ({ ...d, caseId: id })) });
     const exclusions = await tx.pmExclusion.findMany({ where: { caseId } });
     if (exclusions.length) await tx.pmExclusion.createMany({ data: exclusions.map((e) => ({ ...e, caseId: id })) });
+    const splits = await tx.decisionSplit.findMany({ where: { caseId } });
+    if (splits.length) await tx.decisionSplit.createMany({ data: splits.map((s) => ({ ...s, caseId: id })) });
     await recordAudit(tx, {
       agencyId: actor.agencyId,
       actorId: actor.id,

@@ -107,6 +107,59 @@ type TEntry = {
   verify?: (c: TCall, o: TOutcome) => Promise<void>;
 };
 
+/** The requirement row an item belongs to, with the versions a save starts from (dynamic imports: see freshWorld). */
+async function rowOfItem(db: TWorld["db"], caseId: string, itemId: string) {
+  const { getCase } = await import("@/lib/cases/store");
+  const { loadChecklist } = await import("@/lib/cases/load");
+  const { decisionRows } = await import("@/lib/cases/decision-rows");
+  const record = (await getCase(db, caseId))!;
+  const { checklist } = await loadChecklist(db, record);
+  if (!checklist.ok) throw new Error("fixture: the case does not resolve");
+  const rows = decisionRows(checklist, record.splits, new Map(record.decisions.map((d) => [d.itemId, d.version])));
+  const row = rows.find((r) => r.items.some((i) => i.id === itemId));
+  return { key: row?.key ?? "", bases: row?.bases ?? {}, checklist, rows };
+}
+
+let twoType: { id: string; key: string } | null = null;
+/** A draft case of agency A with 開發 + 維運 and one of its rows of both types (split when asked). */
+async function twoTypeRow(world: TWorld, split = false) {
+  const { createCase, saveAnswers } = await import("@/lib/cases/store");
+  const { splitRow } = await import("@/lib/cases/decide");
+  if (!twoType) {
+    const id = await createCase(world.db, world.officer);
+    await saveAnswers(world.db, id, "case", { ...REALISTIC_CASE_TWO_TYPES }, world.officer);
+    await saveAnswers(
+      world.db,
+      id,
+      "grade",
+      { mode: "direct", grade: "medium", aspects: { confidentiality: "", integrity: "", availability: "", legalCompliance: "" } },
+      world.officer,
+    );
+    await saveAnswers(
+      world.db,
+      id,
+      "facts",
+      { personalData: "yes", coreSystem: "no", cii: "no", externalService: "yes", mobileApp: "no", riskLevel: "高" },
+      world.officer,
+    );
+    const { getCase } = await import("@/lib/cases/store");
+    const { loadChecklist } = await import("@/lib/cases/load");
+    const { decisionRows } = await import("@/lib/cases/decision-rows");
+    const { checklist } = await loadChecklist(world.db, (await getCase(world.db, id))!);
+    if (!checklist.ok) throw new Error("fixture: the case does not resolve");
+    const row = decisionRows(checklist, [], new Map()).find((r) => r.kind && r.decidable.length > 1)!;
+    twoType = { id, key: row.key };
+  }
+  const exists = await world.db.decisionSplit.findUnique({ where: { caseId_key: { caseId: twoType.id, key: twoType.key } } });
+  if (split && !exists) {
+    const { checklist } = await rowOfItem(world.db, twoType.id, "");
+    await splitRow(world.db, twoType.id, checklist, twoType.key, "授權矩陣測試", world.officer);
+  }
+  if (!split && exists) await world.db.decisionSplit.delete({ where: { caseId_key: { caseId: twoType.id, key: twoType.key } } });
+  return twoType;
+}
+const REALISTIC_CASE_TWO_TYPES = { caseName: "兩類型測試案", caseNumber: "AUTHZ-2", contractValue: "12,000,000", serviceTypes: ["development", "maintenance"] };
+
 const load = {
   cases: () => import("@/app/cases/actions"),
   login: () => import("@/app/login/actions"),
@@ -397,6 +450,59 @@ const ACTIONS: TEntry[] = [
       const { setPmExclusionAction } = await load.cases();
       const id = await c.cases.get("filled");
       return () => setPmExclusionAction(id, "pm.1", { exclude: true, reason: "授權矩陣測試：不列入" });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "decideRowsAction",
+    probe: "the requirement row of a ◎ item of a filled-in draft case of agency A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { decideRowsAction } = await load.cases();
+      const id = await c.cases.get("filled");
+      const { key, bases } = await rowOfItem(c.world.db, id, c.cases.items.choice);
+      return () => decideRowsAction(id, { keys: [key] }, { choice: "exclude", reason: "授權矩陣測試：不納入", reference: "" }, bases);
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "adoptRecommendationsAction",
+    probe: "a filled-in draft case of agency A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { adoptRecommendationsAction } = await load.cases();
+      const id = await c.cases.get("filled");
+      return () => adoptRecommendationsAction(id, {});
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "splitRowAction",
+    probe: "a row of two service types of a draft case of agency A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { splitRowAction } = await load.cases();
+      const { id, key } = await twoTypeRow(c.world);
+      return () => splitRowAction(id, key, "授權矩陣測試：分開決定");
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
+    name: "mergeRowAction",
+    probe: "a split row of a draft case of agency A",
+    rule: "an officer of the case's agency",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { mergeRowAction } = await load.cases();
+      const { id, key } = await twoTypeRow(c.world, true);
+      return () => mergeRowAction(id, key);
     },
   },
   {
@@ -713,6 +819,19 @@ const ACTIONS: TEntry[] = [
       const title = agency.cisoTitle === "副首長" ? "資安長" : "副首長";
       return () =>
         saveAgencyProfileAction({ ...TEST_PROFILE, name: agency.name, ciProvider: "no", mailServer: "yes", cisoTitle: title }, agency.profileVersion);
+    },
+  },
+  {
+    kind: "action",
+    file: "app/admin/agency/actions.ts",
+    name: "saveReasonPresetsAction",
+    rule: "an admin; saves the admin's own agency's reason presets only",
+    allowed: ["adminA", "agencyB"],
+    setup: async (c) => {
+      const { saveReasonPresetsAction } = await load.agencyProfile();
+      const { listReasonPresets } = await import("@/lib/agency/reason-presets");
+      const base = await listReasonPresets(c.world.db, c.person?.agencyId ?? c.world.agencyA);
+      return () => saveReasonPresetsAction([...base.filter((p) => p !== "授權矩陣測試"), ...(base.includes("授權矩陣測試") ? [] : ["授權矩陣測試"])], base);
     },
   },
   {
@@ -1317,6 +1436,10 @@ const PAGES: TEntry[] = [
     },
     shows: { to: ["vendorA"], text: "下載廠商資安自評表" },
     reveals: { why: "the vendor sees the agency, title and id of the cases it was invited to", markers: grantedMarkers },
+  }),
+  page("app/cases/[id]/decisions/page.tsx", () => import("@/app/cases/[id]/decisions/page"), "anyone of the case's agency", A_ROLES, {
+    params: async (c) => ({ id: await c.cases.get("approved") }),
+    probe: "/cases/<approved case of A>/decisions",
   }),
   page("app/admin/page.tsx", () => import("@/app/admin/page"), "an admin; shows the own agency only", ADMIN_OWN, {
     shows: { to: ["adminA"], text: AGENCY_A_NAME },

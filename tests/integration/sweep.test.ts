@@ -139,6 +139,27 @@ const SWEEP: Record<string, TSweep> = {
       ),
     ),
   },
+  "app/cases/actions.ts#decideRowsAction": {
+    kind: "action",
+    load: cases,
+    args: caseArgs(4, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything, anything, anything)),
+  },
+  "app/cases/actions.ts#adoptRecommendationsAction": {
+    kind: "action",
+    load: cases,
+    // Never a record of versions, so nothing is decided.
+    args: caseArgs(2, (ctx) => fc.tuple(fc.constant(ctx.caseId), fc.oneof(notTheObject, fc.array(anything, { minLength: 1 })))),
+  },
+  "app/cases/actions.ts#splitRowAction": {
+    kind: "action",
+    load: cases,
+    args: caseArgs(3, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything, anything)),
+  },
+  "app/cases/actions.ts#mergeRowAction": {
+    kind: "action",
+    load: cases,
+    args: caseArgs(2, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything)),
+  },
   "app/cases/actions.ts#setClauseParametersAction": {
     kind: "action",
     // Never a valid value: blank and null inherit, and digits of any script ("１２") are a number.
@@ -247,6 +268,11 @@ const SWEEP: Record<string, TSweep> = {
     args: () => fc.tuple(fc.oneof(notTheObject, fc.record({ version: anything, lockVersion: anything, cell: anything }))),
   },
   "app/admin/agency/actions.ts#saveAgencyProfileAction": {
+    kind: "action",
+    load: () => import("@/app/admin/agency/actions"),
+    args: () => fc.tuple(fc.oneof(anything, notTheObject), anything),
+  },
+  "app/admin/agency/actions.ts#saveReasonPresetsAction": {
     kind: "action",
     load: () => import("@/app/admin/agency/actions"),
     args: () => fc.tuple(fc.oneof(anything, notTheObject), anything),

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { draftsAffectedByProfile, saveAgencyProfile } from "@/lib/agency";
+import { draftsAffectedByProfile, saveAgencyProfile, saveReasonPresets } from "@/lib/agency";
 import { authedAction } from "../../_server/action";
 
 /** The agency profile; `values` is validated in lib/agency (field-level zh-TW issues). */
@@ -23,5 +23,19 @@ export const saveAgencyProfileAction = authedAction(
       profileVersion: r.profileVersion,
       affected: affected.map((a) => ({ id: a.id, title: a.title, changes: a.changes.map((c) => `${c.label}：${c.from} → ${c.to}`) })),
     };
+  },
+);
+
+/** The agency's reason presets (one a line); `base`: the list as the page had it. */
+export const saveReasonPresetsAction = authedAction(
+  {
+    args: (presets: unknown, base: unknown) => ({ presets, base }),
+    input: z.object({ presets: z.array(z.string().max(1000)).max(200), base: z.array(z.string().max(1000)).max(200) }),
+    roles: ["admin"],
+  },
+  async ({ presets, base }, user) => {
+    const saved = await saveReasonPresets(db(), user, presets, base);
+    revalidatePath("/admin/agency");
+    return { presets: saved };
   },
 );

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
-import { draftsAffectedByProfile, getAgencyProfile, profileIssues } from "@/lib/agency";
+import { draftsAffectedByProfile, getAgencyProfile, listReasonPresets, profileIssues } from "@/lib/agency";
+import { ReasonPresetsForm } from "@/components/agency/ReasonPresetsForm";
 import { resolveService } from "@/lib/api/resolve";
 import { coverableMeasures } from "@/lib/resolve/recommend";
 import { AdminHeader } from "@/components/admin/AdminHeader";
 import { AgencyProfileForm } from "@/components/agency/AgencyProfileForm";
 import { requireUser } from "../../_server/auth";
-import { saveAgencyProfileAction } from "./actions";
+import { saveAgencyProfileAction, saveReasonPresetsAction } from "./actions";
 
 export const metadata: Metadata = { title: "機關資料" };
 export const dynamic = "force-dynamic";
@@ -16,6 +17,7 @@ export default async function AgencyProfilePage() {
   const current = (await getAgencyProfile(db(), user.agencyId))!;
   const incomplete = profileIssues(current.profile).length > 0;
   const affected = await draftsAffectedByProfile(db(), user.agencyId, current.profile);
+  const presets = await listReasonPresets(db(), user.agencyId);
   // The ▲ measures of the newest published catalogue (what new cases resolve against).
   const measures = coverableMeasures(await resolveService().catalogue());
   return (
@@ -37,6 +39,7 @@ export default async function AgencyProfilePage() {
         measures={measures}
         affected={affected.map((a) => ({ id: a.id, title: a.title, changes: a.changes.map((c) => `${c.label}：${c.from} → ${c.to}`) }))}
       />
+      <ReasonPresetsForm initial={presets} save={saveReasonPresetsAction} />
     </div>
   );
 }

@@ -88,6 +88,7 @@ describe("parsing a backup file", () => {
       "CalendarFeed",
       "CaseDocument",
       "CaseSubmission",
+      "DecisionSplit",
       "Contract",
       "ContractMilestone",
       "Incident",
@@ -98,6 +99,7 @@ describe("parsing a backup file", () => {
       "Obligation",
       "ObligationEvent",
       "PmExclusion",
+      "ReasonPreset",
       "StoredFile",
       "VendorInvitation",
     ]);

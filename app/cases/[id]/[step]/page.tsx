@@ -26,7 +26,10 @@ import {
   raiseGradeToMediumAction,
   reviseCaseAction,
   saveAnswersAction,
-  saveDecisionAction,
+  adoptRecommendationsAction,
+  decideRowsAction,
+  mergeRowAction,
+  splitRowAction,
   setClauseParametersAction,
   setPmExclusionAction,
   submitCaseAction,
@@ -105,11 +108,18 @@ export default async function CaseStepPage({ params }: { params: Params }) {
             caseId={record.id}
             editable={editable}
             itemReviews={view.itemReviews}
-            checklist={checklist}
+            checklist={view.summary}
             ciiBelowMedium={view.ciiBelowMedium}
             typeNames={view.typeNames}
             issues={view.issues}
-            saveDecision={saveDecisionAction.bind(null, record.id)}
+            rows={view.rows}
+            presets={view.presets}
+            actions={{
+              decide: decideRowsAction.bind(null, record.id),
+              adopt: adoptRecommendationsAction.bind(null, record.id),
+              split: splitRowAction.bind(null, record.id),
+              merge: mergeRowAction.bind(null, record.id),
+            }}
             acknowledge={acknowledgeChangesAction.bind(null, record.id)}
             raiseGrade={raiseGradeToMediumAction.bind(null, record.id)}
           />

@@ -111,9 +111,9 @@ export function approvalGroups<T extends TWorkflowItem>(
  * (the guided-decisions work adds `recommendation`); until then the count is unknown (null, shown 「—」).
  */
 export function deviationCount(items: readonly TWorkflowItem[]): number | null {
-  const withAdvice = items.filter((i): i is TWorkflowItem & { recommendation: string | null } => "recommendation" in i);
+  const withAdvice = items.filter((i): i is TWorkflowItem & { recommendation: { decision: string } | null } => "recommendation" in i);
   if (withAdvice.length === 0) return null;
-  return withAdvice.filter((i) => i.recommendation && i.decision && i.decision.choice !== i.recommendation).length;
+  return withAdvice.filter((i) => i.recommendation && i.decision && i.decision.choice !== i.recommendation.decision).length;
 }
 
 /**

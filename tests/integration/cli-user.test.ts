@@ -33,7 +33,8 @@ describe("npm run -s cli -- user grant (how the first 目錄管理者 comes to b
     const audit = await after.auditEntry.findFirstOrThrow({ where: { targetId: id, action: "user.roles" } });
     expect(audit).toMatchObject({ actorId: null, actorName: "系統管理指令（CLI）", agencyId });
     await after.$disconnect();
-  });
+    // Two CLI processes, each starting tsx and checking the database: slow on a loaded 2-core machine.
+  }, 120_000);
 
   it("an unknown account or role exits 2 with a message, changing nothing", () => {
     const unknown = cli("user", "grant", "--email", "nobody@moda.test", "--role", "catalogue-admin");
@@ -42,5 +43,5 @@ describe("npm run -s cli -- user grant (how the first 目錄管理者 comes to b
     const role = cli("user", "grant", "--email", "keeper@moda.test", "--role", "superuser");
     expect(role.code).toBe(2);
     expect(role.stderr).toContain("請以 --email 指定帳號、以 --role 指定角色");
-  });
+  }, 120_000);
 });

@@ -59,7 +59,10 @@ describe("the review loop", () => {
     // Every included 「提請機關資安長確認」 item waits for the CISO's verdict.
     expect(entry.needVerdict).toBe(approvalProblems(await checklistOf(db, first), []).length);
     expect(entry.needVerdict).toBeGreaterThan(0);
-    expect(entry.deviations).toBeNull();
+    // Decisions that differ from the system's recommendation (the fixture decides without looking at them).
+    const decided = (await checklistOf(db, first)).items.filter((i) => i.recommendation && i.decision);
+    expect(entry.deviations).toBe(decided.filter((i) => i.decision!.choice !== i.recommendation!.decision).length);
+    expect(entry.deviations).toBeLessThan(decided.length);
     expect((await cisoWorklist(db, b.ciso)).map((e) => e.id)).toEqual([other]);
     await expect(cisoWorklist(db, a.officer)).rejects.toMatchObject({ code: "forbidden" });
     await expect(cisoWorklist(db, a.admin)).rejects.toMatchObject({ code: "forbidden" });

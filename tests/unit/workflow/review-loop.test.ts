@@ -127,8 +127,9 @@ describe("a risk acceptance", () => {
   it("deviations from recommendations are unknown until items carry one", () => {
     expect(deviationCount([optional("a", { decision: decided("include") })])).toBeNull();
     const withAdvice = [
-      { ...optional("a", { decision: decided("include") }), recommendation: "include" },
-      { ...optional("b", { decision: decided("exclude") }), recommendation: "include" },
+      { ...optional("a", { decision: decided("include") }), recommendation: { decision: "include", reason: "r", basis: "b" } },
+      { ...optional("b", { decision: decided("exclude") }), recommendation: { decision: "include", reason: "r", basis: "b" } },
+      { ...optional("c", { decision: decided("exclude") }), recommendation: null },
     ];
     expect(deviationCount(withAdvice)).toBe(1);
   });

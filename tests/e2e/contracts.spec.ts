@@ -30,7 +30,7 @@ test("award an approved case, upload and approve the 專案工作計畫書, reco
   await risk.getByRole("button", { name: "儲存審查意見" }).click();
   await expect(risk.getByText(/已審查：接受風險/)).toBeVisible();
   await ciso.getByRole("button", { name: "核准本案" }).click();
-  await expect(ciso.getByText("本案目前不在送審狀態")).toBeVisible();
+  await expect(ciso.getByText(/已核准本案（第 1 版）/)).toBeVisible();
 
   // Award: a wrong 統一編號 is refused at its field, nothing typed is lost.
   await officer.goto(`${base}/review`);

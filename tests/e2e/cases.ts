@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /**
  * The officer fills the wizard for a small case at 普, no special facts (the demo agency's profile: level C,
@@ -29,4 +29,19 @@ export async function fillCase(page: Page, c: { name: string; number: string; va
   await page.getByRole("button", { name: "儲存並產出檢核表" }).click();
   await page.waitForURL(/\/review$/);
   return page.url().replace(/\/review$/, "");
+}
+
+/** The review table's row for an item: one row per requirement, every copy anchored as #item-<id>. */
+export const decisionRow = (page: Page, itemId: string) => page.locator(`tr:has([id="item-${itemId}"])`);
+
+/**
+ * Decides a row inline (choice null: keep it, change the reason) and waits until its autosave reached the
+ * server. The reason goes in first: nothing saves without a choice, so this is one save with both.
+ */
+export async function decideRow(row: Locator, choice: string | null, reason: string) {
+  const saved = row.page().waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
+  await row.getByLabel("理由", { exact: true }).fill(reason);
+  if (choice) await row.getByLabel(choice, { exact: true }).check();
+  await saved;
+  await expect(row.getByRole("status")).toHaveText(/^(已儲存|已決定（.+）)$/);
 }

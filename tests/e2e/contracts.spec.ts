@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { strToU8 } from "fflate";
 import { expect, test, type Browser } from "./fixtures";
 import { storageFor } from "./accounts";
-import { fillCase } from "./cases";
+import { decideRow, decisionRow, fillCase } from "./cases";
 
 async function as(browser: Browser, role: string) {
   const context = await browser.newContext({ storageState: storageFor(role), locale: "zh-TW" });
@@ -18,11 +18,7 @@ test("award an approved case, upload and approve the 專案工作計畫書, reco
   // An approved case (the workflow spec's small SaaS case).
   const officer = await as(browser, "officer");
   const base = await fillCase(officer, { name: "契約履約測試案", number: "CT-001", value: "800000", type: "既有雲端微服務（SaaS）客製化需求更版" });
-  const vm = officer.locator('li[data-item-id="saas-customization.vm-image-security"]');
-  await vm.getByLabel("納入本案", { exact: true }).check();
-  await vm.getByLabel(/理由/).fill("客製化版本含虛擬主機");
-  await vm.getByRole("button", { name: "儲存決定" }).click();
-  await expect(vm.getByText(/已決定：納入本案/)).toBeVisible();
+  await decideRow(decisionRow(officer, "saas-customization.vm-image-security"), "納入本案", "客製化版本含虛擬主機");
   await officer.reload();
   await officer.getByRole("button", { name: "送出審查" }).click();
   await expect(officer.getByText("第 1 版．送審")).toBeVisible();
@@ -34,7 +30,7 @@ test("award an approved case, upload and approve the 專案工作計畫書, reco
   await risk.getByRole("button", { name: "儲存審查意見" }).click();
   await expect(risk.getByText(/已審查：接受風險/)).toBeVisible();
   await ciso.getByRole("button", { name: "核准本案" }).click();
-  await expect(ciso.getByText("本案目前不在送審狀態")).toBeVisible();
+  await expect(ciso.getByText(/已核准本案（第 1 版）/)).toBeVisible();
 
   // Award: a wrong 統一編號 is refused at its field, nothing typed is lost.
   await officer.goto(`${base}/review`);

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { fillCase } from "./cases";
+import { decideRow, decisionRow, fillCase } from "./cases";
 import { accessible, as } from "./pages";
 
 // Issue 14: the header's badge leads the CISO to a submitted case and the officer to a returned one;
@@ -8,11 +8,7 @@ import { accessible, as } from "./pages";
 test("submitted → the CISO's badge and list lead to the approval page; returned → the officer's to the review step", async ({ browser }) => {
   const officer = await as(browser, "officer");
   const base = await fillCase(officer, { name: "通知測試案", number: "NT-001", value: "800000", type: "既有雲端微服務（SaaS）客製化需求更版" });
-  const vm = officer.locator('li[data-item-id="saas-customization.vm-image-security"]');
-  await vm.getByLabel("納入本案", { exact: true }).check();
-  await vm.getByLabel(/理由/).fill("客製化版本含虛擬主機");
-  await vm.getByRole("button", { name: "儲存決定" }).click();
-  await expect(vm.getByText(/已決定：納入本案/)).toBeVisible();
+  await decideRow(decisionRow(officer, "saas-customization.vm-image-security"), "納入本案", "客製化版本含虛擬主機");
   await officer.reload();
   await officer.getByRole("button", { name: "送出審查" }).click();
   await expect(officer.getByText("第 1 版．送審")).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { accessible, as } from "./pages";
-import { fillCase } from "./cases";
+import { decisionRow, fillCase } from "./cases";
 
 // Issue 12: a 目錄管理者 verifies one cell of the ▲ table against the official attachment and publishes;
 // an officer's new case shows that item as verified; the matrix page shows everyone which cells are.
@@ -38,9 +38,10 @@ test("a catalogue admin verifies a ▲ cell and publishes; the officer's case sh
   const officer = await as(browser, "officer");
   const caseUrl = await fillCase(officer, { name: "弱點管理核對案", number: "OB-001", value: "800000", type: "應用軟體或系統開發服務" });
   await expect(officer.getByText(`目錄版本 ${version}`)).toBeVisible();
-  const vans = officer.locator('[data-item-id="development.vans"]');
-  await expect(vans.getByText("已核對官方附表", { exact: true })).toBeVisible();
-  await expect(vans).toContainText("分級辦法附表五（115-01-07），第3頁 技術面第6項");
+  // The review table's row names the verified cell and its official source under 「理由與依據」.
+  const vans = decisionRow(officer, "development.vans");
+  await vans.getByText("理由與依據").click();
+  await expect(vans).toContainText("已核對官方附表：分級辦法附表五（115-01-07），第3頁 技術面第6項");
   await expect(officer.getByTestId("basis-summary")).toBeVisible();
   await expect(officer.locator("body")).not.toContainText("annex-tables.md");
   await expect(officer.locator("body")).not.toContainText("僅憑記憶");

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "./fixtures";
 import { accessible, as } from "./pages";
-import { fillCase } from "./cases";
+import { decideRow, decisionRow, fillCase } from "./cases";
 
 // Issue 14: one return-and-resubmit cycle as the CISO and the officer do it — the CISO starts from
 // 「待我審查」, the officer from the case list (the banner leads to the returned item). Clicks and
@@ -30,11 +30,7 @@ test("the review loop: worklist → return → the officer answers via the banne
   const name = `審查迴圈測試案-${Date.now()}`;
   const officer = await as(browser, "officer");
   const base = await fillCase(officer, { name, number: "RL-001", value: "800000", type: "既有雲端微服務（SaaS）客製化需求更版" });
-  const vm = officer.locator(`li[data-item-id="${VM}"]`);
-  await vm.getByLabel("納入本案", { exact: true }).check();
-  await vm.getByLabel(/理由/).fill("客製化版本含虛擬主機");
-  await vm.getByRole("button", { name: "儲存決定" }).click();
-  await expect(vm.getByText(/已決定：納入本案/)).toBeVisible();
+  await decideRow(decisionRow(officer, VM), "納入本案", "客製化版本含虛擬主機");
   await officer.reload();
   await officer.getByRole("button", { name: "送出審查" }).click();
   await expect(officer.getByText("第 1 版．送審")).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { storageFor } from "./accounts";
+import { decideRow, decisionRow } from "./cases";
 
 test.use({ storageState: storageFor("officer") });
 
@@ -90,18 +91,14 @@ test("a whole wizard run, accessible on every step, ends in a checklist with dec
   await expectAccessible(page);
 
   // Decide one optional item; the decision survives a reload.
-  await page.getByRole("combobox", { name: "狀態" }).selectOption("optional");
-  const item = page.locator('li[data-item-id="development.source-code-review"]');
+  const item = decisionRow(page, "development.source-code-review");
   await expect(item).toContainText("選配（由機關決定）");
-  await item.getByRole("button", { name: "儲存決定" }).click();
-  await expect(item.getByText("請選擇納入或不納入本案")).toBeVisible();
-  await item.getByLabel("納入本案", { exact: true }).check();
-  await item.getByLabel(/理由/).fill("對外服務系統，需原始碼檢測");
-  await item.getByRole("button", { name: "儲存決定" }).click();
-  await expect(item.getByText(/已決定：納入本案（王承辦/)).toBeVisible();
+  await expect(item).toContainText("選配：是否納入本案？");
+  await decideRow(item, "納入本案", "對外服務系統，需原始碼檢測");
   await page.reload();
-  await page.getByRole("combobox", { name: "狀態" }).selectOption("optional");
-  await expect(page.locator('li[data-item-id="development.source-code-review"]').getByText(/已決定：納入本案（王承辦/)).toBeVisible();
+  await expect(item.getByLabel("納入本案", { exact: true })).toBeChecked();
+  await expect(item.getByLabel("理由", { exact: true })).toHaveValue("對外服務系統，需原始碼檢測");
+  await expect(item.getByRole("status")).toHaveText("已決定（王承辦）");
 
   // Changing a fact re-resolves and tells the officer what changed.
   await page

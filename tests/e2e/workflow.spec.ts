@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "./fixtures";
 import { storageFor } from "./accounts";
-import { fillCase } from "./cases";
+import { decideRow, decisionRow, fillCase } from "./cases";
 
 async function as(browser: Browser, role: string) {
   const context = await browser.newContext({ storageState: storageFor(role), locale: "zh-TW" });
@@ -29,12 +29,11 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
   const submit = officer.getByRole("region", { name: "送交資安長審查" });
   await expect(submit).toContainText("送審前尚有 1 項需要處理");
   await expect(submit.getByRole("button", { name: "送出審查" })).toBeDisabled();
-  const vm = officer.locator('li[data-item-id="saas-customization.vm-image-security"]');
-  await vm.getByLabel("納入本案", { exact: true }).check();
-  await vm.getByLabel(/理由/).fill("客製化版本含虛擬主機");
-  await vm.getByRole("button", { name: "儲存決定" }).click();
-  await expect(vm.getByText(/已決定：納入本案/)).toBeVisible();
+  const vm = decisionRow(officer, "saas-customization.vm-image-security");
+  await decideRow(vm, "納入本案", "客製化版本含虛擬主機");
   await officer.reload();
+  await expect(vm.getByLabel("納入本案", { exact: true })).toBeChecked();
+  await expect(vm.getByRole("status")).toHaveText("已決定（王承辦）");
   // Before approval the documents are drafts.
   await expect(officer.getByRole("link", { name: "資通安全需求規範（草稿）" })).toBeVisible();
   await download(officer, /資通安全需求規範（草稿）/, /^工作流程測試案_資通安全需求規範_\d{8}\.docx$/);
@@ -64,10 +63,10 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
   await officer.goto(`${base}/review`);
   await expect(officer.getByText("資安長意見：請補充選配項目理由")).toBeVisible();
   await expect(vm.getByText(/請說明為何普級仍需要/)).toBeVisible();
-  await vm.getByLabel(/理由/).fill("客製化版本含虛擬主機映像檔，依機關資安規範納入");
-  await vm.getByRole("button", { name: "儲存決定" }).click();
-  await expect(vm.getByText(/已決定：納入本案/)).toBeVisible();
+  await decideRow(vm, null, "客製化版本含虛擬主機映像檔，依機關資安規範納入");
   await officer.reload();
+  await expect(vm.getByLabel("理由", { exact: true })).toHaveValue("客製化版本含虛擬主機映像檔，依機關資安規範納入");
+  await expect(vm.getByRole("status")).toHaveText("已決定（王承辦）");
   await officer.getByRole("button", { name: "送出審查" }).click();
   await expect(officer.getByText("第 1 版．送審")).toBeVisible();
 
@@ -111,7 +110,8 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
   await officer.goto(`${base}/review`);
   await officer.getByRole("button", { name: "建立新修訂版" }).click();
   await expect(officer.getByText("第 2 版．草稿")).toBeVisible();
-  await expect(officer.locator('li[data-item-id="saas-customization.vm-image-security"]').getByText(/已決定：納入本案/)).toBeVisible();
+  await expect(vm.getByLabel("納入本案", { exact: true })).toBeChecked();
+  await expect(vm.getByRole("status")).toHaveText("已決定（王承辦）");
 });
 
 test("two people saving the same step: the second gets a conflict and keeps their input", async ({ browser }) => {
@@ -148,23 +148,25 @@ test("two officers deciding the same item, and setting the clause parameters, fr
   const b = await as(browser, "officer");
   await b.goto(`${caseUrl}/review`);
 
-  const itemA = a.locator('li[data-item-id="saas-customization.vm-image-security"]');
-  await itemA.getByLabel("納入本案", { exact: true }).check();
-  await itemA.getByLabel(/理由/).fill("甲的理由：含虛擬主機");
-  await itemA.getByRole("button", { name: "儲存決定" }).click();
-  await expect(itemA.getByText(/已決定：納入本案/)).toBeVisible();
+  const itemA = decisionRow(a, "saas-customization.vm-image-security");
+  await decideRow(itemA, "納入本案", "甲的理由：含虛擬主機");
 
-  const itemB = b.locator('li[data-item-id="saas-customization.vm-image-security"]');
+  // The row autosaves: B's stale save is refused, shows A's decision, and B's input stays in the fields.
+  const itemB = decisionRow(b, "saas-customization.vm-image-security");
+  await itemB.getByLabel("理由", { exact: true }).fill("乙的理由：不需要");
   await itemB.getByLabel("不納入本案", { exact: true }).check();
-  await itemB.getByLabel(/理由/).fill("乙的理由：不需要");
-  await itemB.getByRole("button", { name: "儲存決定" }).click();
   const conflict = itemB.getByRole("alert").filter({ hasText: "這一項的決定" });
   await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText("納入本案");
   await expect(conflict).toContainText("甲的理由：含虛擬主機");
-  await expect(conflict).toContainText("乙的理由：不需要");
-  await expect(itemB.getByLabel(/理由/)).toHaveValue("乙的理由：不需要");
-  await conflict.getByRole("button", { name: "以我的內容覆寫" }).click();
-  await expect(itemB.getByText(/已決定：不納入本案/)).toBeVisible();
+  await expect(conflict).toContainText("您的輸入尚未儲存");
+  await expect(itemB.getByLabel("理由", { exact: true })).toHaveValue("乙的理由：不需要");
+  await expect(itemB.getByLabel("不納入本案", { exact: true })).toBeChecked();
+  await conflict.getByRole("button", { name: "以我的決定覆寫" }).click();
+  await expect(conflict).toBeHidden();
+  await b.reload();
+  await expect(itemB.getByLabel("不納入本案", { exact: true })).toBeChecked();
+  await expect(itemB.getByLabel("理由", { exact: true })).toHaveValue("乙的理由：不需要");
 
   // The clause parameters: the same, and "take theirs" puts the other officer's value in the field.
   await a.getByText("條款參數（本案）").click();

@@ -1,24 +1,11 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { taipeiTime } from "@/lib/time";
 import { useRouter } from "next/navigation";
+import type { TApprovalViewItem } from "@/lib/cases/approval-view";
+import { CommentThread } from "./CommentThread";
 
-export type TApprovalItem = {
-  id: string;
-  text: string;
-  serviceTypeName: string;
-  statusLabel: string;
-  decision: string | null;
-  reasons: string[];
-  basis: string | null;
-  verdict: { verdict: string; comment: string; reviewerName: string; riskStatement: string | null; riskReviewBy: string | null; stale: boolean } | null;
-  riskAcceptance: boolean;
-  riskPreview: string | null;
-  why: string[];
-  change: { before: string; after: string } | null;
-  thread: { at: Date; who: string; role: "ciso" | "officer"; text: string }[];
-};
+export type TApprovalItem = TApprovalViewItem;
 type TResult = { ok: true } | { ok: false; message: string; issues: { path: string; message: string }[] };
 
 const VERDICT_LABEL: Record<string, string> = { approve: "同意", return: "退回", "accept-risk": "接受風險" };
@@ -58,16 +45,7 @@ function ItemDetails({ item }: { item: TApprovalItem }) {
       {item.thread.length > 0 && (
         <div className="text-sm">
           <p className="font-semibold">意見往來</p>
-          <ol className="space-y-1 border-l-2 border-slate-300 pl-3">
-            {item.thread.map((t, n) => (
-              <li key={n}>
-                <span className="text-slate-600">
-                  {taipeiTime(t.at, "short")} {t.who}（{t.role === "ciso" ? "資安長" : "承辦人"}）：
-                </span>
-                {t.text}
-              </li>
-            ))}
-          </ol>
+          <CommentThread thread={item.thread} />
         </div>
       )}
     </>

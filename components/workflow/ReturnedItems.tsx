@@ -2,7 +2,7 @@
 
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { taipeiTime } from "@/lib/time";
+import { CommentThread, type TThreadEntry } from "./CommentThread";
 
 type TResult = { ok: true } | { ok: false; message: string; issues: { path: string; message: string }[] };
 export type TReturnedItem = {
@@ -11,7 +11,7 @@ export type TReturnedItem = {
   comment: string;
   reviewerName: string;
   dealtWith: boolean;
-  thread: { at: Date; who: string; role: "ciso" | "officer"; text: string }[];
+  thread: TThreadEntry[];
 };
 
 function Answer({ item, answer }: { item: TReturnedItem; answer: (input: unknown) => Promise<TResult> }) {
@@ -82,16 +82,7 @@ export function ReturnedItems({ items, answer }: { items: TReturnedItem[]; answe
               </a>
             </p>
             <p className="text-sm font-semibold">{i.dealtWith ? "已處理，可重新送審" : "尚待處理"}</p>
-            <ol className="space-y-1 border-l-2 border-slate-300 pl-3 text-sm">
-              {i.thread.map((t, n) => (
-                <li key={n}>
-                  <span className="text-slate-600">
-                    {taipeiTime(t.at, "short")} {t.who}（{t.role === "ciso" ? "資安長" : "承辦人"}）：
-                  </span>
-                  {t.text}
-                </li>
-              ))}
-            </ol>
+            <CommentThread thread={i.thread} className="text-sm" />
             {answer && <Answer item={i} answer={answer} />}
           </li>
         ))}

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { TDecisionRow } from "@/lib/cases/decision-rows";
+import type { TDecisionRow, TRowDetails } from "@/lib/cases/decision-rows";
 import { INCONSISTENT_FLAG, isOpenRow } from "@/lib/cases/decision-rows";
 import type { TActionResult } from "@/lib/action-result";
 import { NO_RECOMMENDATION } from "@/lib/resolve/recommend";
@@ -19,6 +19,7 @@ export type TDecideRows = (
 export type TAdopt = (bases: TBases) => Promise<TActionResult<{ count: number }>>;
 export type TSplit = (key: string, reason: string) => Promise<TActionResult>;
 export type TMerge = (key: string) => Promise<TActionResult>;
+export type TDetails = (key: string) => Promise<TActionResult<TRowDetails>>;
 
 /** One vocabulary: a ▲ row is 本案辦理 / 另案辦理 / 不辦理; a ◎ row 納入 / 不納入. */
 function options(row: Pick<TDecisionRow, "kind" | "mark">) {
@@ -61,6 +62,7 @@ export function DecisionTable({
   adopt,
   split,
   merge,
+  details,
 }: {
   caseId: string;
   rows: TDecisionRow[];
@@ -73,6 +75,7 @@ export function DecisionTable({
   adopt: TAdopt;
   split: TSplit;
   merge: TMerge;
+  details: TDetails;
 }) {
   const router = useRouter();
   const [query, setQuery] = useState("");
@@ -216,6 +219,7 @@ export function DecisionTable({
                   decide={decide}
                   split={split}
                   merge={merge}
+                  details={details}
                   markDirty={markDirty}
                   onDecided={onDecided}
                 />
@@ -331,6 +335,7 @@ function Row({
   decide,
   split,
   merge,
+  details,
   markDirty,
   onDecided,
 }: {
@@ -346,6 +351,7 @@ function Row({
   decide: TDecideRows;
   split: TSplit;
   merge: TMerge;
+  details: TDetails;
   markDirty: (key: string, dirty: boolean) => void;
   onDecided: (key: string) => void;
 }) {
@@ -427,27 +433,7 @@ function Row({
             {r.comment && `．${r.comment}`}
           </p>
         ))}
-        <details className="mt-1 text-xs">
-          <summary className="cursor-pointer text-brand-700">理由與依據</summary>
-          {row.items.map((i) => (
-            <div key={i.id} className="mt-1">
-              <p className="font-semibold">
-                {typeNames[i.serviceType] ?? i.serviceType}：{STATUS_LABEL[i.status]}
-              </p>
-              <ul className="list-disc pl-5 text-slate-700">
-                {i.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-              {(row.state === "split" || row.state === "inconsistent") && i.decision && (
-                <p>
-                  決定：{label(row, i.decision.choice)}
-                  {i.decision.reason && `，理由：${i.decision.reason}`}（{i.decision.decidedBy}）
-                </p>
-              )}
-            </div>
-          ))}
-        </details>
+        <RowDetails row={row} typeNames={typeNames} details={details} />
       </td>
       <td className="w-[28rem] space-y-1 p-2">
         {!row.kind && <span className="text-slate-600">無須決定</span>}
@@ -558,6 +544,48 @@ function Row({
         )}
       </td>
     </tr>
+  );
+}
+
+/** 「理由與依據」: each copy's reasons, fetched when first opened (the page does not carry them). */
+function RowDetails({ row, typeNames, details }: { row: TDecisionRow; typeNames: Record<string, string>; details: TDetails }) {
+  const [loaded, setLoaded] = useState<TRowDetails | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reasons = new Map(loaded?.copies.map((c) => [c.id, c.reasons]));
+  return (
+    <details
+      className="mt-1 text-xs"
+      onToggle={(e) => {
+        if (!e.currentTarget.open || loaded) return;
+        setError(null);
+        details(row.key)
+          .then((r) => (r.ok ? setLoaded(r) : setError(r.message)))
+          .catch(() => setError("無法連線到伺服器，請稍後再試。"));
+      }}
+    >
+      <summary className="cursor-pointer text-brand-700">理由與依據</summary>
+      {error && <p className="text-red-700">{error}</p>}
+      {!loaded && !error && <p className="text-slate-600">載入中…</p>}
+      {loaded &&
+        row.items.map((i) => (
+          <div key={i.id} className="mt-1">
+            <p className="font-semibold">
+              {typeNames[i.serviceType] ?? i.serviceType}：{STATUS_LABEL[i.status]}
+            </p>
+            <ul className="list-disc pl-5 text-slate-700">
+              {(reasons.get(i.id) ?? []).map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+            {(row.state === "split" || row.state === "inconsistent") && i.decision && (
+              <p>
+                決定：{label(row, i.decision.choice)}
+                {i.decision.reason && `，理由：${i.decision.reason}`}（{i.decision.decidedBy}）
+              </p>
+            )}
+          </div>
+        ))}
+    </details>
   );
 }
 

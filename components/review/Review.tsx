@@ -6,7 +6,7 @@ import type { TChecklist, TChecklistItem } from "@/lib/cases/checklist";
 import { STEP_LABEL, type TStepIssue } from "@/lib/cases/answers";
 import { GRADE_LABEL } from "@/lib/catalogue/schema";
 import { CHOICE_LABEL } from "./DecisionForm";
-import { DecisionTable, type TAdopt, type TDecideRows, type TMerge, type TSplit } from "./DecisionTable";
+import { DecisionTable, type TAdopt, type TDecideRows, type TDetails, type TMerge, type TSplit } from "./DecisionTable";
 import { isOpenRow, type TDecisionRow } from "@/lib/cases/decision-rows";
 import { STATUS_LABEL } from "@/lib/cases/labels";
 import { BasisSummary } from "@/components/catalogue/BasisBadge";
@@ -45,7 +45,7 @@ export function Review({
   typeNames: Record<string, string>;
   rows: TDecisionRow[];
   presets: string[];
-  actions: { decide: TDecideRows; adopt: TAdopt; split: TSplit; merge: TMerge };
+  actions: { decide: TDecideRows; adopt: TAdopt; split: TSplit; merge: TMerge; details: TDetails };
   acknowledge: TSimple;
   raiseGrade: TSimple;
 }) {

@@ -111,10 +111,13 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
   };
 }
 
-/** Only what the table shows of each copy (the full items would double the page's HTML). */
+/**
+ * Only what the table shows of each copy (the full items would double the page's HTML); the reasons are
+ * fetched when a row's details are opened (rowDetailsAction, rowDetails).
+ */
 function slimRow(row: TDecisionRow): TDecisionRow {
   return {
     ...row,
-    items: row.items.map((i) => ({ ...i, text: "", filledText: "", basis: null, recommendation: null, sameAs: [], frequency: null })),
+    items: row.items.map((i) => ({ ...i, text: "", filledText: "", basis: null, recommendation: null, sameAs: [], frequency: null, reasons: [] })),
   };
 }

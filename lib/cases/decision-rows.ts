@@ -86,3 +86,12 @@ export function decisionRows(
 /** Rows still asking for a decision: open, inconsistent, or split with a copy undecided. */
 export const isOpenRow = (row: TDecisionRow) =>
   row.state === "open" || row.state === "inconsistent" || (row.state === "split" && row.items.some((i) => i.decisionKind && !i.decision));
+
+export type TRowDetails = { copies: { id: string; serviceType: TServiceTypeKey; status: TChecklistItem["status"]; reasons: string[] }[] };
+
+/** A row's 「理由與依據」: each copy's status and reasons (null: no such row in the case). */
+export function rowDetails(checklist: Extract<TChecklist, { ok: true }>, key: string): TRowDetails | null {
+  const g = checklist.requirements.find((r) => r.key === key);
+  if (!g) return null;
+  return { copies: g.copies.map((c) => ({ id: c.id, serviceType: c.serviceType, status: c.status, reasons: c.reasons })) };
+}

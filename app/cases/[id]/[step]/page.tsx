@@ -29,6 +29,7 @@ import {
   adoptRecommendationsAction,
   decideRowsAction,
   mergeRowAction,
+  rowDetailsAction,
   splitRowAction,
   setClauseParametersAction,
   setPmExclusionAction,
@@ -119,6 +120,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
               adopt: adoptRecommendationsAction.bind(null, record.id),
               split: splitRowAction.bind(null, record.id),
               merge: mergeRowAction.bind(null, record.id),
+              details: rowDetailsAction.bind(null, record.id),
             }}
             acknowledge={acknowledgeChangesAction.bind(null, record.id)}
             raiseGrade={raiseGradeToMediumAction.bind(null, record.id)}

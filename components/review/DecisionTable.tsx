@@ -31,6 +31,7 @@ function options(row: Pick<TDecisionRow, "kind" | "mark">) {
   if (row.mark === "▲")
     return [
       { value: "include", label: "本案辦理" },
+      { value: "other-procurement", label: "另案辦理" },
       { value: "exclude", label: "不辦理" },
     ];
   return [
@@ -44,7 +45,7 @@ const label = (row: Pick<TDecisionRow, "kind" | "mark">, choice: string) => opti
 /** The one plain question the row asks. */
 function question(row: TDecisionRow) {
   if (row.kind === "placement") return "依責任等級應辦理：於本案辦理，或已另案辦理（請寫明契約）？";
-  if (row.mark === "▲") return "本等級未要求此措施：是否仍於本案辦理？不辦理請說明理由。";
+  if (row.mark === "▲") return "本等級未要求此措施：於本案辦理、已另案辦理（請寫明契約），或不辦理（請說明理由）？";
   if (row.status === "needs-decision") return "依案件情形判斷：是否納入本案？";
   return "選配：是否納入本案？";
 }
@@ -285,7 +286,14 @@ function BulkBar({
   const [choice, setChoice] = useState("");
   const [reason, setReason] = useState("");
   const kinds = new Set(rows.map((r) => r.kind));
-  const opts = kinds.size === 1 ? options(rows[0]!) : [];
+  // ▲ and ◎ rows together get the ◎ words; 另案辦理 needs each row's own contract, so not in bulk.
+  const first = rows[0]!;
+  const opts =
+    kinds.size !== 1
+      ? []
+      : first.kind === "placement"
+        ? options(first)
+        : options(rows.every((r) => r.mark === "▲") ? first : { kind: first.kind, mark: "-" }).filter((o) => o.value !== "other-procurement");
   const bases = Object.assign({}, ...rows.map((r) => r.bases)) as TBases;
   return (
     <div role="group" aria-label="批次決定" className="flex flex-wrap items-center gap-2 rounded border border-brand-700 bg-brand-50 p-2 text-sm">

@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { TDecisionRow, TRowDetails } from "@/lib/cases/decision-rows";
+import type { TDecisionRow, TRowDetails, TRowGlossary } from "@/lib/cases/decision-rows";
+import { Term } from "../ui/Term";
 import { INCONSISTENT_FLAG, isOpenRow } from "@/lib/cases/decision-rows";
 import type { TActionResult } from "@/lib/action-result";
 import { NO_RECOMMENDATION } from "@/lib/resolve/recommend";
@@ -64,6 +65,7 @@ export function DecisionTable({
   split,
   merge,
   details,
+  glossary,
 }: {
   caseId: string;
   rows: TDecisionRow[];
@@ -77,6 +79,7 @@ export function DecisionTable({
   split: TSplit;
   merge: TMerge;
   details: TDetails;
+  glossary: TRowGlossary;
 }) {
   const router = useRouter();
   const [query, setQuery] = useState("");
@@ -221,6 +224,7 @@ export function DecisionTable({
                   split={split}
                   merge={merge}
                   details={details}
+                  glossary={glossary}
                   markDirty={markDirty}
                   onDecided={onDecided}
                 />
@@ -344,6 +348,7 @@ function Row({
   split,
   merge,
   details,
+  glossary,
   markDirty,
   onDecided,
 }: {
@@ -360,6 +365,7 @@ function Row({
   split: TSplit;
   merge: TMerge;
   details: TDetails;
+  glossary: TRowGlossary;
   markDirty: (key: string, dirty: boolean) => void;
   onDecided: (key: string) => void;
 }) {
@@ -426,7 +432,9 @@ function Row({
         {decidable && <input type="checkbox" aria-label={`選取：${row.text.slice(0, 20)}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />}
       </td>
       <td className="p-2">
-        <p className="leading-relaxed">{row.text}</p>
+        <p className="leading-relaxed">
+          <RowText row={row} glossary={glossary} />
+        </p>
         <p className="mt-1 flex flex-wrap gap-2 text-xs text-slate-600">
           <span>{STATUS_LABEL[row.status]}</span>
           <span>一覽表 {row.mark === "-" ? "－" : row.mark}</span>
@@ -553,6 +561,22 @@ function Row({
       </td>
     </tr>
   );
+}
+
+/** The requirement text with each glossary term explained on hover or focus. */
+function RowText({ row, glossary }: { row: TDecisionRow; glossary: TRowGlossary }) {
+  const segments = glossary.segments[row.key];
+  if (!segments) return row.text;
+  return segments.map((s, i) => {
+    const term = s.term === null ? undefined : glossary.terms[s.term];
+    return term ? (
+      <Term key={i} term={term}>
+        {s.text}
+      </Term>
+    ) : (
+      <span key={i}>{s.text}</span>
+    );
+  });
 }
 
 /** 「理由與依據」: each copy's reasons, fetched when first opened (the page does not carry them). */

@@ -2,7 +2,7 @@ import type { TChecklistItem, TChecklist } from "./checklist";
 import type { TDecisionKind } from "./decisions";
 import type { TDecisionRecord } from "./store";
 import type { TRecommendation } from "../resolve/types";
-import type { TServiceTypeKey } from "../catalogue/schema";
+import type { TGlossaryTerm, TServiceTypeKey } from "../catalogue/schema";
 
 /**
  * The review step's rows: one per requirement (lib/resolve/requirements.ts), with the state of its decision.
@@ -95,3 +95,12 @@ export function rowDetails(checklist: Extract<TChecklist, { ok: true }>, key: st
   if (!g) return null;
   return { copies: g.copies.map((c) => ({ id: c.id, serviceType: c.serviceType, status: c.status, reasons: c.reasons })) };
 }
+
+/**
+ * The glossary terms in the rows' texts, for the table's Term tooltips: each term once, and per row (only
+ * rows with a term) its text cut into runs pointing into `terms` (computed on the server: glossarySegments).
+ */
+export type TRowGlossary = {
+  terms: Pick<TGlossaryTerm, "term" | "explanation" | "source" | "reliability">[];
+  segments: Record<string, { text: string; term: number | null }[]>;
+};

@@ -114,6 +114,7 @@ export default async function CaseStepPage({ params }: { params: Params }) {
             typeNames={view.typeNames}
             issues={view.issues}
             rows={view.rows}
+            glossary={view.glossary}
             presets={view.presets}
             actions={{
               decide: decideRowsAction.bind(null, record.id),

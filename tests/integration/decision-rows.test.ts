@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/auth/roles";
 import { createCase, getCase, saveAnswers, ConflictError } from "@/lib/cases/store";
 import { saveDecision } from "@/lib/cases/decisions";
 import { adoptRecommendations, decideRows, mergeRow, splitRow } from "@/lib/cases/decide";
-import { decisionRows, INCONSISTENT_FLAG } from "@/lib/cases/decision-rows";
+import { decisionRows, INCONSISTENT_FLAG, rowDetails } from "@/lib/cases/decision-rows";
 import { listReasonPresets, saveReasonPresets } from "@/lib/agency/reason-presets";
 import { freshDb } from "../helpers/db";
 import { createAgencyWithUsers } from "../helpers/people";
@@ -92,6 +92,16 @@ describe("decisions per requirement row", () => {
     const { placementOf } = await import("@/lib/export/model/inclusion");
     const item = after.checklist.items.find((i) => i.id === triangle.decidable[0])!;
     expect(placementOf(item)).toBe("elsewhere");
+  });
+
+  it("a row's details (loaded when opened) give each copy's status and reasons; an unknown row gives none", async () => {
+    const caseId = await twoTypeCase();
+    const { checklist, rows } = await rowsOf(caseId);
+    const row = rows.find((r) => r.items.length > 1)!;
+    const details = rowDetails(checklist, row.key)!;
+    expect(details.copies.map((c) => [c.id, c.serviceType, c.status])).toEqual(row.items.map((i) => [i.id, i.serviceType, i.status]));
+    expect(details.copies.every((c) => c.reasons.length > 0)).toBe(true);
+    expect(rowDetails(checklist, "r-0000000000000000")).toBeNull();
   });
 
   it("a ◎ copy of a ● row asks nothing (one contract, one answer)", async () => {

@@ -1,11 +1,11 @@
-// `npm run -s bench:decisions [-- --requests 200]`
+// `npm run -s bench:decisions [-- --requests 200] [--dump review.html]`
 // 1. Clicks and characters of the officer's path through the review step of the issue's reference case
 //    (開發 + 維運, B級, 中, NT$12,000,000, personal data, external service), counted the usability test's
 //    way (a click/check = 1, a typed field = 1 click + its characters) from the steps the table needs:
 //    「全部採用建議」, then each row still open decided inline (choice + reason), then 「送出審查」.
 // 2. Server CPU of the review page against the home page, in the same run (goal ≤ 2×).
 // Not a test; uses the existing .next build (bench/server.ts). Only 127.0.0.1; the temp database is removed.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -18,7 +18,7 @@ import { adoptRecommendations } from "../lib/cases/decide";
 import type { TActor } from "../lib/auth/roles";
 import { ensureBuild, startNext } from "./server";
 
-const { values } = parseArgs({ options: { requests: { type: "string", default: "200" } }, strict: true });
+const { values } = parseArgs({ options: { requests: { type: "string", default: "200" }, dump: { type: "string" } }, strict: true });
 const REQUESTS = Number(values.requests);
 const print = (line: string) => console.log(line);
 const REASON = "依機關評估"; // a typical short reason typed for a row without a recommendation
@@ -99,6 +99,8 @@ async function main() {
           const body = await r.text();
           if (r.status !== 200) throw new Error(`${p}: HTTP ${r.status}`);
           bytes = body.length;
+          // --dump <file>: the review page's HTML, to see what it carries.
+          if (values.dump && i === 0 && p.endsWith("/review")) writeFileSync(values.dump, body);
         }
         const cpu1 = server.cpuMs();
         return { ms: cpu0 === null || cpu1 === null ? NaN : (cpu1 - cpu0) / REQUESTS, kb: bytes / 1024 };

@@ -12,6 +12,7 @@ import { approveItems, decideCase, reviewItem, reviseCase, submitCase } from "@/
 import { answerItem } from "@/lib/cases/review-loop";
 import { adoptRecommendations, decideRows, mergeRow, splitRow } from "@/lib/cases/decide";
 import { loadChecklist } from "@/lib/cases/load";
+import { rowDetails } from "@/lib/cases/decision-rows";
 import { setClauseParameters } from "@/lib/cases/set-clause-parameters";
 import { setPmExclusion } from "@/lib/cases/pm-exclusions";
 import { moveCaseToVersion } from "@/lib/cases/move-to-version";
@@ -141,6 +142,20 @@ export const mergeRowAction = authedAction(
     await mergeRow(db(), caseId, key, user);
     revalidatePath(`/cases/${caseId}/review`);
     return {};
+  },
+);
+
+/** A row's 「理由與依據」, loaded when its details are opened (the page does not carry every copy's reasons). */
+export const rowDetailsAction = authedAction(
+  {
+    args: (caseId: string, key: string) => ({ caseId, key }),
+    input: z.object({ caseId: ZId, key: ZKey }),
+    roles: ["officer", "ciso", "admin"],
+  },
+  async ({ caseId, key }, user) => {
+    const details = rowDetails(await openChecklist(caseId, user), key);
+    if (!details) throw new CaseError("not-applicable", "這一列不在本案的檢核表中");
+    return details;
   },
 );
 

@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { TDecisionRow } from "@/lib/cases/decision-rows";
+import type { TDecisionRow, TRowDetails, TRowGlossary } from "@/lib/cases/decision-rows";
+import { Term } from "../ui/Term";
 import { INCONSISTENT_FLAG, isOpenRow } from "@/lib/cases/decision-rows";
 import type { TActionResult } from "@/lib/action-result";
 import { NO_RECOMMENDATION } from "@/lib/resolve/recommend";
@@ -19,6 +20,7 @@ export type TDecideRows = (
 export type TAdopt = (bases: TBases) => Promise<TActionResult<{ count: number }>>;
 export type TSplit = (key: string, reason: string) => Promise<TActionResult>;
 export type TMerge = (key: string) => Promise<TActionResult>;
+export type TDetails = (key: string) => Promise<TActionResult<TRowDetails>>;
 
 /** One vocabulary: a ▲ row is 本案辦理 / 另案辦理 / 不辦理; a ◎ row 納入 / 不納入. */
 function options(row: Pick<TDecisionRow, "kind" | "mark">) {
@@ -30,6 +32,7 @@ function options(row: Pick<TDecisionRow, "kind" | "mark">) {
   if (row.mark === "▲")
     return [
       { value: "include", label: "本案辦理" },
+      { value: "other-procurement", label: "另案辦理" },
       { value: "exclude", label: "不辦理" },
     ];
   return [
@@ -43,7 +46,7 @@ const label = (row: Pick<TDecisionRow, "kind" | "mark">, choice: string) => opti
 /** The one plain question the row asks. */
 function question(row: TDecisionRow) {
   if (row.kind === "placement") return "依責任等級應辦理：於本案辦理，或已另案辦理（請寫明契約）？";
-  if (row.mark === "▲") return "本等級未要求此措施：是否仍於本案辦理？不辦理請說明理由。";
+  if (row.mark === "▲") return "本等級未要求此措施：於本案辦理、已另案辦理（請寫明契約），或不辦理（請說明理由）？";
   if (row.status === "needs-decision") return "依案件情形判斷：是否納入本案？";
   return "選配：是否納入本案？";
 }
@@ -61,6 +64,8 @@ export function DecisionTable({
   adopt,
   split,
   merge,
+  details,
+  glossary,
 }: {
   caseId: string;
   rows: TDecisionRow[];
@@ -73,6 +78,8 @@ export function DecisionTable({
   adopt: TAdopt;
   split: TSplit;
   merge: TMerge;
+  details: TDetails;
+  glossary: TRowGlossary;
 }) {
   const router = useRouter();
   const [query, setQuery] = useState("");
@@ -216,6 +223,8 @@ export function DecisionTable({
                   decide={decide}
                   split={split}
                   merge={merge}
+                  details={details}
+                  glossary={glossary}
                   markDirty={markDirty}
                   onDecided={onDecided}
                 />
@@ -281,7 +290,14 @@ function BulkBar({
   const [choice, setChoice] = useState("");
   const [reason, setReason] = useState("");
   const kinds = new Set(rows.map((r) => r.kind));
-  const opts = kinds.size === 1 ? options(rows[0]!) : [];
+  // ▲ and ◎ rows together get the ◎ words; 另案辦理 needs each row's own contract, so not in bulk.
+  const first = rows[0]!;
+  const opts =
+    kinds.size !== 1
+      ? []
+      : first.kind === "placement"
+        ? options(first)
+        : options(rows.every((r) => r.mark === "▲") ? first : { kind: first.kind, mark: "-" }).filter((o) => o.value !== "other-procurement");
   const bases = Object.assign({}, ...rows.map((r) => r.bases)) as TBases;
   return (
     <div role="group" aria-label="批次決定" className="flex flex-wrap items-center gap-2 rounded border border-brand-700 bg-brand-50 p-2 text-sm">
@@ -331,6 +347,8 @@ function Row({
   decide,
   split,
   merge,
+  details,
+  glossary,
   markDirty,
   onDecided,
 }: {
@@ -346,6 +364,8 @@ function Row({
   decide: TDecideRows;
   split: TSplit;
   merge: TMerge;
+  details: TDetails;
+  glossary: TRowGlossary;
   markDirty: (key: string, dirty: boolean) => void;
   onDecided: (key: string) => void;
 }) {
@@ -412,7 +432,9 @@ function Row({
         {decidable && <input type="checkbox" aria-label={`選取：${row.text.slice(0, 20)}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />}
       </td>
       <td className="p-2">
-        <p className="leading-relaxed">{row.text}</p>
+        <p className="leading-relaxed">
+          <RowText row={row} glossary={glossary} />
+        </p>
         <p className="mt-1 flex flex-wrap gap-2 text-xs text-slate-600">
           <span>{STATUS_LABEL[row.status]}</span>
           <span>一覽表 {row.mark === "-" ? "－" : row.mark}</span>
@@ -427,27 +449,7 @@ function Row({
             {r.comment && `．${r.comment}`}
           </p>
         ))}
-        <details className="mt-1 text-xs">
-          <summary className="cursor-pointer text-brand-700">理由與依據</summary>
-          {row.items.map((i) => (
-            <div key={i.id} className="mt-1">
-              <p className="font-semibold">
-                {typeNames[i.serviceType] ?? i.serviceType}：{STATUS_LABEL[i.status]}
-              </p>
-              <ul className="list-disc pl-5 text-slate-700">
-                {i.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-              {(row.state === "split" || row.state === "inconsistent") && i.decision && (
-                <p>
-                  決定：{label(row, i.decision.choice)}
-                  {i.decision.reason && `，理由：${i.decision.reason}`}（{i.decision.decidedBy}）
-                </p>
-              )}
-            </div>
-          ))}
-        </details>
+        <RowDetails row={row} typeNames={typeNames} details={details} />
       </td>
       <td className="w-[28rem] space-y-1 p-2">
         {!row.kind && <span className="text-slate-600">無須決定</span>}
@@ -558,6 +560,64 @@ function Row({
         )}
       </td>
     </tr>
+  );
+}
+
+/** The requirement text with each glossary term explained on hover or focus. */
+function RowText({ row, glossary }: { row: TDecisionRow; glossary: TRowGlossary }) {
+  const segments = glossary.segments[row.key];
+  if (!segments) return row.text;
+  return segments.map((s, i) => {
+    const term = s.term === null ? undefined : glossary.terms[s.term];
+    return term ? (
+      <Term key={i} term={term}>
+        {s.text}
+      </Term>
+    ) : (
+      <span key={i}>{s.text}</span>
+    );
+  });
+}
+
+/** 「理由與依據」: each copy's reasons, fetched when first opened (the page does not carry them). */
+function RowDetails({ row, typeNames, details }: { row: TDecisionRow; typeNames: Record<string, string>; details: TDetails }) {
+  const [loaded, setLoaded] = useState<TRowDetails | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reasons = new Map(loaded?.copies.map((c) => [c.id, c.reasons]));
+  return (
+    <details
+      className="mt-1 text-xs"
+      onToggle={(e) => {
+        if (!e.currentTarget.open || loaded) return;
+        setError(null);
+        details(row.key)
+          .then((r) => (r.ok ? setLoaded(r) : setError(r.message)))
+          .catch(() => setError("無法連線到伺服器，請稍後再試。"));
+      }}
+    >
+      <summary className="cursor-pointer text-brand-700">理由與依據</summary>
+      {error && <p className="text-red-700">{error}</p>}
+      {!loaded && !error && <p className="text-slate-600">載入中…</p>}
+      {loaded &&
+        row.items.map((i) => (
+          <div key={i.id} className="mt-1">
+            <p className="font-semibold">
+              {typeNames[i.serviceType] ?? i.serviceType}：{STATUS_LABEL[i.status]}
+            </p>
+            <ul className="list-disc pl-5 text-slate-700">
+              {(reasons.get(i.id) ?? []).map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+            {(row.state === "split" || row.state === "inconsistent") && i.decision && (
+              <p>
+                決定：{label(row, i.decision.choice)}
+                {i.decision.reason && `，理由：${i.decision.reason}`}（{i.decision.decidedBy}）
+              </p>
+            )}
+          </div>
+        ))}
+    </details>
   );
 }
 

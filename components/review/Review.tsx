@@ -6,8 +6,8 @@ import type { TChecklist, TChecklistItem } from "@/lib/cases/checklist";
 import { STEP_LABEL, type TStepIssue } from "@/lib/cases/answers";
 import { GRADE_LABEL } from "@/lib/catalogue/schema";
 import { CHOICE_LABEL } from "./DecisionForm";
-import { DecisionTable, type TAdopt, type TDecideRows, type TMerge, type TSplit } from "./DecisionTable";
-import { isOpenRow, type TDecisionRow } from "@/lib/cases/decision-rows";
+import { DecisionTable, type TAdopt, type TDecideRows, type TDetails, type TMerge, type TSplit } from "./DecisionTable";
+import { isOpenRow, type TDecisionRow, type TRowGlossary } from "@/lib/cases/decision-rows";
 import { STATUS_LABEL } from "@/lib/cases/labels";
 import { BasisSummary } from "@/components/catalogue/BasisBadge";
 
@@ -29,6 +29,7 @@ export function Review({
   ciiBelowMedium,
   typeNames,
   rows,
+  glossary,
   presets,
   actions,
   acknowledge,
@@ -44,8 +45,9 @@ export function Review({
   ciiBelowMedium: boolean;
   typeNames: Record<string, string>;
   rows: TDecisionRow[];
+  glossary: TRowGlossary;
   presets: string[];
-  actions: { decide: TDecideRows; adopt: TAdopt; split: TSplit; merge: TMerge };
+  actions: { decide: TDecideRows; adopt: TAdopt; split: TSplit; merge: TMerge; details: TDetails };
   acknowledge: TSimple;
   raiseGrade: TSimple;
 }) {
@@ -171,7 +173,16 @@ export function Review({
         </section>
       )}
 
-      <DecisionTable caseId={caseId} rows={rows} typeNames={typeNames} presets={presets} editable={editable} itemReviews={itemReviews} {...actions} />
+      <DecisionTable
+        caseId={caseId}
+        rows={rows}
+        glossary={glossary}
+        typeNames={typeNames}
+        presets={presets}
+        editable={editable}
+        itemReviews={itemReviews}
+        {...actions}
+      />
     </div>
   );
 }

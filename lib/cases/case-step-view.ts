@@ -14,7 +14,8 @@ import { caseSubmissions, itemAnswers, returnedEntries } from "./review-loop";
 import { resubmissionProblems } from "../workflow/submission";
 import { documentLinks } from "./case-documents";
 import { pmItemsView } from "./pm-exclusions";
-import { decisionRows, type TDecisionRow } from "./decision-rows";
+import { decisionRows, type TDecisionRow, type TRowGlossary } from "./decision-rows";
+import { glossarySegments } from "../catalogue/glossary";
 import { listReasonPresets } from "../agency/reason-presets";
 
 type TItemVerdict = "approve" | "return" | "accept-risk";
@@ -99,6 +100,7 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
       ? { ...checklist, items: [], requirements: [], undecided: [], resolution: { ...checklist.resolution, items: [], requirements: [] } }
       : checklist,
     rows: rows.map(slimRow),
+    glossary: rowGlossary(rows),
     presets,
     problems,
     itemReviews,
@@ -111,10 +113,31 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
   };
 }
 
-/** Only what the table shows of each copy (the full items would double the page's HTML). */
+function rowGlossary(rows: TDecisionRow[]): TRowGlossary {
+  const out: TRowGlossary = { terms: [], segments: {} };
+  const index = new Map<string, number>();
+  for (const row of rows) {
+    const segments = glossarySegments(row.text);
+    if (!segments.some((s) => s.term)) continue;
+    out.segments[row.key] = segments.map(({ text, term }) => {
+      if (!term) return { text, term: null };
+      if (!index.has(term.term)) {
+        index.set(term.term, out.terms.length);
+        out.terms.push({ term: term.term, explanation: term.explanation, source: term.source, reliability: term.reliability });
+      }
+      return { text, term: index.get(term.term)! };
+    });
+  }
+  return out;
+}
+
+/**
+ * Only what the table shows of each copy (the full items would double the page's HTML); the reasons are
+ * fetched when a row's details are opened (rowDetailsAction, rowDetails).
+ */
 function slimRow(row: TDecisionRow): TDecisionRow {
   return {
     ...row,
-    items: row.items.map((i) => ({ ...i, text: "", filledText: "", basis: null, recommendation: null, sameAs: [], frequency: null })),
+    items: row.items.map((i) => ({ ...i, text: "", filledText: "", basis: null, recommendation: null, sameAs: [], frequency: null, reasons: [] })),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zText } from "../validation/text";
+import { zLine, zText } from "../validation/text";
 import type { TDb } from "../db/client";
 import type { TTx } from "../audit/tx";
 import { lockCaseRow } from "../db/lock";
@@ -16,10 +16,27 @@ type TOkChecklist = Extract<TChecklist, { ok: true }>;
 /** The version of each item's decision the page started from (null: none yet). */
 export type TBases = Record<string, number | null>;
 export type TOrigin = "manual" | "recommendation";
-type TWrite = { itemId: string; kind: "choice" | "placement"; input: TDecisionInput; origin: TOrigin };
+type TWrite = { itemId: string; kind: "choice" | "placement"; triangle: boolean; input: TDecisionInput; origin: TOrigin };
+
+/**
+ * A ▲ the level does not require: 本案辦理 / 另案辦理 (with the contract) / 不辦理 (with a reason) — the same
+ * choices as every ▲ row (issue 13: one vocabulary for ▲).
+ */
+export const ZOptionalTriangleDecision = z
+  .object({
+    choice: z.enum(["include", "other-procurement", "exclude"], { error: () => "請選擇本案辦理、另案辦理或不辦理" }),
+    reason: zText().trim().max(500, "理由最多 500 字").default(""),
+    reference: zLine().trim().max(200, "他案名稱或案號最多 200 字").default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.choice === "other-procurement" && !v.reference) ctx.addIssue({ code: "custom", path: ["reference"], message: "請填寫納入辦理之他案名稱或案號" });
+    if (v.choice !== "other-procurement" && v.reference) ctx.addIssue({ code: "custom", path: ["reference"], message: "只有另案辦理需填寫他案名稱或案號" });
+    if (v.choice === "exclude" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "請說明理由" });
+  });
 
 function parse(w: TWrite) {
-  const parsed = (w.kind === "choice" ? ZChoiceDecision : ZPlacementDecision).safeParse(w.input);
+  const schema = w.kind === "placement" ? ZPlacementDecision : w.triangle ? ZOptionalTriangleDecision : ZChoiceDecision;
+  const parsed = schema.safeParse(w.input);
   if (!parsed.success)
     throw new CaseError(
       "invalid",
@@ -125,7 +142,7 @@ export async function decideRows(
   for (const key of target.keys) {
     const row = rowOf(rows, key);
     const ids = target.itemIds ? row.decidable.filter((id) => target.itemIds!.includes(id)) : row.decidable;
-    for (const itemId of ids) writes.push({ itemId, kind: row.kind!, input, origin: "manual" });
+    for (const itemId of ids) writes.push({ itemId, kind: row.kind!, triangle: row.mark === "▲", input, origin: "manual" });
   }
   const kinds = new Set(writes.map((w) => w.kind));
   if (kinds.size > 1) throw new CaseError("invalid", "選取的列須同為「納入／不納入」或同為「本案／另案辦理」的決定");
@@ -139,7 +156,7 @@ export async function adoptRecommendations(db: TDb, caseId: string, checklist: T
   for (const row of rows) {
     const rec = row.recommendation!;
     const input = { choice: rec.decision, reason: rec.reason, reference: rec.reference ?? "" };
-    for (const itemId of row.decidable) writes.push({ itemId, kind: row.kind!, input, origin: "recommendation" });
+    for (const itemId of row.decidable) writes.push({ itemId, kind: row.kind!, triangle: row.mark === "▲", input, origin: "recommendation" });
   }
   // Nothing to adopt is no error: the page says so.
   if (writes.length === 0) return {} as Record<string, number>;

@@ -2,7 +2,7 @@ import type { TChecklistItem, TChecklist } from "./checklist";
 import type { TDecisionKind } from "./decisions";
 import type { TDecisionRecord } from "./store";
 import type { TRecommendation } from "../resolve/types";
-import type { TServiceTypeKey } from "../catalogue/schema";
+import type { TGlossaryTerm, TServiceTypeKey } from "../catalogue/schema";
 
 /**
  * The review step's rows: one per requirement (lib/resolve/requirements.ts), with the state of its decision.
@@ -86,3 +86,21 @@ export function decisionRows(
 /** Rows still asking for a decision: open, inconsistent, or split with a copy undecided. */
 export const isOpenRow = (row: TDecisionRow) =>
   row.state === "open" || row.state === "inconsistent" || (row.state === "split" && row.items.some((i) => i.decisionKind && !i.decision));
+
+export type TRowDetails = { copies: { id: string; serviceType: TServiceTypeKey; status: TChecklistItem["status"]; reasons: string[] }[] };
+
+/** A row's 「理由與依據」: each copy's status and reasons (null: no such row in the case). */
+export function rowDetails(checklist: Extract<TChecklist, { ok: true }>, key: string): TRowDetails | null {
+  const g = checklist.requirements.find((r) => r.key === key);
+  if (!g) return null;
+  return { copies: g.copies.map((c) => ({ id: c.id, serviceType: c.serviceType, status: c.status, reasons: c.reasons })) };
+}
+
+/**
+ * The glossary terms in the rows' texts, for the table's Term tooltips: each term once, and per row (only
+ * rows with a term) its text cut into runs pointing into `terms` (computed on the server: glossarySegments).
+ */
+export type TRowGlossary = {
+  terms: Pick<TGlossaryTerm, "term" | "explanation" | "source" | "reliability">[];
+  segments: Record<string, { text: string; term: number | null }[]>;
+};

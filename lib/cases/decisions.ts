@@ -23,7 +23,8 @@ export function decisionKind(item: Pick<TResolvedItem, "status" | "mark">): TDec
 }
 
 const CHOICES: Record<TDecisionKind, readonly string[]> = {
-  choice: ["include", "exclude"],
+  // other-procurement only on a ▲ the level does not require (lib/cases/decide.ts ZOptionalTriangleDecision).
+  choice: ["include", "exclude", "other-procurement"],
   placement: ["this-case", "other-procurement"],
 };
 export const decisionFits = (kind: TDecisionKind, choice: string) => CHOICES[kind].includes(choice);

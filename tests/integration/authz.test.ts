@@ -508,6 +508,20 @@ const ACTIONS: TEntry[] = [
   {
     kind: "action",
     file: "app/cases/actions.ts",
+    name: "rowDetailsAction",
+    probe: "the requirement row of a ◎ item of a filled-in draft case of agency A",
+    rule: "anyone of the case's agency who may see the case (officer, CISO, admin)",
+    allowed: A_ROLES,
+    setup: async (c) => {
+      const { rowDetailsAction } = await load.cases();
+      const id = await c.cases.get("filled");
+      const { key } = await rowOfItem(c.world.db, id, c.cases.items.choice);
+      return () => rowDetailsAction(id, key);
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/actions.ts",
     name: "acknowledgeChangesAction",
     probe: "a filled-in draft case of agency A",
     rule: "an officer of the case's agency (the one who decides; it records the statuses as seen)",

@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/auth/roles";
 import { createCase, getCase, saveAnswers, ConflictError } from "@/lib/cases/store";
 import { saveDecision } from "@/lib/cases/decisions";
 import { adoptRecommendations, decideRows, mergeRow, splitRow } from "@/lib/cases/decide";
-import { decisionRows, INCONSISTENT_FLAG } from "@/lib/cases/decision-rows";
+import { decisionRows, INCONSISTENT_FLAG, rowDetails } from "@/lib/cases/decision-rows";
 import { listReasonPresets, saveReasonPresets } from "@/lib/agency/reason-presets";
 import { freshDb } from "../helpers/db";
 import { createAgencyWithUsers } from "../helpers/people";
@@ -52,6 +52,56 @@ describe("decisions per requirement row", () => {
     const after = (await rowsOf(caseId)).rows.find((r) => r.key === row.key)!;
     expect(after.state).toBe("decided");
     expect(await audits(caseId, "decision.save")).toHaveLength(1);
+  });
+
+  it("a ▲ row the level does not require offers 另案辦理 with its contract; 不辦理 needs a reason; ◎ rows cannot be placed elsewhere", async () => {
+    const caseId = await twoTypeCase();
+    const { checklist, rows } = await rowsOf(caseId);
+    const triangle = rows.find((r) => r.kind === "choice" && r.mark === "▲")!;
+    const plain = rows.find((r) => r.kind === "choice" && r.mark !== "▲")!;
+    expect(triangle).toBeDefined();
+    expect(plain).toBeDefined();
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: { issues?: { path: string; message: string }[] }) => e.issues ?? [],
+      );
+    expect(
+      await refusal(decideRows(db, caseId, checklist, { keys: [triangle.key] }, { choice: "other-procurement", reason: "" }, triangle.bases, officer)),
+    ).toEqual([{ path: "reference", message: "請填寫納入辦理之他案名稱或案號" }]);
+    expect(await refusal(decideRows(db, caseId, checklist, { keys: [triangle.key] }, { choice: "exclude", reason: " " }, triangle.bases, officer))).toEqual([
+      { path: "reason", message: "請說明理由" },
+    ]);
+    expect(
+      await refusal(decideRows(db, caseId, checklist, { keys: [plain.key] }, { choice: "other-procurement", reference: "機關SOC案" }, plain.bases, officer)),
+    ).not.toBeNull();
+
+    await decideRows(
+      db,
+      caseId,
+      checklist,
+      { keys: [triangle.key] },
+      { choice: "other-procurement", reason: "", reference: "113年度全機關SOC監控服務案" },
+      triangle.bases,
+      officer,
+    );
+    const after = await rowsOf(caseId);
+    const row = after.rows.find((r) => r.key === triangle.key)!;
+    expect(row.state).toBe("decided");
+    expect([row.decision?.choice, row.decision?.reference]).toEqual(["other-procurement", "113年度全機關SOC監控服務案"]);
+    const { placementOf } = await import("@/lib/export/model/inclusion");
+    const item = after.checklist.items.find((i) => i.id === triangle.decidable[0])!;
+    expect(placementOf(item)).toBe("elsewhere");
+  });
+
+  it("a row's details (loaded when opened) give each copy's status and reasons; an unknown row gives none", async () => {
+    const caseId = await twoTypeCase();
+    const { checklist, rows } = await rowsOf(caseId);
+    const row = rows.find((r) => r.items.length > 1)!;
+    const details = rowDetails(checklist, row.key)!;
+    expect(details.copies.map((c) => [c.id, c.serviceType, c.status])).toEqual(row.items.map((i) => [i.id, i.serviceType, i.status]));
+    expect(details.copies.every((c) => c.reasons.length > 0)).toBe(true);
+    expect(rowDetails(checklist, "r-0000000000000000")).toBeNull();
   });
 
   it("a ◎ copy of a ● row asks nothing (one contract, one answer)", async () => {

@@ -160,6 +160,11 @@ const SWEEP: Record<string, TSweep> = {
     load: cases,
     args: caseArgs(2, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything)),
   },
+  "app/cases/actions.ts#rowDetailsAction": {
+    kind: "action",
+    load: cases,
+    args: caseArgs(2, (ctx) => fc.tuple(fc.constant(ctx.caseId), anything)),
+  },
   "app/cases/actions.ts#setClauseParametersAction": {
     kind: "action",
     // Never a valid value: blank and null inherit, and digits of any script ("１２") are a number.

@@ -4,7 +4,7 @@ import type { TExportItem } from "./types";
  * Where a checklist line goes in the documents:
  * - `included`  : standard (● or a ▲ the level requires, placed in this case or not yet placed), or an
  *                 optional / needs-decision item decided `include`;
- * - `elsewhere` : a required ▲ placed in another procurement → 本案免辦, with its reference;
+ * - `elsewhere` : a ▲ placed in another procurement → 本案免辦, with its reference;
  * - `undecided` : optional / needs-decision without a decision → never a requirement; a draft lists it
  *                 under 待決定事項, a final document cannot have one;
  * - `omitted`   : not applicable, or decided `exclude`.
@@ -23,6 +23,8 @@ export function placementOf(item: TExportItem): TPlacement {
     case "needs-decision":
       if (item.decision?.choice === "include") return "included";
       if (item.decision?.choice === "exclude") return "omitted";
+      // A ▲ the level does not require, already procured elsewhere: 本案免辦, with its reference.
+      if (item.decision?.choice === "other-procurement" && item.decision.reference?.trim()) return "elsewhere";
       return "undecided";
   }
 }

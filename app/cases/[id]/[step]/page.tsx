@@ -29,6 +29,7 @@ import {
   adoptRecommendationsAction,
   decideRowsAction,
   mergeRowAction,
+  rowDetailsAction,
   splitRowAction,
   setClauseParametersAction,
   setPmExclusionAction,
@@ -113,12 +114,14 @@ export default async function CaseStepPage({ params }: { params: Params }) {
             typeNames={view.typeNames}
             issues={view.issues}
             rows={view.rows}
+            glossary={view.glossary}
             presets={view.presets}
             actions={{
               decide: decideRowsAction.bind(null, record.id),
               adopt: adoptRecommendationsAction.bind(null, record.id),
               split: splitRowAction.bind(null, record.id),
               merge: mergeRowAction.bind(null, record.id),
+              details: rowDetailsAction.bind(null, record.id),
             }}
             acknowledge={acknowledgeChangesAction.bind(null, record.id)}
             raiseGrade={raiseGradeToMediumAction.bind(null, record.id)}

@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { storageFor } from "./accounts";
 import { fillCase } from "./cases";
@@ -38,19 +39,28 @@ test("the review table: 全部採用建議, one inline decision autosaved, 送�
   await expect(page.getByRole("cell", { name: "客製化版本含虛擬主機" })).toBeVisible();
 });
 
+/** The demo agency's 資通安全責任等級, set by its admin on /admin/agency (other specs expect the demo's C 級). */
+async function setAgencyLevel(admin: Page, level: string) {
+  await admin.goto("/admin/agency");
+  await admin
+    .getByRole("group", { name: /資通安全責任等級/ })
+    .getByLabel(level)
+    .check();
+  await admin.getByRole("button", { name: "儲存機關資料" }).click();
+  await expect(admin.getByText(/已儲存機關資料|機關資料未變更/)).toBeVisible();
+}
+
+// The reference case needs a B級 agency; the specs after this one share the demo database and expect C 級.
+test.afterAll(async ({ browser }) => {
+  await setAgencyLevel(await as(browser, "admin"), "C 級");
+});
+
 // Issue 13's reference case: 開發 + 維運 for a B級 agency, grade 中, NT$12,000,000, personal data and an
 // external service; 「全部採用建議」 plus two manual changes (one ▲ placed in another contract, one excluded),
 // 「送出審查」, then the CISO confirms what needs them, approves the rest at once and approves the case.
 test("the reference case: wizard → 全部採用建議 + two changes → 送出審查 → the CISO approves", async ({ browser }) => {
   test.setTimeout(180_000);
-  const admin = await as(browser, "admin");
-  await admin.goto("/admin/agency");
-  await admin
-    .getByRole("group", { name: /資通安全責任等級/ })
-    .getByLabel("B 級")
-    .check();
-  await admin.getByRole("button", { name: "儲存機關資料" }).click();
-  await expect(admin.getByText(/已儲存機關資料|機關資料未變更/)).toBeVisible();
+  await setAgencyLevel(await as(browser, "admin"), "B 級");
 
   const page = await as(browser, "officer");
   const name = `參考案例-${Date.now()}`;

@@ -101,6 +101,10 @@ describe("parsing a backup file", () => {
       "PmExclusion",
       "ReasonPreset",
       "StoredFile",
+      "VendorAnswer",
+      "VendorAnswerEvent",
+      "VendorAnswerFile",
+      "VendorAssessment",
       "VendorInvitation",
     ]);
   });

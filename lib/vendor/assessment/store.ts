@@ -12,6 +12,11 @@ import { vendorMayEdit, type TAnswerChange, type TAnswerReview, type TAssessment
  * appends a VendorAnswerEvent; callers audit in the same transaction.
  */
 
+/** StoredFile.ownerType of a vendor's evidence file (ownerId: the assessment); VendorAnswerFile links it to answers. */
+export const VENDOR_FILE_OWNER = "vendor-assessment";
+/** StoredFile.ownerType of an uploaded filled Word 自評表 (ownerId: the assessment), kept while its import is previewed. */
+export const VENDOR_IMPORT_OWNER = "vendor-import";
+
 export type TAssessmentRecord = {
   id: string;
   agencyId: string;

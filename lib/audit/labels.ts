@@ -56,6 +56,14 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "catalogue.publish": "發布目錄版本",
   "catalogue.set-obligation-cell": "修改應辦事項表格",
   "catalogue.verify-obligation-cell": "查核應辦事項表格",
+  "vendor.invite": "邀請廠商代表",
+  "vendor.revoke": "撤銷廠商邀請",
+  "vendor.accept": "廠商代表接受邀請",
+  "vendor.assessment-submit": "廠商送出自評表",
+  "vendor.assessment-review": "審查廠商自評填答",
+  "vendor.assessment-return": "退回廠商自評表",
+  "vendor.assessment-accept": "接受廠商自評表",
+  "vendor.nonconformity-close": "結案不符合事項",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABEL[action] ?? action;

@@ -10,7 +10,7 @@ const NOT_WRITING = ["case.approve", "case.return", "case.documents-freeze"];
 /**
  * Who wrote the case, in any revision of its group (their creators and every case-writing audit entry):
  * the CISO among them may not review or approve it. New case actions count as writing unless listed above,
- * so the rule fails closed.
+ * so the rule fails closed. Vendor self-assessment entries (vendor.*) are about a vendor's answers, not the case.
  */
 export async function caseEditors(tx: TTx, caseId: string): Promise<Set<string>> {
   const kase = await tx.case.findUnique({ where: { id: caseId }, select: { caseGroupId: true } });
@@ -20,7 +20,7 @@ export async function caseEditors(tx: TTx, caseId: string): Promise<Set<string>>
     where: {
       targetType: "case",
       targetId: { in: revisions.map((r) => r.id) },
-      NOT: [{ action: { in: NOT_WRITING } }, { action: { startsWith: "review." } }],
+      NOT: [{ action: { in: NOT_WRITING } }, { action: { startsWith: "review." } }, { action: { startsWith: "vendor." } }],
     },
     select: { actorId: true },
     distinct: ["actorId"],

@@ -67,3 +67,30 @@ export async function notifyCataloguePublished(tx: TTx, versionId: string) {
     })),
   );
 }
+
+/** A vendor submits its self-assessment → the case's officers (its editors), to review it. */
+export async function notifyVendorSubmitted(tx: TTx, caseId: string, assessmentId: string) {
+  const c = await caseRow(tx, caseId);
+  const officers = await activeWithRole(tx, { agencyId: c.agencyId, id: { in: [...(await caseEditors(tx, caseId))] } }, "officer");
+  return writeNotifications(
+    tx,
+    officers.map((u) => ({
+      userId: u.id,
+      agencyId: c.agencyId,
+      kind: "vendor.submitted",
+      title: `案件${caseName(c.title)}有廠商送出資安自評表，待您審查`,
+      link: `/cases/${c.id}/vendors/${assessmentId}`,
+      caseId,
+    })),
+  );
+}
+
+/** The agency finished its review → the vendor representative (returned: fix the returned answers; accepted: done). */
+export async function notifyVendorReviewed(tx: TTx, caseId: string, vendorUserId: string, verdict: "returned" | "accepted") {
+  const c = await caseRow(tx, caseId);
+  const title =
+    verdict === "returned" ? `案件${caseName(c.title)}之資安自評表已由機關退回部分項目，請修正後重新送出` : `案件${caseName(c.title)}之資安自評表已由機關全部接受`;
+  return writeNotifications(tx, [
+    { userId: vendorUserId, agencyId: c.agencyId, kind: verdict === "returned" ? "vendor.returned" : "vendor.accepted", title, link: `/vendor/${c.id}`, caseId },
+  ]);
+}

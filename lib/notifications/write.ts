@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { TTx } from "../audit";
 
-export const NOTIFICATION_KINDS = ["case.submitted", "case.returned", "case.approved", "catalogue.published"] as const;
+export const NOTIFICATION_KINDS = [
+  "case.submitted",
+  "case.returned",
+  "case.approved",
+  "catalogue.published",
+  "vendor.submitted",
+  "vendor.returned",
+  "vendor.accepted",
+] as const;
 export type TNotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type TNewNotification = { userId: string; agencyId: string; kind: TNotificationKind; title: string; link: string; caseId?: string };

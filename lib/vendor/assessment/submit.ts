@@ -4,6 +4,7 @@ import type { TActor } from "../../auth/roles";
 import { recordAudit } from "../../audit/record";
 import { DomainError } from "../../errors";
 import { getCase } from "../../cases/store";
+import { notifyVendorSubmitted } from "../../notifications/events";
 import { assessmentRows } from "./rows";
 import { submissionProblems } from "./rules";
 import { claimAssessment, vendorAssessment } from "./store";
@@ -65,6 +66,7 @@ export async function submitAssessment(db: TDb, actor: TActor, caseId: string, e
       after: { assessmentId: a.id, status: "submitted", round, yes: count("yes"), no: count("no"), na: count("na") },
       at,
     });
+    await notifyVendorSubmitted(tx, caseId, a.id);
     return { round, submittedAt: at };
   });
 }

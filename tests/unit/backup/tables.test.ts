@@ -94,6 +94,7 @@ describe("parsing a backup file", () => {
       "Incident",
       "ItemComment",
       "LoginThrottle",
+      "Nonconformity",
       "Notification",
       "NotificationSetting",
       "Obligation",

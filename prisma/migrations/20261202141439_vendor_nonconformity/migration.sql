@@ -1,0 +1,28 @@
+-- CreateTable
+CREATE TABLE "Nonconformity" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "agencyId" TEXT NOT NULL,
+    "assessmentId" TEXT NOT NULL,
+    "answerId" TEXT NOT NULL,
+    "rowId" TEXT NOT NULL,
+    "contractId" TEXT,
+    "reason" TEXT NOT NULL,
+    "comment" TEXT NOT NULL DEFAULT '',
+    "dueOn" TEXT NOT NULL,
+    "dueBasis" TEXT NOT NULL,
+    "openedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "openedById" TEXT NOT NULL,
+    "openedByName" TEXT NOT NULL,
+    "closedAt" DATETIME,
+    "closedByName" TEXT,
+    "closeNote" TEXT NOT NULL DEFAULT ''
+);
+
+-- CreateIndex
+CREATE INDEX "Nonconformity_agencyId_closedAt_idx" ON "Nonconformity"("agencyId", "closedAt");
+
+-- CreateIndex
+CREATE INDEX "Nonconformity_contractId_closedAt_idx" ON "Nonconformity"("contractId", "closedAt");
+
+-- CreateIndex
+CREATE INDEX "Nonconformity_assessmentId_rowId_idx" ON "Nonconformity"("assessmentId", "rowId");

@@ -7,6 +7,7 @@ import { ACCEPTANCE_TITLE, renderAcceptanceDocx } from "../../export";
 import { taipeiTime, taipeiToday } from "../../time";
 import { contractView } from "./view";
 import { OBLIGATION_STATUS_LABEL } from "./status";
+import { contractAssessmentDocs } from "../../vendor/assessment/export";
 
 /** The 資安驗收檢核表 of one milestone (DOCX): obligations due by its date; draft until the CISO signs it off. */
 export async function acceptanceDocument(db: TDb, contractId: string, milestoneId: string, actor: TActor, now: Date = new Date()) {
@@ -37,6 +38,7 @@ export async function acceptanceDocument(db: TDb, contractId: string, milestoneI
     },
     rows,
     final: m.signedOffAt !== null,
+    assessments: await contractAssessmentDocs(db, view.contract, now),
   });
   const date = taipeiToday(now).replace(/-/g, "");
   return {

@@ -6,6 +6,7 @@ import { contractFor } from "./access";
 import { EVIDENCE_OWNER } from "./evidence";
 import { incidentViews, type TIncidentView } from "./incidents";
 import { obligationStatus, type TObligationStatus } from "./status";
+import { contractAssessments } from "../../vendor/assessment/summary";
 
 export type TObligationView = {
   id: string;
@@ -62,6 +63,8 @@ export async function contractView(db: TDb, id: string, actor: TActor, now: Date
     events: o.events.map((e) => ({ action: e.action, comment: e.comment, fileId: e.fileId, byName: e.byName, at: e.at })),
   }));
   const incidents: TIncidentView[] = await incidentViews(db, contract, now);
+  // The vendors' self-assessments: their summary and 不符合事項 beside the obligations (open ones count as due / overdue).
+  const vendorAssessments = await contractAssessments(db, contract, now);
   return {
     contract,
     record,
@@ -69,6 +72,7 @@ export async function contractView(db: TDb, id: string, actor: TActor, now: Date
     milestones,
     obligations: views,
     incidents,
+    vendorAssessments,
     laterRevisions: revisions.filter((r) => r.revision > record.revision),
   };
 }

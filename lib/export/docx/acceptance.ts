@@ -7,6 +7,7 @@ import { stablePackage } from "./stable";
 import { EAST_ASIAN_FONT, LATIN_FONT, PAGE, SIZE, STYLES, TEXT_WIDTH } from "./styles";
 import { cell, cellText, fixedTable } from "./table";
 import { para } from "./text";
+import { assessmentSection, type TAssessmentDoc } from "./self-assessment";
 
 export const ACCEPTANCE_TITLE = "資安驗收檢核表";
 
@@ -27,6 +28,8 @@ export type TAcceptanceInput = {
   rows: TAcceptanceRow[];
   /** Signed off by the CISO: no draft watermark. */
   final: boolean;
+  /** The contract's vendor self-assessments as reviewed (each row's answer, review status, open nonconformities). */
+  assessments?: TAssessmentDoc[];
 };
 
 /** 資安驗收檢核表 for one milestone: every obligation due by then, its evidence (names and SHA-256), status, reviewer. */
@@ -71,6 +74,12 @@ export async function renderAcceptanceDocx(input: TAcceptanceInput): Promise<Buf
           para(m.signedOffBy && m.signedOffOn ? `資安長 ${m.signedOffBy} 於 ${m.signedOffOn} 簽核。` : "本驗收階段尚未經資安長簽核，本表為草稿。"),
           para(`列出驗收日以前到期之履約義務共 ${input.rows.length} 項，佐證檔案以 SHA-256 雜湊值識別。`),
           fixedTable(w, ["履約義務", "辦理者", "期限", "狀態", "佐證檔案", "審查人"], rows),
+          ...(input.assessments?.length
+            ? [
+                para("廠商資安自評", { run: { size: SIZE.heading, bold: true }, spacing: { before: 240 } }),
+                ...input.assessments.flatMap((a) => assessmentSection(a, true)),
+              ]
+            : []),
         ],
       },
     ],

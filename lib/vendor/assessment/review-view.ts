@@ -5,9 +5,9 @@ import { getCase } from "../../cases/store";
 import { readStoredFile, type TStoredFileMeta } from "../../files/store";
 import { assessmentRows, type TAssessmentRow } from "./rows";
 import type { TAnswerReview, TVendorAnswer } from "./rules";
-import { agencyAssessment, VENDOR_FILE_OWNER } from "./store";
+import { agencyAssessment, VENDOR_FILE_OWNER, type TAssessmentRecord } from "./store";
 import { defaultDue } from "./review";
-import { assessmentSummary, nonconformityViews, type TNonconformityView } from "./summary";
+import { nonconformityViews, summarize, type TNonconformityView } from "./summary";
 
 /**
  * Everything the review page and the reviewed export show of one assessment: per row the requirement,
@@ -38,7 +38,11 @@ const snapshotOf = (s: string): { answer?: string; note?: string } => {
 };
 
 export async function reviewView(db: TDb, actor: TActor, assessmentId: string, now: Date = new Date()) {
-  const a = await agencyAssessment(db, actor, assessmentId);
+  return loadReview(db, await agencyAssessment(db, actor, assessmentId), now);
+}
+
+/** The review of an assessment the caller has already authorized (the 驗收 document reads a contract's). */
+export async function loadReview(db: TDb, a: TAssessmentRecord, now: Date = new Date()) {
   const record = await getCase(db, a.caseId);
   if (!record) throw new DomainError("not-found", "找不到這份廠商自評");
   const [rows, answers, ncs, summary, due, contract] = await Promise.all([
@@ -48,7 +52,7 @@ export async function reviewView(db: TDb, actor: TActor, assessmentId: string, n
       include: { files: { where: { detachedAt: null }, orderBy: { attachedAt: "asc" } }, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
     }),
     db.nonconformity.findMany({ where: { assessmentId: a.id }, orderBy: [{ openedAt: "asc" }, { id: "asc" }] }),
-    assessmentSummary(db, actor, a.id, now),
+    summarize(db, [a.id], now),
     defaultDue(db, a, now),
     a.contractId ? db.contract.findUnique({ where: { id: a.contractId }, select: { id: true, contractNumber: true, vendorName: true } }) : null,
   ]);
@@ -81,7 +85,7 @@ export async function reviewView(db: TDb, actor: TActor, assessmentId: string, n
   });
   return { assessment: a, record: { id: record.id, title: record.title, revision: record.revision }, contract, rows: list, summary, defaultDue: due };
 }
-export type TReviewView = Awaited<ReturnType<typeof reviewView>>;
+export type TReviewView = Awaited<ReturnType<typeof loadReview>>;
 
 /** One evidence file of the assessment, for the agency's download: the vendor's file owner type, linked to an answer of it. */
 export async function reviewFile(db: TDb, actor: TActor, assessmentId: string, fileId: string) {

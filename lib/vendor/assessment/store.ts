@@ -32,7 +32,8 @@ export type TAssessmentRecord = {
 };
 
 type TRow = Omit<TAssessmentRecord, "status"> & { status: string };
-const asRecord = (r: TRow): TAssessmentRecord => ({
+/** A stored VendorAssessment row as the record the callers use. */
+export const asRecord = (r: TRow): TAssessmentRecord => ({
   id: r.id,
   agencyId: r.agencyId,
   caseId: r.caseId,

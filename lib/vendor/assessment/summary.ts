@@ -101,7 +101,7 @@ export async function nonconformityViews(db: TDb | TTx, list: readonly TNcRow[],
   });
 }
 
-async function summarize(db: TDb | TTx, assessmentIds: readonly string[], now: Date): Promise<TAssessmentSummary> {
+export async function summarize(db: TDb | TTx, assessmentIds: readonly string[], now: Date): Promise<TAssessmentSummary> {
   const [answers, open] = await Promise.all([
     db.vendorAnswer.groupBy({ by: ["answer", "review"], where: { assessmentId: { in: [...assessmentIds] } }, _count: { _all: true } }),
     db.nonconformity.findMany({ where: { assessmentId: { in: [...assessmentIds] }, closedAt: null }, orderBy: [{ dueOn: "asc" }, { id: "asc" }] }),

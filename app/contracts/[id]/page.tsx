@@ -10,6 +10,9 @@ import { ActionButton } from "@/components/ui/ActionButton";
 import { EvidenceUpload } from "@/components/contracts/EvidenceUpload";
 import { ReviewForm } from "@/components/contracts/ReviewForm";
 import { IncidentForm } from "@/components/contracts/IncidentForm";
+import { AssessmentSummary } from "@/components/vendor/AssessmentSummary";
+import { NONCONFORMITY_STATUS_LABEL } from "@/lib/vendor/assessment/summary";
+import { ASSESSMENT_STATUS_LABEL } from "@/lib/vendor/assessment/rules";
 import { requireUser } from "../../_server/auth";
 import { amendContractAction, markDeadlineMetAction, recordIncidentAction, reviewObligationAction, signOffMilestoneAction } from "../actions";
 
@@ -95,7 +98,8 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
     throw e;
   });
   if (!view) notFound();
-  const { contract, record, milestones, obligations, incidents, laterRevisions, today } = view;
+  const { contract, record, milestones, obligations, incidents, laterRevisions, today, vendorAssessments } = view;
+  const canReview = user.roles.includes("officer") || user.roles.includes("ciso");
   const manage = user.roles.includes("officer");
   const isCiso = user.roles.includes("ciso");
   const active = obligations.filter((o) => o.active);
@@ -182,6 +186,50 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
             <ObligationRow key={o.id} o={o} contractId={contract.id} manage={manage} />
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="nonconformities-title" className="space-y-2">
+        <h2 id="nonconformities-title" className="text-lg font-semibold">
+          廠商自評與不符合事項（未結案 {vendorAssessments.nonconformities.filter((n) => n.status !== "closed").length}）
+        </h2>
+        {vendorAssessments.summary && <AssessmentSummary summary={vendorAssessments.summary} title="廠商自評摘要" />}
+        {vendorAssessments.assessments.length === 0 ? (
+          <p className="text-sm text-slate-600">尚無廠商自評。</p>
+        ) : (
+          <ul className="text-sm">
+            {vendorAssessments.assessments.map((a) => (
+              <li key={a.id}>
+                {canReview ? (
+                  <Link href={`/cases/${a.caseId}/vendors/${a.id}`} className="text-brand-700 underline">
+                    {a.vendorName}
+                  </Link>
+                ) : (
+                  a.vendorName
+                )}
+                ：{ASSESSMENT_STATUS_LABEL[a.status]}．第 {a.round} 輪
+              </li>
+            ))}
+          </ul>
+        )}
+        {vendorAssessments.nonconformities.length > 0 && (
+          <ul className="space-y-2">
+            {vendorAssessments.nonconformities.map((n) => (
+              <li key={n.id} data-nonconformity={n.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
+                <span className={`mr-2 rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[n.status === "closed" ? "approved" : n.status]}`}>
+                  {NONCONFORMITY_STATUS_LABEL[n.status]}
+                </span>
+                不符合事項：{n.rowName}（{n.vendorName}）．期限 {n.dueOn}（{n.dueBasis}）
+                {n.daysOverdue > 0 && <>．逾期 {n.daysOverdue} 天</>}
+                {n.comment && <>．意見：{n.comment}</>}
+                {n.closedAt && (
+                  <>
+                    ．{taipeiTime(n.closedAt, "short")} {n.closedByName} 結案：{n.closeNote}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="incidents-title" className="space-y-3">

@@ -6,6 +6,8 @@ import { db } from "@/lib/db/client";
 import { getCaseFor } from "@/lib/cases/store";
 import { formatTaipei } from "@/lib/audit";
 import { INVITATION_DAYS_DEFAULT, INVITATION_STATE_LABEL, listInvitations } from "@/lib/vendor/invitations";
+import { caseAssessments } from "@/lib/vendor/assessment/summary";
+import { ASSESSMENT_STATUS_LABEL } from "@/lib/vendor/assessment/rules";
 import { InviteForm } from "@/components/vendor/InviteForm";
 import { ActionButton } from "@/components/ui/ActionButton";
 import { TableHead } from "@/components/ui/TableHead";
@@ -22,7 +24,7 @@ export default async function VendorsPage({ params }: { params: Promise<{ id: st
   const user = await requireUser({ roles: ["officer", "ciso"] });
   const record = await getCaseFor(db(), id, user);
   if (!record) notFound();
-  const invitations = await listInvitations(db(), user, id);
+  const [invitations, assessments] = await Promise.all([listInvitations(db(), user, id), caseAssessments(db(), user, id)]);
   const officer = user.roles.includes("officer");
   return (
     <div className="space-y-4">
@@ -71,6 +73,39 @@ export default async function VendorsPage({ params }: { params: Promise<{ id: st
                       action={revokeInvitationAction.bind(null, record.id, i.id)}
                     />
                   )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 className="text-lg font-semibold">廠商自評</h2>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">廠商自評清單</caption>
+          <TableHead columns={["廠商代表", "狀態", "輪次", "已填", "否", "待審", "退回", "未結案不符合事項", "審查"]} />
+          <tbody>
+            {assessments.length === 0 && (
+              <tr>
+                <td colSpan={9} className="px-3 py-3 text-slate-600">
+                  受邀廠商開始填寫後，自評表會列在這裡。
+                </td>
+              </tr>
+            )}
+            {assessments.map((a) => (
+              <tr key={a.id} className="border-t border-slate-200" data-assessment={a.id}>
+                <td className="px-3 py-2">{a.vendorName}</td>
+                <td className="px-3 py-2">{ASSESSMENT_STATUS_LABEL[a.status]}</td>
+                <td className="px-3 py-2">{a.round}</td>
+                <td className="px-3 py-2">{a.answered}</td>
+                <td className="px-3 py-2">{a.no}</td>
+                <td className="px-3 py-2">{a.pending}</td>
+                <td className="px-3 py-2">{a.returned}</td>
+                <td className="px-3 py-2">{a.open}</td>
+                <td className="px-3 py-2">
+                  <Link href={`/cases/${record.id}/vendors/${a.id}`} className="text-brand-700 underline">
+                    {a.status === "submitted" && officer ? "審查" : "檢視"}
+                  </Link>
                 </td>
               </tr>
             ))}

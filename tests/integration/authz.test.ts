@@ -701,6 +701,27 @@ const ACTIONS: TEntry[] = [
       return () => revokeInvitationAction(caseId, id);
     },
   },
+  // app/cases/[id]/vendors/[assessmentId]/actions.ts — the agency's review of a vendor's self-assessment (issue 17).
+  ...(
+    [
+      ["reviewAnswersAction", "a submitted assessment of vendorA: accept its first row", (m, f) => m.reviewAnswersAction(f.caseId, f.assessmentId, { verdicts: [{ rowId: f.rowId, verdict: "accept", comment: "" }] })],
+      ["acceptRemainingAction", "a submitted assessment of vendorA, nothing reviewed yet", (m, f) => m.acceptRemainingAction(f.caseId, f.assessmentId)],
+      ["finishReviewAction", "a submitted assessment of vendorA, every row reviewed", (m, f) => m.finishReviewAction(f.caseId, f.assessmentId)],
+      ["closeNonconformityAction", "an open nonconformity of vendorA's assessment", (m, f) => m.closeNonconformityAction(f.caseId, f.assessmentId, f.nonconformityId, { note: "授權測試：已改善" })],
+    ] as const satisfies readonly [string, string, (m: typeof import("@/app/cases/[id]/vendors/[assessmentId]/actions"), f: TAssessmentFixture) => Promise<unknown>][]
+  ).map(([name, probe, call]): TEntry => ({
+    kind: "action",
+    file: "app/cases/[id]/vendors/[assessmentId]/actions.ts",
+    name,
+    probe,
+    rule: "an officer of the case's agency (the CISO reads the review, does not act)",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const m = await import("@/app/cases/[id]/vendors/[assessmentId]/actions");
+      const f = await submittedAssessment(c, { reviewed: name === "finishReviewAction" });
+      return () => call(m, f);
+    },
+  })),
   {
     kind: "action",
     file: "app/invite/actions.ts",
@@ -1100,6 +1121,43 @@ const ROUTES: TEntry[] = [
   },
   {
     kind: "route",
+    file: "app/cases/[id]/vendors/[assessmentId]/export/route.ts",
+    name: "GET",
+    probe: "/cases/<approved case of A>/vendors/<vendorA's submitted assessment>/export",
+    rule: "an officer or CISO of the case's agency",
+    allowed: ["officerA", "cisoA"],
+    setup: async (c) => {
+      const { GET } = await import("@/app/cases/[id]/vendors/[assessmentId]/export/route");
+      const f = await submittedAssessment(c);
+      return () => GET(c.http("GET", `/cases/${f.caseId}/vendors/${f.assessmentId}/export`), { params: Promise.resolve({ id: f.caseId, assessmentId: f.assessmentId }) });
+    },
+    verify: async (_c, o) => {
+      if (o.outcome === "allowed") expect(o.text.slice(0, 2), "a DOCX (zip) file").toBe("PK");
+    },
+    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 403, agencyB: 404, pendingA: 403, platformC: 403, vendorA: 403 },
+  },
+  {
+    kind: "route",
+    file: "app/cases/[id]/vendors/[assessmentId]/files/[fileId]/route.ts",
+    name: "GET",
+    probe: "/cases/<approved case of A>/vendors/<vendorA's assessment>/files/<its evidence file>",
+    rule: "an officer or CISO of the case's agency (the vendor downloads its own files on its own route)",
+    allowed: ["officerA", "cisoA"],
+    setup: async (c) => {
+      const { GET } = await import("@/app/cases/[id]/vendors/[assessmentId]/files/[fileId]/route");
+      const f = await submittedAssessment(c);
+      return () =>
+        GET(c.http("GET", `/cases/${f.caseId}/vendors/${f.assessmentId}/files/${f.fileId}`), {
+          params: Promise.resolve({ id: f.caseId, assessmentId: f.assessmentId, fileId: f.fileId }),
+        });
+    },
+    verify: async (_c, o) => {
+      if (o.outcome === "allowed") expect(o.text.slice(0, 4), "the PDF itself").toBe("%PDF");
+    },
+    statuses: { anonymous: 401, officerA: 200, cisoA: 200, adminA: 403, agencyB: 404, pendingA: 403, platformC: 403, vendorA: 403 },
+  },
+  {
+    kind: "route",
     file: "app/api/v1/health/route.ts",
     name: "GET",
     rule: "public",
@@ -1305,6 +1363,63 @@ async function vendorGrant(c: TCall): Promise<{ caseId: string }> {
   return { caseId };
 }
 
+type TAssessmentFixture = { caseId: string; assessmentId: string; rowId: string; fileId: string; nonconformityId: string };
+
+/**
+ * vendorA's assessment of agency A's approved case, submitted (every row 是, one PDF on the first), with no
+ * verdicts yet (or, `reviewed`, every row accepted) and one open nonconformity; reset to that state on every call.
+ */
+async function submittedAssessment(c: TCall, opts: { reviewed?: boolean } = {}): Promise<TAssessmentFixture> {
+  const { vendorAssessment, writeAnswers, VENDOR_FILE_OWNER } = await import("@/lib/vendor/assessment/store");
+  const { submitAssessment } = await import("@/lib/vendor/assessment/submit");
+  const { assessmentRows } = await import("@/lib/vendor/assessment/rows");
+  const { getCase } = await import("@/lib/cases/store");
+  const { storeFile } = await import("@/lib/files");
+  const { PDF } = await import("../helpers/files");
+  const db = c.world.db;
+  const { caseId } = await vendorGrant(c);
+  const p = c.world.people.vendorA;
+  const vendor = { id: p.id, name: p.name, agencyId: p.agencyId, roles: ["vendor" as const] };
+  let a = await vendorAssessment(db, vendor, caseId);
+  const rows = await assessmentRows(db, (await getCase(db, caseId))!);
+  if (a.status === "draft") {
+    await db.$transaction((tx) =>
+      writeAnswers(tx, a, rows.map((r) => ({ rowId: r.id, answer: "yes", evidence: "證書", note: "" })), vendor, "save", new Set(rows.map((r) => r.id))),
+    );
+    const first = await db.vendorAnswer.findUniqueOrThrow({ where: { assessmentId_rowId: { assessmentId: a.id, rowId: rows[0]!.id } } });
+    const file = await db.$transaction((tx) =>
+      storeFile(tx, { agencyId: a.agencyId, ownerType: VENDOR_FILE_OWNER, ownerId: a.id, name: "證書.pdf", bytes: PDF, uploader: vendor }),
+    );
+    await db.vendorAnswerFile.create({ data: { answerId: first.id, fileId: file.id } });
+    await submitAssessment(db, vendor, caseId);
+    a = await vendorAssessment(db, vendor, caseId);
+  }
+  await db.vendorAssessment.update({ where: { id: a.id }, data: { status: "submitted" } });
+  await db.vendorAnswer.updateMany({
+    where: { assessmentId: a.id },
+    data: opts.reviewed ? { review: "accepted", reviewedByName: "承辦人" } : { review: "", reviewComment: "", reviewedByName: "", reviewedAt: null },
+  });
+  const first = await db.vendorAnswer.findUniqueOrThrow({ where: { assessmentId_rowId: { assessmentId: a.id, rowId: rows[0]!.id } }, include: { files: true } });
+  const open =
+    (await db.nonconformity.findFirst({ where: { assessmentId: a.id, closedAt: null } })) ??
+    (await db.nonconformity.create({
+      data: {
+        id: crypto.randomUUID(),
+        agencyId: a.agencyId,
+        assessmentId: a.id,
+        answerId: first.id,
+        rowId: first.rowId,
+        contractId: null,
+        reason: "returned",
+        dueOn: "2099-12-31",
+        dueBasis: "承辦人指定",
+        openedById: c.world.officer.id,
+        openedByName: c.world.officer.name,
+      },
+    }));
+  return { caseId, assessmentId: a.id, rowId: first.rowId, fileId: first.files[0]!.fileId, nonconformityId: open.id };
+}
+
 /** What vendorA may see of agency A: its name, the fixtures' case title, and the ids of the cases vendorA was invited to. */
 async function grantedMarkers(world: TWorld): Promise<string[]> {
   const grants = await world.db.vendorInvitation.findMany({ where: { acceptedUserId: world.people.vendorA.id }, select: { caseId: true } });
@@ -1438,6 +1553,20 @@ const PAGES: TEntry[] = [
     params: async (c) => ({ id: await c.cases.get("approved") }),
     probe: "/cases/<approved case of A>/vendors",
   }),
+  page(
+    "app/cases/[id]/vendors/[assessmentId]/page.tsx",
+    () => import("@/app/cases/[id]/vendors/[assessmentId]/page"),
+    "an officer or CISO of the case's agency (only the officer acts)",
+    ["officerA", "cisoA"],
+    {
+      params: async (c) => {
+        const f = await submittedAssessment(c);
+        return { id: f.caseId, assessmentId: f.assessmentId };
+      },
+      probe: "/cases/<approved case of A>/vendors/<vendorA's submitted assessment>",
+      shows: { to: ["officerA", "cisoA"], text: "審查廠商自評" },
+    },
+  ),
   page("app/invite/[token]/page.tsx", () => import("@/app/invite/[token]/page"), "public: the token is the authorization", EVERYONE, {
     params: async (c) => ({ token: (await invitation(c)).token }),
     probe: "/invite/<a pending invitation's token>",

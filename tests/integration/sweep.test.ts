@@ -353,6 +353,41 @@ const SWEEP: Record<string, TSweep> = {
     load: () => import("@/app/cases/[id]/vendors/actions"),
     args: caseArgs(2, (ctx) => fc.tuple(fc.constant(ctx.caseId), notUuid)),
   },
+  // The review of a vendor's self-assessment: a malformed case or assessment id, or an unknown assessment with malformed verdicts.
+  "app/cases/[id]/vendors/[assessmentId]/actions.ts#reviewAnswersAction": {
+    kind: "action",
+    load: () => import("@/app/cases/[id]/vendors/[assessmentId]/actions"),
+    args: (ctx) =>
+      fc.oneof(
+        fc.tuple(notUuid, anything, anything),
+        fc.tuple(fc.constant(ctx.caseId), notUuid, anything),
+        fc.tuple(
+          fc.constant(ctx.caseId),
+          fc.uuid(),
+          fc.oneof(notTheObject, fc.record({ verdicts: fc.oneof(anything, fc.array(fc.record({ rowId: anything, verdict: anything, comment: anything, dueOn: anything }), { maxLength: 3 })) })),
+        ),
+      ),
+  },
+  "app/cases/[id]/vendors/[assessmentId]/actions.ts#acceptRemainingAction": {
+    kind: "action",
+    load: () => import("@/app/cases/[id]/vendors/[assessmentId]/actions"),
+    args: (ctx) => fc.oneof(fc.tuple(notUuid, anything), fc.tuple(fc.constant(ctx.caseId), fc.oneof(notUuid, fc.uuid()))),
+  },
+  "app/cases/[id]/vendors/[assessmentId]/actions.ts#finishReviewAction": {
+    kind: "action",
+    load: () => import("@/app/cases/[id]/vendors/[assessmentId]/actions"),
+    args: (ctx) => fc.oneof(fc.tuple(notUuid, anything), fc.tuple(fc.constant(ctx.caseId), fc.oneof(notUuid, fc.uuid()))),
+  },
+  "app/cases/[id]/vendors/[assessmentId]/actions.ts#closeNonconformityAction": {
+    kind: "action",
+    load: () => import("@/app/cases/[id]/vendors/[assessmentId]/actions"),
+    args: (ctx) =>
+      fc.oneof(
+        fc.tuple(notUuid, anything, anything, anything),
+        fc.tuple(fc.constant(ctx.caseId), fc.uuid(), notUuid, anything),
+        fc.tuple(fc.constant(ctx.caseId), fc.uuid(), fc.uuid(), fc.oneof(notTheObject, fc.record({ note: anything }))),
+      ),
+  },
   "app/invite/actions.ts#acceptInvitationAction": {
     kind: "action",
     load: () => import("@/app/invite/actions"),
@@ -385,6 +420,8 @@ const SWEEP: Record<string, TSweep> = {
   "app/contracts/[id]/files/[fileId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/contracts/[id]/acceptance/[milestoneId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/api/contracts/[id]/obligations/[obligationId]/evidence/route.ts#POST": { kind: "skip", why: "swept below (malformed path parameters and bodies)" },
+  "app/cases/[id]/vendors/[assessmentId]/export/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
+  "app/cases/[id]/vendors/[assessmentId]/files/[fileId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/vendor/[caseId]/checklist/route.ts#GET": {
     kind: "skip",
     why: "a vendor-only route (the sweep's user holds no vendor role, so every call is 403 before any input is read); its one path parameter is a uuid or 404",
@@ -614,6 +651,28 @@ describe("the contract routes refuse malformed input with zh-TW messages, never 
         ];
         for (const r of answers) {
           expect(r.status, `${a} ${b}`).toBeGreaterThanOrEqual(400);
+          expect(r.status).toBeLessThan(500);
+          expect(await r.text()).toMatch(CJK);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
+
+describe("the vendor review routes refuse malformed input with zh-TW messages, never 5xx", () => {
+  it("the reviewed export and the agency's evidence download: malformed or unknown ids are 4xx", async () => {
+    const exported = (await import("@/app/cases/[id]/vendors/[assessmentId]/export/route")).GET;
+    const files = (await import("@/app/cases/[id]/vendors/[assessmentId]/files/[fileId]/route")).GET;
+    const id = fc.oneof(hostileString, fc.uuid());
+    await fc.assert(
+      fc.asyncProperty(id, id, id, async (a, b, f) => {
+        const answers = [
+          await exported(new Request(`${BASE_URL}/cases/x/vendors/y/export`), { params: Promise.resolve({ id: a, assessmentId: b }) }),
+          await files(new Request(`${BASE_URL}/cases/x/vendors/y/files/z`), { params: Promise.resolve({ id: a, assessmentId: b, fileId: f }) }),
+        ];
+        for (const r of answers) {
+          expect(r.status, `${a} ${b} ${f}`).toBeGreaterThanOrEqual(400);
           expect(r.status).toBeLessThan(500);
           expect(await r.text()).toMatch(CJK);
         }

@@ -76,7 +76,7 @@ export async function renderAcceptanceDocx(input: TAcceptanceInput): Promise<Buf
           fixedTable(w, ["履約義務", "辦理者", "期限", "狀態", "佐證檔案", "審查人"], rows),
           ...(input.assessments?.length
             ? [
-                para("廠商資安自評", { run: { size: SIZE.heading, bold: true }, spacing: { before: 240 } }),
+                para("廠商資安自評", { run: { size: SIZE.heading, bold: true }, spacing: { before: 240 }, keepNext: true }),
                 ...input.assessments.flatMap((a) => assessmentSection(a, true)),
               ]
             : []),

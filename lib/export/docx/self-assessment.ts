@@ -65,7 +65,7 @@ export function assessmentSection(a: TAssessmentDoc, brief = false): (Paragraph 
     });
     return [...head, fixedTable(w, ["項目", "符合", "審查", "未結案不符合事項"], rows)];
   }
-  const w = [Math.round(TEXT_WIDTH * 0.2), Math.round(TEXT_WIDTH * 0.08), 0, Math.round(TEXT_WIDTH * 0.17), Math.round(TEXT_WIDTH * 0.2)];
+  const w = [Math.round(TEXT_WIDTH * 0.17), Math.round(TEXT_WIDTH * 0.08), 0, Math.round(TEXT_WIDTH * 0.17), Math.round(TEXT_WIDTH * 0.26)];
   w[2] = TEXT_WIDTH - w.reduce((x, y) => x + y, 0);
   const rows: TRow[] = [];
   let group = "";

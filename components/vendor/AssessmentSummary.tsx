@@ -25,10 +25,18 @@ export function AssessmentSummary({ summary, title = "廠商自評摘要" }: { s
           <caption className="text-left font-semibold text-red-700">逾期之不符合事項</caption>
           <thead>
             <tr>
-              <th scope="col" className="py-1">項目</th>
-              <th scope="col" className="py-1">廠商代表</th>
-              <th scope="col" className="py-1">改善期限</th>
-              <th scope="col" className="py-1">逾期天數</th>
+              <th scope="col" className="py-1">
+                項目
+              </th>
+              <th scope="col" className="py-1">
+                廠商代表
+              </th>
+              <th scope="col" className="py-1">
+                改善期限
+              </th>
+              <th scope="col" className="py-1">
+                逾期天數
+              </th>
             </tr>
           </thead>
           <tbody>

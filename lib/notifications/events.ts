@@ -89,8 +89,17 @@ export async function notifyVendorSubmitted(tx: TTx, caseId: string, assessmentI
 export async function notifyVendorReviewed(tx: TTx, caseId: string, vendorUserId: string, verdict: "returned" | "accepted") {
   const c = await caseRow(tx, caseId);
   const title =
-    verdict === "returned" ? `案件${caseName(c.title)}之資安自評表已由機關退回部分項目，請修正後重新送出` : `案件${caseName(c.title)}之資安自評表已由機關全部接受`;
+    verdict === "returned"
+      ? `案件${caseName(c.title)}之資安自評表已由機關退回部分項目，請修正後重新送出`
+      : `案件${caseName(c.title)}之資安自評表已由機關全部接受`;
   return writeNotifications(tx, [
-    { userId: vendorUserId, agencyId: c.agencyId, kind: verdict === "returned" ? "vendor.returned" : "vendor.accepted", title, link: `/vendor/${c.id}`, caseId },
+    {
+      userId: vendorUserId,
+      agencyId: c.agencyId,
+      kind: verdict === "returned" ? "vendor.returned" : "vendor.accepted",
+      title,
+      link: `/vendor/${c.id}`,
+      caseId,
+    },
   ]);
 }

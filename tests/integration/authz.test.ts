@@ -704,11 +704,23 @@ const ACTIONS: TEntry[] = [
   // app/cases/[id]/vendors/[assessmentId]/actions.ts — the agency's review of a vendor's self-assessment (issue 17).
   ...(
     [
-      ["reviewAnswersAction", "a submitted assessment of vendorA: accept its first row", (m, f) => m.reviewAnswersAction(f.caseId, f.assessmentId, { verdicts: [{ rowId: f.rowId, verdict: "accept", comment: "" }] })],
+      [
+        "reviewAnswersAction",
+        "a submitted assessment of vendorA: accept its first row",
+        (m, f) => m.reviewAnswersAction(f.caseId, f.assessmentId, { verdicts: [{ rowId: f.rowId, verdict: "accept", comment: "" }] }),
+      ],
       ["acceptRemainingAction", "a submitted assessment of vendorA, nothing reviewed yet", (m, f) => m.acceptRemainingAction(f.caseId, f.assessmentId)],
       ["finishReviewAction", "a submitted assessment of vendorA, every row reviewed", (m, f) => m.finishReviewAction(f.caseId, f.assessmentId)],
-      ["closeNonconformityAction", "an open nonconformity of vendorA's assessment", (m, f) => m.closeNonconformityAction(f.caseId, f.assessmentId, f.nonconformityId, { note: "授權測試：已改善" })],
-    ] as const satisfies readonly [string, string, (m: typeof import("@/app/cases/[id]/vendors/[assessmentId]/actions"), f: TAssessmentFixture) => Promise<unknown>][]
+      [
+        "closeNonconformityAction",
+        "an open nonconformity of vendorA's assessment",
+        (m, f) => m.closeNonconformityAction(f.caseId, f.assessmentId, f.nonconformityId, { note: "授權測試：已改善" }),
+      ],
+    ] as const satisfies readonly [
+      string,
+      string,
+      (m: typeof import("@/app/cases/[id]/vendors/[assessmentId]/actions"), f: TAssessmentFixture) => Promise<unknown>,
+    ][]
   ).map(([name, probe, call]): TEntry => ({
     kind: "action",
     file: "app/cases/[id]/vendors/[assessmentId]/actions.ts",
@@ -1129,7 +1141,8 @@ const ROUTES: TEntry[] = [
     setup: async (c) => {
       const { GET } = await import("@/app/cases/[id]/vendors/[assessmentId]/export/route");
       const f = await submittedAssessment(c);
-      return () => GET(c.http("GET", `/cases/${f.caseId}/vendors/${f.assessmentId}/export`), { params: Promise.resolve({ id: f.caseId, assessmentId: f.assessmentId }) });
+      return () =>
+        GET(c.http("GET", `/cases/${f.caseId}/vendors/${f.assessmentId}/export`), { params: Promise.resolve({ id: f.caseId, assessmentId: f.assessmentId }) });
     },
     verify: async (_c, o) => {
       if (o.outcome === "allowed") expect(o.text.slice(0, 2), "a DOCX (zip) file").toBe("PK");
@@ -1384,7 +1397,14 @@ async function submittedAssessment(c: TCall, opts: { reviewed?: boolean } = {}):
   const rows = await assessmentRows(db, (await getCase(db, caseId))!);
   if (a.status === "draft") {
     await db.$transaction((tx) =>
-      writeAnswers(tx, a, rows.map((r) => ({ rowId: r.id, answer: "yes", evidence: "證書", note: "" })), vendor, "save", new Set(rows.map((r) => r.id))),
+      writeAnswers(
+        tx,
+        a,
+        rows.map((r) => ({ rowId: r.id, answer: "yes", evidence: "證書", note: "" })),
+        vendor,
+        "save",
+        new Set(rows.map((r) => r.id)),
+      ),
     );
     const first = await db.vendorAnswer.findUniqueOrThrow({ where: { assessmentId_rowId: { assessmentId: a.id, rowId: rows[0]!.id } } });
     const file = await db.$transaction((tx) =>
@@ -1399,7 +1419,10 @@ async function submittedAssessment(c: TCall, opts: { reviewed?: boolean } = {}):
     where: { assessmentId: a.id },
     data: opts.reviewed ? { review: "accepted", reviewedByName: "承辦人" } : { review: "", reviewComment: "", reviewedByName: "", reviewedAt: null },
   });
-  const first = await db.vendorAnswer.findUniqueOrThrow({ where: { assessmentId_rowId: { assessmentId: a.id, rowId: rows[0]!.id } }, include: { files: true } });
+  const first = await db.vendorAnswer.findUniqueOrThrow({
+    where: { assessmentId_rowId: { assessmentId: a.id, rowId: rows[0]!.id } },
+    include: { files: true },
+  });
   const open =
     (await db.nonconformity.findFirst({ where: { assessmentId: a.id, closedAt: null } })) ??
     (await db.nonconformity.create({

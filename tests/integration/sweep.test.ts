@@ -364,7 +364,12 @@ const SWEEP: Record<string, TSweep> = {
         fc.tuple(
           fc.constant(ctx.caseId),
           fc.uuid(),
-          fc.oneof(notTheObject, fc.record({ verdicts: fc.oneof(anything, fc.array(fc.record({ rowId: anything, verdict: anything, comment: anything, dueOn: anything }), { maxLength: 3 })) })),
+          fc.oneof(
+            notTheObject,
+            fc.record({
+              verdicts: fc.oneof(anything, fc.array(fc.record({ rowId: anything, verdict: anything, comment: anything, dueOn: anything }), { maxLength: 3 })),
+            }),
+          ),
         ),
       ),
   },

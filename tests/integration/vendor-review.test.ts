@@ -235,7 +235,12 @@ describe(`the agency's review of a vendor self-assessment (${TEST_DB})`, () => {
     await answerAll({ [row(3)]: { answer: "yes", note: "已補弱點掃描報告" }, [row(4)]: { answer: "na", note: "本案不含此項，已補充理由" } });
     await submitAssessment(db, vendor, caseId);
     const answers = await db.vendorAnswer.findMany({ where: { assessmentId } });
-    expect(answers.filter((x) => x.review === "").map((x) => x.rowId).sort()).toEqual([row(3), row(4)].sort());
+    expect(
+      answers
+        .filter((x) => x.review === "")
+        .map((x) => x.rowId)
+        .sort(),
+    ).toEqual([row(3), row(4)].sort());
     expect(answers.filter((x) => x.review === "accepted")).toHaveLength(rowIds.length - 2);
     // The returned nonconformities stay open until the agency accepts the fix.
     expect(await db.nonconformity.count({ where: { closedAt: null } })).toBe(3);

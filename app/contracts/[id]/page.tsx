@@ -218,8 +218,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
                 <span className={`mr-2 rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[n.status === "closed" ? "approved" : n.status]}`}>
                   {NONCONFORMITY_STATUS_LABEL[n.status]}
                 </span>
-                不符合事項：{n.rowName}（{n.vendorName}）．期限 {n.dueOn}（{n.dueBasis}）
-                {n.daysOverdue > 0 && <>．逾期 {n.daysOverdue} 天</>}
+                不符合事項：{n.rowName}（{n.vendorName}）．期限 {n.dueOn}（{n.dueBasis}）{n.daysOverdue > 0 && <>．逾期 {n.daysOverdue} 天</>}
                 {n.comment && <>．意見：{n.comment}</>}
                 {n.closedAt && (
                   <>

@@ -36,10 +36,17 @@ export async function listContracts(db: TDb, actor: TActor, query: TContractList
   const overdue: Prisma.ObligationWhereInput = { active: true, review: "", dueOn: { lt: today } };
   const review: Prisma.ObligationWhereInput = { active: true, review: "submitted" };
   // Open 不符合事項 of the vendors' self-assessments count as due / overdue beside the obligations.
-  const ncDue: Prisma.NonconformityWhereInput = { agencyId: actor.agencyId, closedAt: null, contractId: { not: null }, dueOn: { gte: today, lte: windowEnd(today) } };
+  const ncDue: Prisma.NonconformityWhereInput = {
+    agencyId: actor.agencyId,
+    closedAt: null,
+    contractId: { not: null },
+    dueOn: { gte: today, lte: windowEnd(today) },
+  };
   const ncOverdue: Prisma.NonconformityWhereInput = { agencyId: actor.agencyId, closedAt: null, contractId: { not: null }, dueOn: { lt: today } };
   const withNc = async (w: Prisma.NonconformityWhereInput) =>
-    (await db.nonconformity.findMany({ where: w, select: { contractId: true }, distinct: ["contractId"] })).flatMap((n) => (n.contractId ? [n.contractId] : []));
+    (await db.nonconformity.findMany({ where: w, select: { contractId: true }, distinct: ["contractId"] })).flatMap((n) =>
+      n.contractId ? [n.contractId] : [],
+    );
   const filterOn = async (o: Prisma.ObligationWhereInput, n: Prisma.NonconformityWhereInput): Promise<Prisma.ContractWhereInput> => ({
     OR: [{ obligations: { some: o } }, { id: { in: await withNc(n) } }],
   });

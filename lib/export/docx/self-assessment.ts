@@ -101,7 +101,12 @@ export function assessmentSection(a: TAssessmentDoc, brief = false): (Paragraph 
 }
 
 /** 廠商資安自評表審查結果 (DOCX): one vendor's answers, evidence names and hashes, 說明, the agency's verdicts and nonconformities. */
-export async function renderReviewedAssessmentDocx(input: { model: TExportModel; contract: string | null; assessment: TAssessmentDoc; final: boolean }): Promise<Buffer> {
+export async function renderReviewedAssessmentDocx(input: {
+  model: TExportModel;
+  contract: string | null;
+  assessment: TAssessmentDoc;
+  final: boolean;
+}): Promise<Buffer> {
   const model: TExportModel = { ...input.model, status: input.final ? "final" : "draft" };
   const doc = new Document({
     title: cleanLine(`${model.meta.caseName} ${REVIEWED_ASSESSMENT_TITLE}`),
@@ -118,9 +123,7 @@ export async function renderReviewedAssessmentDocx(input: { model: TExportModel;
         children: [
           para(REVIEWED_ASSESSMENT_TITLE, { run: { size: SIZE.title, bold: true } }),
           para(`案件：${model.meta.caseName}${input.contract ? `　契約：${input.contract}` : ""}`),
-          para(
-            input.final ? "機關已完成審查，全部項目均已接受。" : "本表為審查過程之紀錄，機關尚未全部接受；佐證檔案以 SHA-256 雜湊值識別。",
-          ),
+          para(input.final ? "機關已完成審查，全部項目均已接受。" : "本表為審查過程之紀錄，機關尚未全部接受；佐證檔案以 SHA-256 雜湊值識別。"),
           ...assessmentSection(input.assessment),
         ],
       },

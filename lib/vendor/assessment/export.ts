@@ -46,7 +46,10 @@ export function assessmentDoc(view: TReviewView): TAssessmentDoc {
 
 /** The contract's self-assessments for the 驗收 document (the caller has authorized the contract). */
 export async function contractAssessmentDocs(db: TDb, contract: { id: string; agencyId: string }, now: Date = new Date()): Promise<TAssessmentDoc[]> {
-  const rows = await db.vendorAssessment.findMany({ where: { contractId: contract.id, agencyId: contract.agencyId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await db.vendorAssessment.findMany({
+    where: { contractId: contract.id, agencyId: contract.agencyId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   const docs: TAssessmentDoc[] = [];
   for (const r of rows) docs.push(assessmentDoc(await loadReview(db, asRecord(r), now)));
   return docs;

@@ -98,7 +98,12 @@ export async function reviewAnswers(
 ): Promise<TReviewResult> {
   const { a, rows } = await submittedForReview(db, actor, assessmentId);
   const parsed = z.array(ZVerdict).max(5000).safeParse(raw);
-  if (!parsed.success) throw new DomainError("invalid", "審查內容有誤", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!parsed.success)
+    throw new DomainError(
+      "invalid",
+      "審查內容有誤",
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   const verdicts = parsed.data;
   if (!verdicts.length) throw new DomainError("invalid", "沒有要審查的項目");
   const today = taipeiToday(now);
@@ -107,7 +112,8 @@ export async function reviewAnswers(
   for (const v of verdicts) {
     if (!valid.has(v.rowId)) issues.push({ path: v.rowId, message: "不在本表之項目中" });
     if (v.verdict === "return" && !v.comment.trim()) issues.push({ path: `${v.rowId}.comment`, message: NEEDS_COMMENT });
-    if (v.dueOn && (!validDate(v.dueOn) || v.dueOn < today)) issues.push({ path: `${v.rowId}.dueOn`, message: validDate(v.dueOn) ? DUE_NOT_PAST : "不是有效的日期" });
+    if (v.dueOn && (!validDate(v.dueOn) || v.dueOn < today))
+      issues.push({ path: `${v.rowId}.dueOn`, message: validDate(v.dueOn) ? DUE_NOT_PAST : "不是有效的日期" });
   }
   if (new Set(verdicts.map((v) => v.rowId)).size !== verdicts.length) issues.push({ path: "", message: "同一項目重複審查" });
   if (issues.length) throw new DomainError("invalid", issues.length === 1 ? issues[0]!.message : `有 ${issues.length} 處需要修正`, issues);
@@ -235,7 +241,8 @@ export async function closeNonconformity(db: TDb, actor: TActor, nonconformityId
   await agencyAssessment(db, actor, found.assessmentId);
   officerOnly(actor);
   const note = ZCloseNote.safeParse(rawNote);
-  if (!note.success || !note.data.trim()) throw new DomainError("invalid", "請填寫結案說明", [{ path: "note", message: note.success ? "請填寫結案說明" : note.error.issues[0]!.message }]);
+  if (!note.success || !note.data.trim())
+    throw new DomainError("invalid", "請填寫結案說明", [{ path: "note", message: note.success ? "請填寫結案說明" : note.error.issues[0]!.message }]);
   return db.$transaction(async (tx) => {
     const done = await tx.nonconformity.updateMany({
       where: { id: found.id, closedAt: null },

@@ -140,7 +140,13 @@ export async function contractAssessments(db: TDb | TTx, contract: { id: string;
   nonconformities.sort((x, y) => Number(x.status === "closed") - Number(y.status === "closed"));
   return {
     assessments: assessments.map((a) => ({ ...a, status: a.status as TAssessmentStatus })),
-    summary: assessments.length ? await summarize(db, assessments.map((a) => a.id), now) : null,
+    summary: assessments.length
+      ? await summarize(
+          db,
+          assessments.map((a) => a.id),
+          now,
+        )
+      : null,
     nonconformities,
   };
 }

@@ -63,16 +63,14 @@ export default async function AssessmentReviewPage({
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
-        案件：{view.record.title || "（未命名案件）"}．第 {view.record.revision} 版
-        {view.contract && <>．契約 {view.contract.contractNumber}</>}．
+        案件：{view.record.title || "（未命名案件）"}．第 {view.record.revision} 版{view.contract && <>．契約 {view.contract.contractNumber}</>}．
         <Link href={`/cases/${id}/vendors`} className="text-brand-700 underline">
           回到廠商自評清單
         </Link>
       </p>
       <h1 className="text-2xl font-bold">審查廠商自評：{a.vendorName}</h1>
       <p>
-        狀態：<strong>{ASSESSMENT_STATUS_LABEL[a.status]}</strong>．第 {a.round} 輪
-        {a.submittedAt && <>．{taipeiTime(a.submittedAt)} 送出</>}
+        狀態：<strong>{ASSESSMENT_STATUS_LABEL[a.status]}</strong>．第 {a.round} 輪{a.submittedAt && <>．{taipeiTime(a.submittedAt)} 送出</>}
       </p>
       <AssessmentSummary summary={view.summary} />
       <p className="flex flex-wrap gap-4 text-sm">
@@ -98,17 +96,18 @@ export default async function AssessmentReviewPage({
               action={acceptRemainingAction.bind(null, id, assessmentId)}
             />
           )}
-          <ActionButton
-            label="完成審查"
-            confirm={pending ? undefined : "完成審查並通知廠商？"}
-            action={finishReviewAction.bind(null, id, assessmentId)}
-          />
+          <ActionButton label="完成審查" confirm={pending ? undefined : "完成審查並通知廠商？"} action={finishReviewAction.bind(null, id, assessmentId)} />
           {pending > 0 && <p className="text-sm text-slate-600">尚有 {pending} 項未審查；全部審查後才能完成審查。</p>}
         </div>
       )}
       <nav aria-label="篩選" className="flex gap-3 text-sm">
         {(Object.keys(FILTERS) as TFilter[]).map((f) => (
-          <Link key={f} href={`${base}?filter=${f}`} aria-current={f === filter ? "page" : undefined} className={f === filter ? "font-bold" : "text-brand-700 underline"}>
+          <Link
+            key={f}
+            href={`${base}?filter=${f}`}
+            aria-current={f === filter ? "page" : undefined}
+            className={f === filter ? "font-bold" : "text-brand-700 underline"}
+          >
             {FILTERS[f]}（{view.rows.filter((r) => matches(r, f)).length}）
           </Link>
         ))}
@@ -156,7 +155,11 @@ export default async function AssessmentReviewPage({
             {r.nonconformities.length > 0 && (
               <ul className="space-y-1 text-sm" aria-label="不符合事項">
                 {r.nonconformities.map((n) => (
-                  <li key={n.id} data-nonconformity={n.id} className={`rounded border p-2 ${n.status === "overdue" ? "border-red-300 bg-red-50" : "border-amber-300 bg-amber-50"}`}>
+                  <li
+                    key={n.id}
+                    data-nonconformity={n.id}
+                    className={`rounded border p-2 ${n.status === "overdue" ? "border-red-300 bg-red-50" : "border-amber-300 bg-amber-50"}`}
+                  >
                     不符合事項（{NONCONFORMITY_REASON_LABEL[n.reason as TNonconformityReason] ?? n.reason}）．期限 {n.dueOn}（{n.dueBasis}）．
                     <strong>{NONCONFORMITY_STATUS_LABEL[n.status]}</strong>
                     {n.daysOverdue > 0 && <>，逾期 {n.daysOverdue} 天</>}
@@ -188,7 +191,14 @@ export default async function AssessmentReviewPage({
               </details>
             )}
             {officer && r.answer && (
-              <AnswerReviewForm rowId={r.id} answer={r.answer} comment={r.reviewComment} defaultDue={view.defaultDue?.dueOn ?? ""} today={today} review={review} />
+              <AnswerReviewForm
+                rowId={r.id}
+                answer={r.answer}
+                comment={r.reviewComment}
+                defaultDue={view.defaultDue?.dueOn ?? ""}
+                today={today}
+                review={review}
+              />
             )}
           </li>
         ))}

@@ -13,6 +13,9 @@ const KIND_LABEL: Record<string, string> = {
   "case.returned": "退回",
   "case.approved": "核准",
   "catalogue.published": "目錄新版本",
+  "vendor.submitted": "廠商自評待審",
+  "vendor.returned": "自評退回",
+  "vendor.accepted": "自評接受",
 };
 
 /** The user's notifications, newest first; opening one marks it read. */

@@ -17,7 +17,7 @@ export type { TActionIssue, TActionResult } from "@/lib/action-result";
  * (so a page can bind the case id: `xAction.bind(null, caseId)`).
  */
 export function authedAction<TInput extends z.ZodType, TOut extends object, TArgs extends unknown[] = [raw: unknown]>(
-  opts: { input: TInput; roles?: TRole[]; args?: (...args: TArgs) => unknown },
+  opts: { input: TInput; roles?: TRole[]; args?: (...args: TArgs) => unknown; vendorToo?: boolean },
   handler: (input: z.infer<TInput>, user: TCurrentUser) => Promise<TOut>,
 ): (...args: TArgs) => Promise<TActionResult<TOut>> {
   return async (...args: TArgs): Promise<TActionResult<TOut>> => {

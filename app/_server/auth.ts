@@ -83,10 +83,11 @@ export const sessionState = cache(async function sessionState(): Promise<TSessio
  * A 廠商代表 (vendor) is an outsider: it passes only where the page, action or route names the vendor role
  * (its own pages) or on the password page; every agency page that asks just for "a session" refuses it.
  */
-export const vendorAdmitted = (user: { roles: readonly TRole[] }, opts: { roles?: readonly TRole[]; allowPasswordChange?: boolean }) =>
-  !user.roles.includes("vendor") || !!opts.roles?.includes("vendor") || !!opts.allowPasswordChange;
+export const vendorAdmitted = (user: { roles: readonly TRole[] }, opts: { roles?: readonly TRole[]; allowPasswordChange?: boolean; vendorToo?: boolean }) =>
+  !user.roles.includes("vendor") || !!opts.roles?.includes("vendor") || !!opts.allowPasswordChange || !!opts.vendorToo;
 
-export async function requireUser(opts: { roles?: TRole[]; allowPasswordChange?: boolean } = {}): Promise<TCurrentUser> {
+/** `vendorToo`: a page every account has (its own notifications and account), the vendor's included. */
+export async function requireUser(opts: { roles?: TRole[]; allowPasswordChange?: boolean; vendorToo?: boolean } = {}): Promise<TCurrentUser> {
   const state = await sessionState();
   if (!state.user) redirect(state.reason === "idle" ? "/login?reason=idle" : "/login");
   if (state.user.mustChangePassword && !opts.allowPasswordChange) redirect("/account/password");

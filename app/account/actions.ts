@@ -8,7 +8,7 @@ import { authedAction } from "../_server/action";
 
 /** One's own e-mail notification preference (in-app notifications are always on). */
 export const setMailOptOutAction = authedAction(
-  { args: (optOut: boolean) => ({ optOut }), input: z.object({ optOut: z.boolean({ error: "請選擇是否接收電子郵件通知" }) }) },
+  { vendorToo: true, args: (optOut: boolean) => ({ optOut }), input: z.object({ optOut: z.boolean({ error: "請選擇是否接收電子郵件通知" }) }) },
   async ({ optOut }, user) => {
     await setMailOptOut(db(), user, optOut);
     revalidatePath("/account");

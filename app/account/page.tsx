@@ -11,8 +11,9 @@ export const metadata: Metadata = { title: "帳號" };
 export const dynamic = "force-dynamic";
 
 export default async function AccountPage() {
-  const user = await requireUser();
+  const user = await requireUser({ vendorToo: true });
   const optOut = await mailOptOut(db(), user.id);
+  const vendor = user.roles.includes("vendor");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">帳號</h1>
@@ -21,8 +22,12 @@ export default async function AccountPage() {
         <dd>{user.name}</dd>
         <dt className="font-semibold">電子郵件</dt>
         <dd className="break-all">{user.email}</dd>
-        <dt className="font-semibold">機關</dt>
-        <dd>{user.agencyName}</dd>
+        {!vendor && (
+          <>
+            <dt className="font-semibold">機關</dt>
+            <dd>{user.agencyName}</dd>
+          </>
+        )}
       </dl>
       <p>
         <Link href="/account/password" className="text-brand-700 underline">
@@ -34,7 +39,7 @@ export default async function AccountPage() {
           通知
         </h2>
         <p className="text-sm text-slate-700">
-          送審、退回、核准與需求目錄新版本的通知一律顯示在
+          {vendor ? "機關退回或接受您的自評表時" : "送審、退回、核准與需求目錄新版本"}的通知一律顯示在
           <Link href="/notifications" className="mx-1 text-brand-700 underline">
             通知
           </Link>

@@ -9,7 +9,7 @@ import { authedAction } from "../_server/action";
 // One's own notifications only: lib/ matches the id with the signed-in user.
 
 export const markNotificationReadAction = authedAction(
-  { args: (id: string) => ({ id }), input: z.object({ id: z.uuid({ error: "通知代碼有誤" }) }) },
+  { vendorToo: true, args: (id: string) => ({ id }), input: z.object({ id: z.uuid({ error: "通知代碼有誤" }) }) },
   async ({ id }, user) => {
     await markRead(db(), user, id);
     revalidatePath("/", "layout");
@@ -17,7 +17,7 @@ export const markNotificationReadAction = authedAction(
   },
 );
 
-export const markAllNotificationsReadAction = authedAction({ args: () => ({}), input: z.object({}) }, async (_input, user) => {
+export const markAllNotificationsReadAction = authedAction({ vendorToo: true, args: () => ({}), input: z.object({}) }, async (_input, user) => {
   const count = await markAllRead(db(), user);
   revalidatePath("/", "layout");
   return { count };

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "通知" };
 export const dynamic = "force-dynamic";
 
 export default async function NotificationsPage() {
-  const user = await requireUser();
+  const user = await requireUser({ vendorToo: true });
   const items = await listNotifications(db(), user.id);
   return (
     <div className="space-y-4">

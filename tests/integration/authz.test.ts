@@ -54,6 +54,8 @@ const ANY_SESSION = ["officerA", "cisoA", "adminA", "agencyB", "pendingA", "plat
 const NOBODY = [] as const satisfies readonly TSubject[];
 /** Anyone with a session who has changed the initial password. */
 const SIGNED_IN = [...A_ROLES, "agencyB", "platformC"] as const satisfies readonly TSubject[];
+/** One's own notifications and account: every account, the vendor's included (it is notified of the agency's review). */
+const SIGNED_IN_OR_VENDOR = [...SIGNED_IN, "vendorA"] as const satisfies readonly TSubject[];
 
 // ---- how to call ----
 
@@ -807,7 +809,7 @@ const ACTIONS: TEntry[] = [
     name: "markNotificationReadAction",
     probe: "a notification of agency A's officer",
     rule: "anyone signed in; marks only their own notification (another user's id changes nothing)",
-    allowed: SIGNED_IN,
+    allowed: SIGNED_IN_OR_VENDOR,
     setup: async (c) => {
       const { markNotificationReadAction } = await load.notifications();
       const id = await officerNotification(c);
@@ -824,7 +826,7 @@ const ACTIONS: TEntry[] = [
     file: "app/notifications/actions.ts",
     name: "markAllNotificationsReadAction",
     rule: "anyone signed in; their own notifications only",
-    allowed: SIGNED_IN,
+    allowed: SIGNED_IN_OR_VENDOR,
     setup: async (c) => {
       const { markAllNotificationsReadAction } = await load.notifications();
       await officerNotification(c);
@@ -840,7 +842,8 @@ const ACTIONS: TEntry[] = [
     file: "app/account/actions.ts",
     name: "setMailOptOutAction",
     rule: "anyone signed in; their own e-mail preference only",
-    allowed: SIGNED_IN,
+    allowed: SIGNED_IN_OR_VENDOR,
+    ownAccount: true,
     setup: async () => {
       const { setMailOptOutAction } = await load.account();
       return () => setMailOptOutAction(true);
@@ -1636,8 +1639,13 @@ const PAGES: TEntry[] = [
     searchParams: (c) => ({ user: c.world.people.officerA.id }),
     shows: { to: ["adminA"], text: "甲承辦人" },
   }),
-  page("app/notifications/page.tsx", () => import("@/app/notifications/page"), "anyone signed in; their own notifications only", SIGNED_IN),
-  page("app/account/page.tsx", () => import("@/app/account/page"), "anyone signed in; their own account", SIGNED_IN, {
+  page(
+    "app/notifications/page.tsx",
+    () => import("@/app/notifications/page"),
+    "anyone signed in, a vendor too; their own notifications only",
+    SIGNED_IN_OR_VENDOR,
+  ),
+  page("app/account/page.tsx", () => import("@/app/account/page"), "anyone signed in, a vendor too; their own account", SIGNED_IN_OR_VENDOR, {
     shows: { to: ["officerA"], text: EMAIL_DOMAIN_A },
   }),
   page(

@@ -40,3 +40,18 @@ describe("廠商資安自評表", () => {
     }
   });
 });
+
+describe("目錄", () => {
+  it.each(["annex", "clauses"] as const)(
+    "%s: compact TOC 1–3 styles, one of each, replacing docx's own (its blank page after the table of contents)",
+    async (kind) => {
+      const styles = readDocx(await renderDocx(model(), kind)).styles;
+      for (const level of [1, 2, 3]) {
+        const defs = [...styles.matchAll(new RegExp(`<w:style [^>]*w:styleId="TOC${level}"[\\s\\S]*?</w:style>`, "g"))].map((m) => m[0]);
+        expect(defs).toHaveLength(1);
+        expect(defs[0]).toContain(`<w:name w:val="toc ${level}"/>`);
+        expect(defs[0]).toMatch(/<w:spacing w:after="40" w:line="320" w:lineRule="exact"\/>/);
+      }
+    },
+  );
+});

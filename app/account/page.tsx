@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MailPreference } from "@/components/notifications/MailPreference";
 import { db } from "@/lib/db/client";
-import { currentMailStatus } from "@/lib/mail";
+import { userMailStatus } from "@/lib/mail";
 import { mailOptOut } from "@/lib/notifications";
 import { requireUser } from "../_server/auth";
 import { setMailOptOutAction } from "./actions";
@@ -45,7 +45,7 @@ export default async function AccountPage() {
           </Link>
           頁面；以下設定是否另寄電子郵件到 {user.email}。
         </p>
-        <p className="text-sm text-slate-600">{currentMailStatus()}</p>
+        <p className="text-sm text-slate-600">{userMailStatus()}</p>
         <MailPreference optOut={optOut} save={setMailOptOutAction} />
       </section>
     </div>

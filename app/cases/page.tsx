@@ -43,6 +43,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </form>
         )}
       </div>
+      {raw.password === "changed" && (
+        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3">
+          已變更密碼。
+        </p>
+      )}
       {startProblem && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">
           {startProblem}
@@ -100,9 +105,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         )}
       </form>
       {cases.length === 0 ? (
-        <p className="text-slate-700">
-          {filtered ? "沒有符合條件的案件。" : "尚無案件。建立新案件後，依步驟填寫機關、案件、系統等級與案件性質，即可產出資安需求檢核表。"}
-        </p>
+        filtered ? (
+          <p className="text-slate-700">沒有符合條件的案件。</p>
+        ) : (
+          <EmptyCases roles={user.roles} />
+        )
       ) : (
         <>
           <p className="text-sm text-slate-700" aria-live="polite">
@@ -143,6 +150,40 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             </Link>
           )}
         </nav>
+      )}
+    </div>
+  );
+}
+
+/** The empty list says what this user does next: only an officer starts cases. */
+function EmptyCases({ roles }: { roles: readonly string[] }) {
+  const link = "font-semibold text-brand-700 underline";
+  if (roles.includes("officer"))
+    return <p className="text-slate-700">尚無案件。建立新案件後，依步驟填寫機關、案件、系統等級與案件性質，即可產出資安需求檢核表。</p>;
+  return (
+    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
+      <p>尚無案件。案件由承辦人建立，送審後由資安長審查。</p>
+      {roles.includes("admin") && (
+        <p>
+          管理者請先填寫
+          <Link href="/admin/agency" className={link}>
+            機關資料
+          </Link>
+          ，再到
+          <Link href="/admin/users" className={link}>
+            使用者與角色
+          </Link>
+          建立承辦人與資安長的帳號。
+        </p>
+      )}
+      {roles.includes("ciso") && (
+        <p>
+          承辦人送審的案件會列在
+          <Link href="/reviews" className={link}>
+            待我審查
+          </Link>
+          。
+        </p>
       )}
     </div>
   );

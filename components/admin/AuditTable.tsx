@@ -7,8 +7,8 @@ import { TableHead } from "@/components/ui/TableHead";
 export function AuditTable({ entries, names }: { entries: TAuditRecord[]; names: Map<string, string> }) {
   if (entries.length === 0) return <p className="text-slate-700">沒有符合條件的紀錄。</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+    <div role="region" aria-label="稽核紀錄表格（可左右捲動）" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="sr-only">稽核紀錄，新的在前</caption>
         <TableHead columns={["時間", "使用者", "動作", "對象", "變更（欄位：變更前 → 變更後）"]} />
         <tbody className="divide-y divide-slate-200 align-top">

@@ -8,7 +8,7 @@ type TAction = (prev: TLoginState, form: FormData) => Promise<TLoginState>;
 export function LoginForm({ action, next }: { action: TAction; next?: string }) {
   const [state, formAction, pending] = useActionState(action, { message: null, email: "" });
   return (
-    <form action={formAction} className="max-w-md space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+    <form action={formAction} noValidate className="max-w-md space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       {state.message && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
           {state.message}

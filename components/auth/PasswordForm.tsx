@@ -14,7 +14,7 @@ const FIELDS = [
 export function PasswordForm({ action, hint }: { action: TAction; hint: string }) {
   const [state, formAction, pending] = useActionState(action, { message: null, field: null });
   return (
-    <form action={formAction} className="max-w-md space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+    <form action={formAction} noValidate className="max-w-md space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <p id="password-hint" className="text-sm text-slate-700">
         {hint}
       </p>

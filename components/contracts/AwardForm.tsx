@@ -54,7 +54,8 @@ export function AwardForm({ award }: { award: (input: TAward) => Promise<TAction
           if (!r.ok) {
             // Field messages sit at their fields; the summary only says where to look.
             setError(r.issues.some((i) => i.path) ? "請修正標示的欄位；您輸入的內容仍保留。" : r.message);
-            return setIssues(Object.fromEntries(r.issues.map((i) => [i.path, i.message])));
+            // The first message of a field is the one to act on (an empty field: 「請填寫…」).
+            return setIssues(Object.fromEntries([...r.issues].reverse().map((i) => [i.path, i.message])));
           }
           router.push(`/contracts/${r.id}`);
         });
@@ -62,29 +63,41 @@ export function AwardForm({ award }: { award: (input: TAward) => Promise<TAction
     >
       <div className="grid gap-4 sm:grid-cols-2">
         {FIELDS.map((f) => (
-          <label key={f.key} className="block">
-            <span className="font-semibold">{f.label}</span>
-            {f.hint && <span className="block text-sm text-slate-600">{f.hint}</span>}
+          // The label names the field only; the hint and the message are its description (a label wrapping
+          // them made the message part of the field's name).
+          <div key={f.key}>
+            <label htmlFor={`award-${f.key}`} className="font-semibold">
+              {f.label}
+            </label>
+            {f.hint && (
+              <span id={`${f.key}-hint`} className="block text-sm text-slate-600">
+                {f.hint}
+              </span>
+            )}
             <input
+              id={`award-${f.key}`}
               name={f.key}
               type={f.type}
               value={v[f.key]}
               onChange={(e) => setV({ ...v, [f.key]: e.target.value })}
               aria-invalid={!!issues[f.key]}
-              aria-describedby={`${f.key}-error`}
+              aria-describedby={[f.hint ? `${f.key}-hint` : null, `${f.key}-error`].filter(Boolean).join(" ")}
               className={input}
             />
             <FieldError id={`${f.key}-error`} message={issues[f.key]} />
-          </label>
+          </div>
         ))}
       </div>
       <fieldset className="space-y-2">
         <legend className="font-semibold">驗收階段</legend>
         {v.milestones.map((m, i) => (
           <div key={i} className="flex flex-wrap items-end gap-2">
-            <label>
-              <span className="text-sm">名稱</span>
+            <div>
+              <label htmlFor={`milestones.${i}.name`} className="block text-sm">
+                名稱
+              </label>
               <input
+                id={`milestones.${i}.name`}
                 name={`milestones.${i}.name`}
                 value={m.name}
                 onChange={(e) => setV({ ...v, milestones: v.milestones.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)) })}
@@ -92,10 +105,13 @@ export function AwardForm({ award }: { award: (input: TAward) => Promise<TAction
                 className={input}
               />
               <FieldError id={`milestones.${i}.name-error`} message={issues[`milestones.${i}.name`]} />
-            </label>
-            <label>
-              <span className="text-sm">驗收日</span>
+            </div>
+            <div>
+              <label htmlFor={`milestones.${i}.dueOn`} className="block text-sm">
+                驗收日
+              </label>
               <input
+                id={`milestones.${i}.dueOn`}
                 name={`milestones.${i}.dueOn`}
                 type="date"
                 value={m.dueOn}
@@ -104,7 +120,7 @@ export function AwardForm({ award }: { award: (input: TAward) => Promise<TAction
                 className={input}
               />
               <FieldError id={`milestones.${i}.dueOn-error`} message={issues[`milestones.${i}.dueOn`]} />
-            </label>
+            </div>
             <button type="button" className="text-sm text-red-700 underline" onClick={() => setV({ ...v, milestones: v.milestones.filter((_, j) => j !== i) })}>
               移除
             </button>

@@ -424,14 +424,15 @@ function Row({
   // A restored copy replaces the saved status until it is saved: never both side by side.
   const showSaved = !restored && row.decision;
   return (
-    <tr id={id} className={`border-b border-slate-200 align-top ${kept ? "bg-amber-50" : ""}`}>
-      <td className="w-8 p-2">
+    // On a phone the decision goes under the text (a 28rem column beside it left the text ~6 characters wide).
+    <tr id={id} className={`border-b border-slate-200 align-top max-sm:flex max-sm:flex-wrap ${kept ? "bg-amber-50" : ""}`}>
+      <td className="w-8 p-2 max-sm:shrink-0">
         {row.items.map((i) => (
           <span key={i.id} id={`item-${i.id}`} />
         ))}
         {decidable && <input type="checkbox" aria-label={`選取：${row.text.slice(0, 20)}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />}
       </td>
-      <td className="p-2">
+      <td className="p-2 max-sm:min-w-0 max-sm:flex-1">
         <p className="leading-relaxed">
           <RowText row={row} glossary={glossary} />
         </p>
@@ -451,7 +452,7 @@ function Row({
         ))}
         <RowDetails row={row} typeNames={typeNames} details={details} />
       </td>
-      <td className="w-[28rem] space-y-1 p-2">
+      <td className="w-[28rem] space-y-1 p-2 max-sm:w-full max-sm:pl-10">
         {!row.kind && <span className="text-slate-600">無須決定</span>}
         {row.kind && (
           <>

@@ -1,5 +1,8 @@
 // Before/after snapshots as a reader wants them: one line per field that changed, old → new.
 
+import { AGENCY_KIND_LABEL, AGENCY_SECTOR_LABEL, LEVEL_BASIS_LABEL } from "../agency/profile";
+import { ROLE_LABEL } from "../auth/roles";
+
 export type TFieldChange = { field: string; before: string | null; after: string | null };
 
 const MAX_DEPTH = 3;
@@ -23,6 +26,28 @@ const FIELD_LABEL: Record<string, string> = {
   idleTimeoutMinutes: "閒置逾時（分鐘）",
   mailOptOut: "不寄電子郵件通知",
   changeSummary: "變更摘要",
+  mustChangePassword: "須變更密碼",
+  address: "來源位址",
+  // The agency profile (機關資料), as the form names its fields.
+  agencyKind: "機關性質",
+  ciProvider: "關鍵基礎設施提供者",
+  sector: "機關類別",
+  responsibilityLevel: "資通安全責任等級",
+  levelBasis: "等級核定或提交",
+  levelDate: "核定或提交日期",
+  levelDocument: "核定或提交文號",
+  mailServer: "自行維運郵件伺服器",
+  cisoName: "資安長姓名",
+  cisoTitle: "資安長職稱",
+  coveredMeasures: "全機關辦理之 ▲ 事項",
+};
+
+/** Codes whose words depend on the field (levelBasis "approved" is 核定, not a case's 已核准). */
+const FIELD_VALUE_LABEL: Record<string, Record<string, string>> = {
+  roles: ROLE_LABEL,
+  agencyKind: AGENCY_KIND_LABEL,
+  sector: AGENCY_SECTOR_LABEL,
+  levelBasis: LEVEL_BASIS_LABEL,
 };
 
 const VALUE_LABEL: Record<string, string> = {
@@ -40,12 +65,12 @@ const VALUE_LABEL: Record<string, string> = {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function show(v: unknown): string | null {
-  if (v === undefined || v === null) return null;
+function show(v: unknown, field = ""): string | null {
+  if (v === undefined || v === null || v === "") return null;
   if (typeof v === "boolean") return v ? "是" : "否";
-  if (typeof v === "string") return VALUE_LABEL[v] ?? v;
+  if (typeof v === "string") return FIELD_VALUE_LABEL[field]?.[v] ?? VALUE_LABEL[v] ?? v;
   if (typeof v === "number") return String(v);
-  if (Array.isArray(v) && v.every((x) => typeof x === "string" || typeof x === "number")) return v.map((x) => show(x)).join("、") || "（無）";
+  if (Array.isArray(v) && v.every((x) => typeof x === "string" || typeof x === "number")) return v.map((x) => show(x, field)).join("、") || "（無）";
   const text = JSON.stringify(v);
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}…` : text;
 }
@@ -75,9 +100,10 @@ export function fieldChanges(before: unknown, after: unknown): TFieldChange[] {
   flatten(after, "", 0, a);
   const out: TFieldChange[] = [];
   for (const key of new Set([...b.keys(), ...a.keys()])) {
-    const was = show(b.get(key));
-    const now = show(a.get(key));
-    if (was === now && JSON.stringify(b.get(key)) === JSON.stringify(a.get(key))) continue;
+    const field = key.split(".").at(-1)!;
+    const was = show(b.get(key), field);
+    const now = show(a.get(key), field);
+    if (was === now && (was === null || JSON.stringify(b.get(key)) === JSON.stringify(a.get(key)))) continue;
     out.push({ field: label(key), before: was, after: now });
   }
   return out;

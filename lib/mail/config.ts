@@ -27,3 +27,12 @@ export function currentMailStatus(env: Record<string, string | undefined> = proc
     return `SMTP_URL 設定有誤，無法寄送電子郵件通知：${e instanceof Error ? e.message : String(e)}`;
   }
 }
+
+/** The same for a user's own page (帳號): no environment variable names, which mean nothing to an officer. */
+export function userMailStatus(env: Record<string, string | undefined> = process.env): string {
+  try {
+    return mailConfig(env) ? "電子郵件通知已啟用。" : "本系統尚未設定寄送電子郵件：通知只顯示在通知頁面；以下設定於系統管理者設定寄信後生效。";
+  } catch {
+    return "系統的寄信設定有誤，目前無法寄送電子郵件通知，請洽系統管理者。";
+  }
+}

@@ -1,2 +1,2 @@
-export { mailConfig, mailStatus, currentMailStatus, DEFAULT_FROM, type TMailConfig } from "./config";
+export { mailConfig, mailStatus, currentMailStatus, userMailStatus, DEFAULT_FROM, type TMailConfig } from "./config";
 export { sendMail, closeMailTransports, type TMailMessage, type TSendResult } from "./send";

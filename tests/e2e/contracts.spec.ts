@@ -35,6 +35,11 @@ test("award an approved case, upload and approve the 專案工作計畫書, reco
   // Award: a wrong 統一編號 is refused at its field, nothing typed is lost.
   await officer.goto(`${base}/review`);
   await officer.getByRole("link", { name: "決標建立契約" }).click();
+  // An empty form asks for each field; the messages are not part of the fields' names.
+  await officer.getByRole("button", { name: "建立契約" }).click();
+  await expect(officer.locator("#vendorTaxId-error")).toHaveText("請填寫廠商統一編號");
+  await expect(officer.locator("#award-error")).toHaveText("請填寫決標日");
+  await expect(officer.getByLabel("決標日", { exact: true })).toHaveAccessibleDescription("請填寫決標日");
   await officer.getByLabel("得標廠商名稱").fill("安全軟體股份有限公司");
   await officer.getByLabel("廠商統一編號").fill("04595258");
   await officer.getByLabel("契約編號").fill("CT-001-C");

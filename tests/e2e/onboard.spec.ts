@@ -42,6 +42,20 @@ test("agency create → the admin fills the profile and makes an officer → the
 
   // 2. The admin signs in, changes the password, and fills the profile (errors at the fields first).
   const admin = await firstSignIn(browser, "admin@shiban.test", created.initialPassword, "Hualien#Head-2026x");
+  // The case list confirms the change and tells a new admin where to start (an admin creates no case).
+  await expect(admin.getByRole("status").filter({ hasText: "已變更密碼。" })).toBeVisible();
+  const main = admin.getByRole("main");
+  await expect(main.getByText("案件由承辦人建立")).toBeVisible();
+  await expect(main.getByRole("link", { name: "機關資料" })).toHaveAttribute("href", "/admin/agency");
+  await expect(main.getByRole("link", { name: "使用者與角色" })).toHaveAttribute("href", "/admin/users");
+  await expect(main.getByText("建立新案件後")).toHaveCount(0);
+  // Without SMTP_URL: plain words on the user's pages, no variable name, no offer to turn mail off.
+  await admin.goto("/account");
+  await expect(admin.getByText("本系統尚未設定寄送電子郵件")).toBeVisible();
+  await expect(admin.getByRole("main")).not.toContainText("SMTP_URL");
+  await admin.goto("/notifications");
+  await expect(admin.getByText("本系統目前不寄送電子郵件，通知只顯示在這裡。")).toBeVisible();
+  await expect(admin.getByRole("main")).not.toContainText("頁面關閉");
   await admin.goto("/admin/agency");
   await expect(admin.getByRole("alert").filter({ hasText: "尚未填寫完整" })).toBeVisible();
   await expect(admin.getByLabel("機關名稱")).toHaveValue("花蓮縣試辦鄉公所");

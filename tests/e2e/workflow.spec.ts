@@ -30,6 +30,10 @@ test("officer submits, CISO returns an item, officer fixes and resubmits, CISO a
   await expect(submit).toContainText("送審前尚有 1 項需要處理");
   await expect(submit.getByRole("button", { name: "送出審查" })).toBeDisabled();
   const vm = decisionRow(officer, "saas-customization.vm-image-security");
+  // On a phone the decision sits under the requirement, which keeps most of the width.
+  await officer.setViewportSize({ width: 390, height: 844 });
+  expect((await vm.locator("td").nth(1).boundingBox())!.width).toBeGreaterThan(250);
+  await officer.setViewportSize({ width: 1280, height: 720 });
   await decideRow(vm, "納入本案", "客製化版本含虛擬主機");
   await officer.reload();
   await expect(vm.getByLabel("納入本案", { exact: true })).toBeChecked();

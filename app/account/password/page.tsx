@@ -19,7 +19,7 @@ export default async function PasswordPage() {
       )}
       <PasswordForm
         action={changePasswordAction}
-        hint={`新密碼至少 ${PASSWORD_MIN_LENGTH} 個字元，包含大寫字母、小寫字母、數字、符號其中至少三種，且不可與最近三次使用過的密碼相同。`}
+        hint={`新密碼至少 ${PASSWORD_MIN_LENGTH} 個字元，包含大寫字母、小寫字母、數字、符號其中至少三種；不可包含帳號名稱（電子郵件 @ 之前的部分），也不可與最近三次使用過的密碼相同。`}
       />
     </div>
   );

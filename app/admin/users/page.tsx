@@ -28,7 +28,7 @@ export default async function AdminUsersPage() {
         <p className="text-slate-700">{me.agencyName}的帳號。帳號不會刪除（稽核紀錄與案件仍指向它），不再使用時請停用；停用與重設密碼都會立即登出該使用者。</p>
       </AdminHeader>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left">
+        <table className="w-full min-w-[40rem] text-left">
           <caption className="sr-only">本機關使用者</caption>
           <TableHead columns={["姓名", "電子郵件", "角色", "狀態", "操作"]} />
           <tbody className="divide-y divide-slate-200 align-top">

@@ -4,11 +4,13 @@ import { zLine, zText } from "../../validation/text";
 import { parseDate } from "../dates";
 import { isValidTaxId } from "./tax-id";
 
+// One message per field: an empty field asks to be filled rather than called an invalid date.
 const zDate = (label: string) =>
   z
     .string()
     .trim()
-    .refine((v) => parseDate(v) !== null, `${label}須為有效日期（YYYY-MM-DD）`);
+    .min(1, `請填寫${label}`)
+    .refine((v) => v === "" || parseDate(v) !== null, `${label}須為有效日期（YYYY-MM-DD）`);
 
 export const ZMilestone = z.object({
   name: zLine().trim().min(1, "請填寫驗收階段名稱").max(60, "驗收階段名稱最多 60 字"),
@@ -21,8 +23,9 @@ export const ZAward = z.object({
   vendorTaxId: z
     .string()
     .trim()
-    .regex(/^\d{8}$/, "統一編號應為 8 位數字")
-    .refine(isValidTaxId, "統一編號檢查碼不符，請確認是否輸入正確"),
+    .min(1, "請填寫廠商統一編號")
+    .refine((v) => v === "" || /^\d{8}$/.test(v), "統一編號應為 8 位數字")
+    .refine((v) => !/^\d{8}$/.test(v) || isValidTaxId(v), "統一編號檢查碼不符，請確認是否輸入正確"),
   contractNumber: zLine().trim().min(1, "請填寫契約編號").max(60, "契約編號最多 60 字"),
   award: zDate("決標日"),
   signed: zDate("簽約日"),

@@ -36,10 +36,11 @@ export type TAcceptanceInput = {
 export async function renderAcceptanceDocx(input: TAcceptanceInput): Promise<Buffer> {
   const model: TExportModel = { ...input.model, status: input.final ? "final" : "draft" };
   const { contract: c, milestone: m } = input;
+  // 期限 holds a whole YYYY-MM-DD and 辦理者 its three characters on one line; 佐證檔案 takes the rest.
   const w = [
-    Math.round(TEXT_WIDTH * 0.26),
-    Math.round(TEXT_WIDTH * 0.08),
-    Math.round(TEXT_WIDTH * 0.12),
+    Math.round(TEXT_WIDTH * 0.24),
+    Math.round(TEXT_WIDTH * 0.1),
+    Math.round(TEXT_WIDTH * 0.15),
     Math.round(TEXT_WIDTH * 0.1),
     0,
     Math.round(TEXT_WIDTH * 0.1),

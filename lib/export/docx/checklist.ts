@@ -83,10 +83,12 @@ export function checklistRows(model: TExportModel): { title: string; rows: TChec
 /** 廠商資安自評表: every included requirement (general and legal clauses too) as a row to fill in. */
 export function checklistBody(model: TExportModel, lists: Lists = new Lists()): (Paragraph | Table)[] {
   const labelWidth = 8 * CHAR;
+  // A small fill-in table stays on one page (its last row alone atop the next page reads as a stray).
   const fillIn = (labels: readonly string[], minHeight: number): TRow[] =>
-    labels.map((text) => ({
+    labels.map((text, i) => ({
       cells: [cell([cellText(text, { bold: true })], labelWidth, { shade: true }), cell([blank()], TEXT_WIDTH - labelWidth)],
       minHeight,
+      keepNext: i < labels.length - 1 || undefined,
     }));
 
   const rows: TRow[] = [];

@@ -27,7 +27,7 @@ export const INTERNAL_DOCS: ReadonlySet<TDocKind> = new Set(["risks"]);
  * Names the renderer that wrote a stored document; raise it when the output of the same model changes,
  * so a stored document tells which renderer made it.
  */
-export const RENDERER_VERSION = "docx-2026.12.2";
+export const RENDERER_VERSION = "docx-2026.12.2-qa";
 
 const BODY: Record<TDocKind, (model: TExportModel, lists: Lists) => (Paragraph | Table | TableOfContents)[]> = {
   annex: annexBody,

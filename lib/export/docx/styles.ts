@@ -56,6 +56,19 @@ export const STYLES: IStylesOptions = {
       run: { size: SIZE.small, color: "404040" },
       paragraph: { spacing: { after: 60 } },
     },
+    // 目錄 entries (they replace docx's own TOC 1–3, by name): an exact line and little space after, so a
+    // table of contents of some 25 headings stays on its page (docx's 5 pt after and the body's auto line
+    // pushed the field's closing paragraph onto a page of its own, left blank before the first heading).
+    ...[1, 2, 3].map((level) => ({
+      id: `TOC${level}`,
+      name: `toc ${level}`,
+      basedOn: "Normal",
+      next: "Normal",
+      uiPriority: 39,
+      semiHidden: true,
+      unhideWhenUsed: true,
+      paragraph: { spacing: { after: 40, line: 320, lineRule: LineRuleType.EXACT }, indent: level > 1 ? { left: (level - 1) * CHAR } : undefined },
+    })),
   ],
   default: {
     document: {

@@ -7,6 +7,7 @@ import { clauseBlocks, type TClauseContext } from "./clauses";
 import { coverFacts } from "./cover";
 import { FALLBACK, givenName } from "./names";
 import { requirementParts } from "./requirements";
+import { fillItemText } from "./fill";
 import { riskLines } from "./risks";
 import { guideTypesOf, pricedLines, projectExclusionLines, projectLines } from "./supplement";
 import { sectorOf, tailorBySector } from "./sector";
@@ -99,7 +100,7 @@ export function buildExportModel(input: TExportInput): TExportModel {
           excluded: projectExclusionLines(supplement, c.serviceTypes, input.projectExclusions ?? []),
         }
       : null,
-    risks: riskLines(input, typeNames),
+    risks: riskLines(input, typeNames, (text) => fillItemText(text, GRADE_LABEL[c.grade], names.riskLevel)),
     exempt: parts.exempt,
     priced: supplement ? pricedLines(supplement, parts.rows, agencyBlocks) : [],
     agency: agencyBlocks,

@@ -15,9 +15,35 @@ describe("fieldChanges: before/after as the fields that changed", () => {
 
   it("lists, booleans and removed fields", () => {
     expect(fieldChanges({ roles: ["officer"], active: true }, { roles: ["officer", "ciso"] })).toEqual([
-      { field: "角色", before: "officer", after: "officer、ciso" },
+      { field: "角色", before: "承辦人", after: "承辦人、資安長" },
       { field: "啟用", before: "是", after: null },
     ]);
+  });
+
+  it("the agency profile reads as the form names it, its codes in words, an empty value as （無）", () => {
+    const before = { agencyKind: "", ciProvider: null, sector: "", responsibilityLevel: "", levelBasis: "", mailServer: null, cisoName: "" };
+    const after = {
+      agencyKind: "public",
+      ciProvider: false,
+      sector: "government",
+      responsibilityLevel: "C",
+      levelBasis: "approved",
+      mailServer: false,
+      cisoName: "林副鄉長",
+    };
+    expect(fieldChangesText(fieldChanges(before, after))).toBe(
+      [
+        "機關性質：（無） → 公務機關",
+        "關鍵基礎設施提供者：（無） → 否",
+        "機關類別：（無） → 政府機關",
+        "資通安全責任等級：（無） → C",
+        "等級核定或提交：（無） → 核定",
+        "自行維運郵件伺服器：（無） → 否",
+        "資安長姓名：（無） → 林副鄉長",
+      ].join("\n"),
+    );
+    expect(fieldChanges({ mustChangePassword: true }, { mustChangePassword: false })).toEqual([{ field: "須變更密碼", before: "是", after: "否" }]);
+    expect(fieldChanges({ cisoName: "" }, {})).toEqual([]);
   });
 
   it("nothing recorded is no change; a bare value is one", () => {

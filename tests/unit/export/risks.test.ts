@@ -41,6 +41,23 @@ describe("accepted risks", () => {
     expect(textOf(readDocx(await renderDocx(withRisks(), "risks")).document)).toMatch(/複審日期\n未訂/);
   });
 
+  it("fill the risk-level blank as the annex does, and say why a 標配 item has no officer's reason", async () => {
+    const saas = { serviceTypes: ["saas-customization"], grade: "normal", responsibilityLevel: "C", contractValue: 800_000, conditions: {} } as const;
+    const input = exportInput({
+      case: { ...saas, serviceTypes: [...saas.serviceTypes] },
+      decisions: allDecided({ ...saas, serviceTypes: [...saas.serviceTypes] }),
+      riskLevel: "高",
+      approval: APPROVAL,
+    });
+    const model = buildExportModel({ ...input, acceptedRisks: [{ ...SSDLC_RISK, itemId: "saas-customization.supplier-product-security" }] });
+    const [risk] = model.risks;
+    expect(risk!.text).toContain("未含高等級風險之掃描報告");
+    expect(risk!.note).toContain("未含高等級風險之掃描報告");
+    expect(risk!.reason).toBe("標配項目，承辦人無須決定");
+    const text = textOf(readDocx(await renderDocx(model, "risks")).document);
+    expect(text).not.toMatch(/_{3,}|（未填）/);
+  });
+
   it("say nothing of an id no longer on the checklist", () => {
     expect(buildExportModel({ ...base(), acceptedRisks: [{ ...SSDLC_RISK, itemId: "development.gone" }] }).risks).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeMailTransports, currentMailStatus, mailConfig, mailStatus, sendMail } from "@/lib/mail";
+import { closeMailTransports, currentMailStatus, mailConfig, mailStatus, sendMail, userMailStatus } from "@/lib/mail";
 import { bodyText, startSmtp, subjectOf } from "../../helpers/smtp";
 
 describe("mailer", () => {
@@ -47,5 +47,15 @@ describe("currentMailStatus", () => {
   it("reports a malformed SMTP_URL instead of throwing", () => {
     expect(currentMailStatus({ SMTP_URL: "mail.example.gov.tw" })).toMatch(/SMTP_URL 設定有誤/);
     expect(currentMailStatus({})).toContain("未設定 SMTP_URL");
+  });
+});
+
+describe("userMailStatus", () => {
+  it("tells a user whether mail goes out without naming environment variables", () => {
+    for (const env of [{}, { SMTP_URL: "mail.example.gov.tw" }, { SMTP_URL: "smtp://mail.example.gov.tw:587" }])
+      expect(userMailStatus(env)).not.toMatch(/SMTP|_URL/);
+    expect(userMailStatus({})).toContain("尚未設定寄送電子郵件");
+    expect(userMailStatus({ SMTP_URL: "mail.example.gov.tw" })).toContain("請洽系統管理者");
+    expect(userMailStatus({ SMTP_URL: "smtp://mail.example.gov.tw:587" })).toBe("電子郵件通知已啟用。");
   });
 });

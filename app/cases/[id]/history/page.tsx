@@ -5,6 +5,8 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { getCaseFor } from "@/lib/cases/store";
 import { listAudit, formatTaipei } from "@/lib/audit";
+import { returnedBanner } from "@/lib/cases/case-step-view";
+import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
 import { requireUser } from "../../../_server/auth";
 
 export const metadata: Metadata = { title: "案件歷程" };
@@ -34,6 +36,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
   const record = await getCaseFor(db(), id, user);
   if (!record) notFound();
   const { entries } = await listAudit(db(), { agencyId: user.agencyId, targetType: "case", targetId: record.id, take: 500 });
+  const returned = await returnedBanner(db(), record);
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
@@ -42,6 +45,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
           回到案件
         </Link>
       </p>
+      {returned && <CaseStatusBanner caseId={record.id} status={record.status} revision={record.revision} {...returned} />}
       <h1 className="text-2xl font-bold">案件歷程</h1>
       <ol className="space-y-2">
         {entries.map((e) => (

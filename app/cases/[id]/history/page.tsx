@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { getCaseFor } from "@/lib/cases/store";
-import { listAudit, formatTaipei } from "@/lib/audit";
+import { listAudit, formatTaipei, actionLabel } from "@/lib/audit";
 import { returnedBanner } from "@/lib/cases/case-step-view";
 import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
 import { requireUser } from "../../../_server/auth";
@@ -12,6 +12,7 @@ import { requireUser } from "../../../_server/auth";
 export const metadata: Metadata = { title: "案件歷程" };
 export const dynamic = "force-dynamic";
 
+// The case's own wording where it differs from the audit log's labels (lib/audit/labels.ts), which cover the rest.
 const ACTION_TEXT: Record<string, string> = {
   "case.create": "建立案件",
   "case.answers": "修改填答",
@@ -51,7 +52,8 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
         {entries.map((e) => (
           <li key={e.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
             <p>
-              <span className="font-mono">{formatTaipei(e.at)}</span>　<span className="font-semibold">{ACTION_TEXT[e.action] ?? e.action}</span>　{e.actorName}
+              <span className="font-mono">{formatTaipei(e.at)}</span>　<span className="font-semibold">{ACTION_TEXT[e.action] ?? actionLabel(e.action)}</span>　
+              {e.actorName}
             </p>
             {(e.before != null || e.after != null) && (
               <details>

@@ -14,7 +14,7 @@ import { emptyAnswers } from "../lib/cases/answers";
 import { newestPublished } from "../lib/catalogue/store";
 import { dropPgDatabase } from "../lib/db/migrate";
 import type { TDb } from "../lib/db/client";
-import { percentile } from "./stats";
+import { load, signIn } from "./harness";
 import { ensureBuild, startNext, type TServer } from "./server";
 
 const { values } = parseArgs({
@@ -73,44 +73,7 @@ async function seed(db: TDb): Promise<TUser[]> {
   return users;
 }
 
-async function signIn(server: TServer, email: string): Promise<string> {
-  const r = await fetch(`${server.origin}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: server.origin },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (r.status !== 200) throw new Error(`sign-in ${email}: ${r.status} ${await r.text()}`);
-  return r.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
 type TSession = { cookie: string; user: TUser };
-
-/** `USERS` loops, each one signed-in user, each request to the next server in turn. */
-async function load(servers: TServer[], sessions: TSession[], pathOf: (s: TSession, n: number) => string, ms: number) {
-  const latencies: number[] = [];
-  let errors = 0;
-  let turn = 0;
-  const end = Date.now() + ms;
-  await Promise.all(
-    sessions.map(async (s) => {
-      for (let n = 0; Date.now() < end; n++) {
-        const server = servers[turn++ % servers.length]!;
-        const start = performance.now();
-        const r = await fetch(server.origin + pathOf(s, n), { headers: { cookie: s.cookie }, redirect: "manual" }).catch(() => null);
-        const body = r ? await r.text() : "";
-        if (!r || r.status !== 200 || !body.includes("</html>")) errors++;
-        latencies.push(performance.now() - start);
-        // A user reads the page before the next click: 0.5–1.5 × the mean pause.
-        if (THINK > 0) await new Promise((r) => setTimeout(r, THINK * (0.5 + Math.random())));
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { count: latencies.length, errors, p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: latencies.length / (ms / 1000) };
-}
 
 const ROUTES = {
   // Pages 1–5 of the agency's 200 cases (20 a page), every other request filtered by status.
@@ -138,10 +101,12 @@ async function benchProvider(name: string, url: string, cleanup: () => Promise<v
       try {
         for (let i = 0; i < instances; i++) servers.push(await startNext(url, { timeoutMs: 60_000 }));
         // Signed in once per database (sessions live there; sign-ins are rate-limited per address).
-        if (!sessions.length) for (const user of users.slice(0, USERS)) sessions.push({ cookie: await signIn(servers[0]!, user.email), user });
+        if (!sessions.length) for (const user of users.slice(0, USERS)) sessions.push({ cookie: await signIn(servers[0]!, user.email, PASSWORD), user });
         for (const [key, route] of Object.entries(ROUTES)) {
-          await load(servers, sessions, route.path, WARMUP);
-          const r = await load(servers, sessions, route.path, DURATION);
+          const cookies = sessions.map((s) => s.cookie);
+          const pathOf = (user: number, n: number) => route.path(sessions[user]!, n);
+          await load(servers, cookies, pathOf, WARMUP, THINK);
+          const r = await load(servers, cookies, pathOf, DURATION, THINK);
           results[`${key}${instances}`] = r.rps;
           print(
             `  ${instances} 個實例  ${route.label}  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(1)} 次/秒` +

@@ -12,7 +12,8 @@ import { createUser } from "../lib/auth/users";
 import { listContracts, ZContractListQuery } from "../lib/contracts/store";
 import type { TDb } from "../lib/db/client";
 import { percentile } from "./stats";
-import { ensureBuild, startNext, type TServer } from "./server";
+import { load, signIn } from "./harness";
+import { ensureBuild, startNext } from "./server";
 
 const { values } = parseArgs({
   options: {
@@ -89,42 +90,6 @@ async function seed(db: TDb): Promise<TUser[]> {
   return users;
 }
 
-async function signIn(server: TServer, email: string): Promise<string> {
-  const r = await fetch(`${server.origin}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: server.origin },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (r.status !== 200) throw new Error(`sign-in ${email}: ${r.status} ${await r.text()}`);
-  return r.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-async function load(server: TServer, cookies: string[], pathOf: (n: number) => string, ms: number) {
-  const latencies: number[] = [];
-  let errors = 0;
-  const cpu0 = server.cpuMs();
-  const end = Date.now() + ms;
-  await Promise.all(
-    cookies.map(async (cookie) => {
-      for (let n = 0; Date.now() < end; n++) {
-        const start = performance.now();
-        const r = await fetch(server.origin + pathOf(n), { headers: { cookie }, redirect: "manual" }).catch(() => null);
-        const body = r ? await r.text() : "";
-        if (!r || r.status !== 200 || !body.includes("</html>")) errors++;
-        latencies.push(performance.now() - start);
-        if (THINK > 0) await new Promise((r) => setTimeout(r, THINK * (0.5 + Math.random())));
-      }
-    }),
-  );
-  const cpu1 = server.cpuMs();
-  latencies.sort((a, b) => a - b);
-  const cpuPerRequest = cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / latencies.length : null;
-  return { count: latencies.length, errors, p50: percentile(latencies, 50), p95: percentile(latencies, 95), cpuPerRequest };
-}
-
 print(
   `SecReq 契約效能量測：${cpus().length} 核，load average ${loadavg()
     .map((l) => l.toFixed(2))
@@ -153,15 +118,15 @@ try {
   const server = await startNext(url, { timeoutMs: 60_000 });
   try {
     const cookies: string[] = [];
-    for (let i = 0; i < USERS; i++) cookies.push(await signIn(server, users[i % users.length]!.email));
+    for (let i = 0; i < USERS; i++) cookies.push(await signIn(server, users[i % users.length]!.email, PASSWORD));
     const routes = {
       home: (_n: number) => "/",
       dashboard: (n: number) => `/contracts?page=${(n % 3) + 1}${n % 2 ? "&filter=overdue" : ""}`,
     };
     const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
     for (const [key, pathOf] of Object.entries(routes)) {
-      await load(server, cookies, pathOf, WARMUP);
-      results[key] = await load(server, cookies, pathOf, DURATION);
+      await load([server], cookies, (_u, n) => pathOf(n), WARMUP, THINK);
+      results[key] = await load([server], cookies, (_u, n) => pathOf(n), DURATION, THINK);
       const r = results[key]!;
       print(
         `  ${key === "home" ? "首頁 /        " : "契約儀表板 /contracts"}  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  CPU/請求 ${r.cpuPerRequest?.toFixed(2) ?? "?"} ms` +

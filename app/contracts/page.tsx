@@ -24,8 +24,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
   const query = ZContractListQuery.parse({ page: one(raw.page), filter: one(raw.filter), q: one(raw.q) });
-  const { rows, total, page, pageSize, today } = await listContracts(db(), user, query);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const { rows, total, page, pages, today } = await listContracts(db(), user, query);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">契約履約</h1>

@@ -21,6 +21,10 @@ export type TAdopt = (bases: TBases) => Promise<TActionResult<{ count: number }>
 export type TSplit = (key: string, reason: string) => Promise<TActionResult>;
 export type TMerge = (key: string) => Promise<TActionResult>;
 export type TDetails = (key: string) => Promise<TActionResult<TRowDetails>>;
+/** The server actions the table calls (passed down from the page). */
+export type TDecisionActions = { decide: TDecideRows; adopt: TAdopt; split: TSplit; merge: TMerge; details: TDetails };
+/** The CISO's latest verdict per item. */
+export type TItemReviews = Record<string, { verdict: string; comment: string; reviewerName: string }>;
 
 /** One vocabulary: a ▲ row is 本案辦理 / 另案辦理 / 不辦理; a ◎ row 納入 / 不納入. */
 function options(row: Pick<TDecisionRow, "kind" | "mark">) {
@@ -72,15 +76,9 @@ export function DecisionTable({
   typeNames: Record<string, string>;
   presets: string[];
   editable: boolean;
-  /** The CISO's latest verdict per item. */
-  itemReviews: Record<string, { verdict: string; comment: string; reviewerName: string }>;
-  decide: TDecideRows;
-  adopt: TAdopt;
-  split: TSplit;
-  merge: TMerge;
-  details: TDetails;
+  itemReviews: TItemReviews;
   glossary: TRowGlossary;
-}) {
+} & TDecisionActions) {
   const router = useRouter();
   const [query, setQuery] = useState("");
   const [filters, setFilters] = useState({ open: false, deviates: false, ciso: false });

@@ -5,10 +5,9 @@ import { useTransition } from "react";
 import type { TChecklist, TChecklistItem } from "@/lib/cases/checklist";
 import { STEP_LABEL, type TStepIssue } from "@/lib/cases/answers";
 import { GRADE_LABEL } from "@/lib/catalogue/schema";
-import { CHOICE_LABEL } from "./DecisionForm";
-import { DecisionTable, type TAdopt, type TDecideRows, type TDetails, type TMerge, type TSplit } from "./DecisionTable";
+import { DecisionTable, type TDecisionActions, type TItemReviews } from "./DecisionTable";
 import { isOpenRow, type TDecisionRow, type TRowGlossary } from "@/lib/cases/decision-rows";
-import { STATUS_LABEL } from "@/lib/cases/labels";
+import { CHOICE_TEXT, STATUS_LABEL } from "@/lib/cases/labels";
 import { BasisSummary } from "@/components/catalogue/BasisBadge";
 
 type TStatus = TChecklistItem["status"];
@@ -38,8 +37,7 @@ export function Review({
   caseId: string;
   /** Decisions can be changed (an officer, on a draft or returned case). */
   editable: boolean;
-  /** The CISO's latest verdict per item. */
-  itemReviews: Record<string, { verdict: string; comment: string; reviewerName: string }>;
+  itemReviews: TItemReviews;
   checklist: TChecklist;
   issues: TStepIssue[];
   ciiBelowMedium: boolean;
@@ -47,7 +45,7 @@ export function Review({
   rows: TDecisionRow[];
   glossary: TRowGlossary;
   presets: string[];
-  actions: { decide: TDecideRows; adopt: TAdopt; split: TSplit; merge: TMerge; details: TDetails };
+  actions: TDecisionActions;
   acknowledge: TSimple;
   raiseGrade: TSimple;
 }) {
@@ -120,7 +118,7 @@ export function Review({
               <ul className="list-disc pl-6 text-sm">
                 {staleDecisions.map((d) => (
                   <li key={d.itemId}>
-                    {(d.text ?? d.itemId).slice(0, 40)}：{CHOICE_LABEL[d.choice] ?? d.choice}（{d.decidedBy}）
+                    {(d.text ?? d.itemId).slice(0, 40)}：{CHOICE_TEXT[d.choice] ?? d.choice}（{d.decidedBy}）
                   </li>
                 ))}
               </ul>

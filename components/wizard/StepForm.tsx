@@ -87,7 +87,7 @@ function flatten(errors: FieldErrors, prefix = ""): TSummaryEntry[] {
 
 const show = (v: unknown) => (Array.isArray(v) ? v.join("、") : typeof v === "object" && v ? JSON.stringify(v) : String(v ?? "")) || "（空白）";
 
-/** Also for decisions and clause parameters: `labels` names the fields, `format` shows a value (both optional). */
+/** Also for clause parameters: `labels` names the fields, `format` shows a value (both optional). */
 export function ConflictPanel({
   conflict,
   mine,

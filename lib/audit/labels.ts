@@ -1,5 +1,5 @@
 // The one table of what the log's codes mean, in the words the admin page and the CSV show. Every action
-// code the app records has a label (tests/unit/audit-labels.test.ts scans lib/ for them); an unknown code
+// code the app records has a label (tests/unit/audit/labels.test.ts scans lib/ for them); an unknown code
 // (an entry from an older or newer version) shows as it is.
 export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "auth.login": "登入",
@@ -56,6 +56,15 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "catalogue.publish": "發布目錄版本",
   "catalogue.set-obligation-cell": "修改應辦事項表格",
   "catalogue.verify-obligation-cell": "查核應辦事項表格",
+  "contract.award": "決標建立契約",
+  "contract.amend": "契約變更",
+  "obligation.evidence": "繳交履約義務佐證",
+  "obligation.approve": "核可履約義務佐證",
+  "obligation.return": "退回履約義務佐證",
+  "milestone.sign-off": "簽核驗收階段",
+  "incident.record": "登錄資安事件",
+  "incident.deadline-met": "資安事件期限標記完成",
+  "calendar.regenerate": "重新產生契約行事曆訂閱網址",
   "vendor.invite": "邀請廠商代表",
   "vendor.revoke": "撤銷廠商邀請",
   "vendor.accept": "廠商代表接受邀請",
@@ -76,6 +85,8 @@ export const AUDIT_TARGET_LABEL: Record<string, string> = {
   review: "審查",
   catalogue: "需求目錄",
   database: "資料庫",
+  contract: "契約",
+  obligation: "履約義務",
 };
 
 export const targetLabel = (type: string) => AUDIT_TARGET_LABEL[type] ?? type;

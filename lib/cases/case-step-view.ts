@@ -8,7 +8,7 @@ import { STEP_SCHEMAS, type TStep } from "./answers";
 import { statusesOf } from "./checklist";
 import { caseProfile, loadChecklist, pinnedCatalogue } from "./load";
 import { clauseParameterView, loadClauseParameters } from "./set-clause-parameters";
-import { caseStartProblem, getCaseFor, markStatusesSeen } from "./store";
+import { caseStartProblem, getCaseFor, markStatusesSeen, type TCaseRecord } from "./store";
 import { caseReviews } from "./workflow-ops";
 import { caseSubmissions, itemAnswers, returnedEntries } from "./review-loop";
 import { resubmissionProblems } from "../workflow/submission";
@@ -19,6 +19,20 @@ import { glossarySegments } from "../catalogue/glossary";
 import { listReasonPresets } from "../agency/reason-presets";
 
 type TItemVerdict = "approve" | "return" | "accept-risk";
+
+/**
+ * A returned case's banner, on every page of the case (steps, history, version): the CISO's comment and the
+ * returned items, each linking to its place on the review step. null unless the case is returned.
+ */
+export async function returnedBanner(db: TDb, record: TCaseRecord, reviews?: Awaited<ReturnType<typeof caseReviews>>) {
+  if (record.status !== "returned") return null;
+  const all = reviews ?? (await caseReviews(db, record.id));
+  const typed = all.map((r) => ({ ...r, verdict: r.verdict as TItemVerdict }));
+  return {
+    returnComment: all.filter((r) => r.itemId === "").at(-1)?.comment ?? null,
+    returnedItems: await returnedEntries(db, (await loadChecklist(db, record)).checklist, record.id, typed),
+  };
+}
 
 /**
  * Everything the case step page shows, read in one place: the case, what the viewer may do with it
@@ -42,10 +56,9 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
   const newest = await newestPublished(db);
   const editable = can(record, "edit", viewer);
   const typedReviews = reviews.map((r) => ({ ...r, verdict: r.verdict as TItemVerdict }));
-  // A returned case names its returned items on every step (the banner links to each).
-  const returned = record.status === "returned" ? await returnedEntries(db, (await loadChecklist(db, record)).checklist, record.id, typedReviews) : [];
+  const banner = await returnedBanner(db, record, reviews);
   const base = {
-    returned,
+    returned: banner?.returnedItems ?? [],
     record,
     profile,
     profileChanges,
@@ -55,7 +68,7 @@ export async function caseStepView(db: TDb, id: string, viewer: TActor, step: TS
     canOpenApproval: can(record, "return", viewer),
     canRevise: isLatest && can(record, "revise", viewer),
     approvedBy: record.status === "approved" ? (lastVerdict?.reviewerName ?? null) : null,
-    returnComment: record.status === "returned" ? (lastVerdict?.comment ?? null) : null,
+    returnComment: banner?.returnComment ?? null,
     newerCatalogue: newest && newest > record.catalogueVersionId && isLatest ? newest : null,
   };
   if (step === "case") {

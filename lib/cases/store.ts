@@ -5,6 +5,7 @@ import type { TTx } from "../audit";
 import { lockCaseRow } from "../db/lock";
 import { newestPublished } from "../catalogue/store";
 import { CaseError } from "./errors";
+import { pageCount, pageWindow, zPageNumber, zSearchWords } from "../paging";
 import { DRAFT_SCHEMAS, ZAgencyDraft, ZAnswers, emptyAnswers, type TAnswers, type TFormStep } from "./answers";
 import { caseProfileFrom, completeProfile, getAgencyProfile, parseCaseProfile, PROFILE_FIELD_LABEL, profileIssues, type TCaseProfile } from "../agency";
 import { recordAudit } from "../audit";
@@ -152,15 +153,9 @@ export const CASE_PAGE_SIZE = 20;
 
 /** The case list's query: page, status and a title search; anything malformed falls back to the default. */
 export const ZCaseListQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: zPageNumber(),
   status: z.enum(CASE_STATUSES).optional().catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
+  q: zSearchWords(),
 });
 export type TCaseListQuery = z.infer<typeof ZCaseListQuery>;
 
@@ -172,12 +167,11 @@ export async function listCases(db: TDb, agencyId: string, query: TCaseListQuery
     db.case.findMany({
       where,
       orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      skip: (query.page - 1) * pageSize,
-      take: pageSize,
+      ...pageWindow(query.page, pageSize),
       select: { id: true, title: true, catalogueVersionId: true, updatedAt: true, status: true, revision: true },
     }),
   ]);
-  return { items, total, page: query.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  return { items, total, page: query.page, pages: pageCount(total, pageSize) };
 }
 
 /** Someone else saved this step (decision, parameters) since the officer's copy was loaded: the server's values, to show and compare. */

@@ -53,6 +53,15 @@ test("the review loop: worklist → return → the officer answers via the banne
   await click(ciso.getByRole("button", { name: "退回承辦人" }));
   await expect(ciso.getByText(/已退回承辦人/)).toBeVisible();
 
+  // The case's history and version pages show the returned banner too, linking to the item on the review step.
+  for (const page of ["history", "version"]) {
+    await officer.goto(`${base}/${page}`);
+    await expect(officer.getByText("資安長意見：請修正退回項目")).toBeVisible();
+    await expect(officer.getByText("資安長退回 1 項（尚待處理 1 項）：")).toBeVisible();
+    await expect(officer.getByRole("listitem").filter({ has: officer.locator(`a[href$="/review#returned-${VM}"]`) })).toContainText("請說明為何普級仍需要");
+    await accessible(officer);
+  }
+
   // Officer: the returned case opens on the review step; the banner links to the item; resubmitting waits for an answer.
   await openFromList(officer, "採購案件", name);
   await expect(officer).toHaveURL(`${base}/review`);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ICAL from "ical.js";
 import type { TDb } from "@/lib/db/client";
 import type { TActor } from "@/lib/auth/roles";
 import { submitCase, decideCase, reviewItem, reviseCase } from "@/lib/cases/workflow-ops";
@@ -213,17 +214,45 @@ describe(`contracts (${TEST_DB})`, { timeout: 60_000 }, () => {
     expect(row.tokenHash).not.toContain(token);
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     const ics = await calendarFeed(db, token);
-    // RFC 5545: CRLF lines, folded at 75 octets; unfold before reading.
-    const lines = ics.replace(/\r\n[ \t]/g, "").split("\r\n");
-    expect(lines[0]).toBe("BEGIN:VCALENDAR");
-    const events = ics.split("BEGIN:VEVENT").slice(1);
+    // Read by a real RFC 5545 parser (ical.js): it throws on a malformed calendar.
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    expect(cal.name).toBe("vcalendar");
+    expect(cal.getFirstPropertyValue("version")).toBe("2.0");
+    expect(cal.getFirstPropertyValue("prodid")).toBeTruthy();
+    const events = cal.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    for (const e of events) expect(e.component.getFirstPropertyValue("dtstamp")).toBeTruthy(); // required in every VEVENT
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    expect(byUid.size).toBe(events.length);
     const open = (await contractView(db, contractId, ciso)).obligations.filter((o) => o.active && o.dueOn && o.status !== "approved");
-    expect(events.length).toBe(open.length + 2);
-    expect(lines.some((l) => /^DTSTART;VALUE=DATE:\d{8}$/.test(l))).toBe(true);
-    expect(lines.some((l) => l.startsWith("SUMMARY:TEST-115-001-C｜驗收：第一期驗收"))).toBe(true);
+    const milestones = await db.contractMilestone.findMany({ where: { contractId } });
+    expect(open.length).toBeGreaterThan(0);
+    expect(events.length).toBe(open.length + milestones.length);
+    const allDay = (e: ICAL.Event, date: string) => {
+      // All-day (VALUE=DATE, no time zone) on the Taipei due date, ending the next day.
+      expect(e.startDate.isDate).toBe(true);
+      expect(e.startDate.toString()).toBe(date);
+      expect(e.endDate.isDate).toBe(true);
+      expect(e.endDate.toJSDate().getTime() - e.startDate.toJSDate().getTime()).toBe(86_400_000);
+    };
+    for (const o of open) {
+      const e = byUid.get(`obligation-${o.id}@secreq`)!;
+      expect(e, o.title).toBeDefined();
+      expect(e.summary).toBe(`${AWARD.contractNumber}｜${o.title}`);
+      allDay(e, o.dueOn!);
+    }
+    for (const m of milestones) {
+      const e = byUid.get(`milestone-${m.id}@secreq`)!;
+      expect(e.summary).toBe(`${AWARD.contractNumber}｜驗收：${m.name}`);
+      allDay(e, m.dueOn);
+    }
+    expect(events.map((e) => e.summary)).toContain("TEST-115-001-C｜驗收：第一期驗收");
+    // The UIDs stay the same from one fetch to the next, so a calendar app updates events instead of duplicating them.
+    const again = new ICAL.Component(ICAL.parse(await calendarFeed(db, token))).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).uid);
+    expect(again.sort()).toEqual([...byUid.keys()].sort());
     const next = await regenerateCalendarToken(db, ciso);
     await expect(calendarFeed(db, token)).rejects.toMatchObject({ code: "not-found" });
-    await expect(calendarFeed(db, next)).resolves.toContain("BEGIN:VCALENDAR");
+    const renewed = new ICAL.Component(ICAL.parse(await calendarFeed(db, next))).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).uid);
+    expect(renewed.sort()).toEqual([...byUid.keys()].sort()); // a new URL, the same events
     await expect(calendarFeed(db, "x".repeat(43))).rejects.toMatchObject({ code: "not-found" });
   });
 

@@ -4,6 +4,7 @@ import { approveItems, decideCase, reviewItem, submitCase } from "@/lib/cases/wo
 import { saveDecision } from "@/lib/cases/decisions";
 import { answerItem, returnedEntries, reviewLoop } from "@/lib/cases/review-loop";
 import { approvalView } from "@/lib/cases/approval-view";
+import { caseStepView, returnedBanner } from "@/lib/cases/case-step-view";
 import { cisoWorklist } from "@/lib/cases/worklist";
 import { caseLanding, getCase } from "@/lib/cases/store";
 import { caseReviews } from "@/lib/cases/workflow-ops";
@@ -70,6 +71,22 @@ describe("the review loop", () => {
     expect(await caseLanding(db, first, a.ciso)).toBe("approval");
     expect(await caseLanding(db, first, a.officer)).toBe("agency");
     expect(await caseLanding(db, first, b.ciso)).toBeNull();
+  });
+
+  it("a returned case's banner (steps, history, version pages) gives the CISO's comment and each returned item; no banner otherwise", async () => {
+    const { caseId, item } = await returnedCase();
+    const banner = await returnedBanner(db, (await getCase(db, caseId))!);
+    expect(banner).toMatchObject({
+      returnComment: "請補充選配理由",
+      returnedItems: [expect.objectContaining({ itemId: item.id, text: item.filledText, comment: "請說明為何需要", dealtWith: false })],
+    });
+    // The same banner as the wizard steps show.
+    const step = (await caseStepView(db, caseId, a.officer, "case"))!;
+    expect({ returnComment: step.returnComment, returnedItems: step.returned }).toEqual(banner);
+    await answerItem(db, caseId, { itemId: item.id, body: "依機關規範需要" }, a.officer);
+    expect((await returnedBanner(db, (await getCase(db, caseId))!))!.returnedItems[0]!.dealtWith).toBe(true);
+    await submitCase(db, caseId, a.officer);
+    expect(await returnedBanner(db, (await getCase(db, caseId))!)).toBeNull();
   });
 
   it("blocks resubmission until every returned item has a new decision, a changed reason or an answer", async () => {

@@ -6,21 +6,16 @@ import { taipeiToday } from "../../time";
 import { DomainError } from "../../errors";
 import { canSeeContracts } from "./access";
 import { windowEnd } from "./status";
+import { pageCount, pageWindow, zPageNumber, zSearchWords } from "../../paging";
 
 export const CONTRACT_PAGE_SIZE = 20;
 export const CONTRACT_FILTERS = ["all", "due", "overdue", "review"] as const;
 
 /** The dashboard's query; anything malformed falls back to the default. */
 export const ZContractListQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: zPageNumber(),
   filter: z.enum(CONTRACT_FILTERS).catch("all"),
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
+  q: zSearchWords(),
 });
 export type TContractListQuery = z.infer<typeof ZContractListQuery>;
 
@@ -64,8 +59,7 @@ export async function listContracts(db: TDb, actor: TActor, query: TContractList
     db.contract.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (query.page - 1) * pageSize,
-      take: pageSize,
+      ...pageWindow(query.page, pageSize),
       select: { id: true, contractNumber: true, vendorName: true, startOn: true, endOn: true },
     }),
   ]);
@@ -86,7 +80,7 @@ export async function listContracts(db: TDb, actor: TActor, query: TContractList
     today,
     total,
     page: query.page,
-    pageSize,
+    pages: pageCount(total, pageSize),
     rows: rows.map((c) => ({
       ...c,
       due: (d.get(c.id) ?? 0) + (nd.get(c.id) ?? 0),

@@ -14,7 +14,7 @@ import { GradeForm } from "@/components/wizard/GradeForm";
 import { FactsForm } from "@/components/wizard/FactsForm";
 import { Review } from "@/components/review/Review";
 import { ClauseParametersForm } from "@/components/clauses/ClauseParametersForm";
-import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
+import { CaseHeader } from "@/components/workflow/CaseHeader";
 import { ReviseButton, SubmitPanel } from "@/components/workflow/CaseActions";
 import { ExportLinks } from "@/components/workflow/ExportLinks";
 import { ReturnedItems } from "@/components/workflow/ReturnedItems";
@@ -134,39 +134,37 @@ export default async function CaseStepPage({ params }: { params: Params }) {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-3">
-        <p className="text-sm text-slate-600">
-          案件：{record.title || "（未命名案件）"}．目錄版本 {record.catalogueVersionId}
-        </p>
-        {view.newerCatalogue && (
-          <p role="note" className="rounded border border-sky-300 bg-sky-50 p-3">
-            已發布較新的目錄版本 {view.newerCatalogue}。
-            <Link href={`/cases/${record.id}/version`} className="ml-1 font-semibold text-brand-700 underline">
-              比較對本案的影響
-            </Link>
-          </p>
+      <CaseHeader
+        caption={`案件：${record.title || "（未命名案件）"}．目錄版本 ${record.catalogueVersionId}`}
+        title={`步驟 ${STEPS.indexOf(step.data) + 1}／${STEPS.length}：${STEP_LABEL[step.data]}`}
+        note={
+          view.newerCatalogue && (
+            <p role="note" className="rounded border border-sky-300 bg-sky-50 p-3">
+              已發布較新的目錄版本 {view.newerCatalogue}。
+              <Link href={`/cases/${record.id}/version`} className="ml-1 font-semibold text-brand-700 underline">
+                比較對本案的影響
+              </Link>
+            </p>
+          )
+        }
+        banner={{
+          caseId: record.id,
+          status: record.status,
+          revision: record.revision,
+          approvedBy: view.approvedBy,
+          approvedAt: record.approvedAt,
+          returnComment: view.returnComment,
+          returnedItems: view.returned,
+        }}
+        below={<StepIndicator caseId={record.id} current={step.data} complete={view.complete} />}
+      >
+        {view.canOpenApproval && (
+          <Link href={`/cases/${record.id}/approval`} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
+            前往審查
+          </Link>
         )}
-        <CaseStatusBanner
-          caseId={record.id}
-          status={record.status}
-          revision={record.revision}
-          approvedBy={view.approvedBy}
-          approvedAt={record.approvedAt}
-          returnComment={view.returnComment}
-          returnedItems={view.returned}
-        >
-          {view.canOpenApproval && (
-            <Link href={`/cases/${record.id}/approval`} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
-              前往審查
-            </Link>
-          )}
-          {view.canRevise && <ReviseButton revise={reviseCaseAction.bind(null, record.id)} />}
-        </CaseStatusBanner>
-        <StepIndicator caseId={record.id} current={step.data} complete={view.complete} />
-        <h1 className="text-2xl font-bold">
-          步驟 {STEPS.indexOf(step.data) + 1}／{STEPS.length}：{STEP_LABEL[step.data]}
-        </h1>
-      </header>
+        {view.canRevise && <ReviseButton revise={reviseCaseAction.bind(null, record.id)} />}
+      </CaseHeader>
       {body}
     </div>
   );

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { approvalView } from "@/lib/cases/approval-view";
 import { taipeiTime } from "@/lib/time";
 import { ApprovalReview } from "@/components/workflow/ApprovalReview";
-import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
+import { CaseHeader } from "@/components/workflow/CaseHeader";
 import { ExportLinks } from "@/components/workflow/ExportLinks";
 import { PmExclusionsSummary } from "@/components/workflow/PmExclusionsSummary";
 import { pmItemsView } from "@/lib/cases/pm-exclusions";
@@ -25,21 +25,21 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
   if (!view) notFound();
   const { record, lastCaseVerdict } = view;
   const header = (
-    <header className="space-y-3">
-      <p className="text-sm text-slate-600">案件：{record.title || "（未命名案件）"}</p>
-      <CaseStatusBanner
-        caseId={record.id}
-        status={record.status}
-        revision={record.revision}
-        approvedAt={record.approvedAt}
-        approvedBy={record.status === "approved" ? lastCaseVerdict?.reviewerName : null}
-      >
-        <Link href={`/cases/${record.id}/review`} className="text-brand-700 underline">
-          檢視檢核表
-        </Link>
-      </CaseStatusBanner>
-      <h1 className="text-2xl font-bold">資安長審查</h1>
-    </header>
+    <CaseHeader
+      caption={`案件：${record.title || "（未命名案件）"}`}
+      title="資安長審查"
+      banner={{
+        caseId: record.id,
+        status: record.status,
+        revision: record.revision,
+        approvedAt: record.approvedAt,
+        approvedBy: record.status === "approved" ? lastCaseVerdict?.reviewerName : null,
+      }}
+    >
+      <Link href={`/cases/${record.id}/review`} className="text-brand-700 underline">
+        檢視檢核表
+      </Link>
+    </CaseHeader>
   );
   if (!view.open) {
     // Right after the CISO's own decision the page confirms it; otherwise it says why there is nothing to do.

@@ -4,12 +4,15 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { getCaseFor } from "@/lib/cases/store";
-import { listAudit, formatTaipei } from "@/lib/audit";
+import { listAudit, formatTaipei, actionLabel } from "@/lib/audit";
+import { returnedBanner } from "@/lib/cases/case-step-view";
+import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
 import { requireUser } from "../../../_server/auth";
 
 export const metadata: Metadata = { title: "案件歷程" };
 export const dynamic = "force-dynamic";
 
+// The case's own wording where it differs from the audit log's labels (lib/audit/labels.ts), which cover the rest.
 const ACTION_TEXT: Record<string, string> = {
   "case.create": "建立案件",
   "case.answers": "修改填答",
@@ -34,6 +37,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
   const record = await getCaseFor(db(), id, user);
   if (!record) notFound();
   const { entries } = await listAudit(db(), { agencyId: user.agencyId, targetType: "case", targetId: record.id, take: 500 });
+  const returned = await returnedBanner(db(), record);
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
@@ -42,12 +46,14 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
           回到案件
         </Link>
       </p>
+      {returned && <CaseStatusBanner caseId={record.id} status={record.status} revision={record.revision} {...returned} />}
       <h1 className="text-2xl font-bold">案件歷程</h1>
       <ol className="space-y-2">
         {entries.map((e) => (
           <li key={e.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
             <p>
-              <span className="font-mono">{formatTaipei(e.at)}</span>　<span className="font-semibold">{ACTION_TEXT[e.action] ?? e.action}</span>　{e.actorName}
+              <span className="font-mono">{formatTaipei(e.at)}</span>　<span className="font-semibold">{ACTION_TEXT[e.action] ?? actionLabel(e.action)}</span>　
+              {e.actorName}
             </p>
             {(e.before != null || e.after != null) && (
               <details>

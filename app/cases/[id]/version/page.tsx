@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { caseVersionView } from "@/lib/cases/case-version-view";
+import { returnedBanner } from "@/lib/cases/case-step-view";
+import { CaseStatusBanner } from "@/components/workflow/CaseStatusBanner";
 import type { TCaseItemChange } from "@/lib/cases/compare-version";
 import { STATUS_LABEL } from "@/lib/cases/labels";
 import { ItemChangeDetails } from "@/components/catalogue/CatalogueDiffView";
@@ -49,6 +51,8 @@ export default async function CaseVersionPage({ params }: { params: Promise<{ id
   const view = await caseVersionView(db(), id, user);
   if (!view) notFound();
   const { record, newest } = view;
+  const returned = await returnedBanner(db(), record);
+  const banner = returned && <CaseStatusBanner caseId={record.id} status={record.status} revision={record.revision} {...returned} />;
   const back = (
     <Link href={`/cases/${record.id}/review`} className="text-brand-700 underline">
       回到案件
@@ -57,6 +61,7 @@ export default async function CaseVersionPage({ params }: { params: Promise<{ id
   if (view.upToDate)
     return (
       <div className="space-y-4">
+        {banner}
         <h1 className="text-2xl font-bold">與最新目錄版本比較</h1>
         <p>本案已使用最新發布的目錄版本 {record.catalogueVersionId}。</p>
         {back}
@@ -70,6 +75,7 @@ export default async function CaseVersionPage({ params }: { params: Promise<{ id
         <nav aria-label="導覽路徑" className="text-sm">
           {back}
         </nav>
+        {banner}
         <h1 className="text-2xl font-bold">與最新目錄版本比較</h1>
         <p className="text-slate-700">
           案件「{record.title || "（未命名案件）"}」第 {record.revision} 版使用目錄版本 {record.catalogueVersionId}；最新發布版本為 {newest.version}。

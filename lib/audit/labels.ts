@@ -56,6 +56,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "catalogue.publish": "發布目錄版本",
   "catalogue.set-obligation-cell": "修改應辦事項表格",
   "catalogue.verify-obligation-cell": "查核應辦事項表格",
+  "vendor.assessment-import": "匯入廠商自評表（Word）",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABEL[action] ?? action;

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { TDb } from "../../db/client";
 import { hasRole, type TActor } from "../../auth/roles";
 import { recordAudit } from "../../audit/record";
@@ -6,7 +7,7 @@ import { getCase } from "../../cases/store";
 import { readStoredFile, sha256Hex, sniffUpload, storeFile } from "../../files";
 import { ChecklistReadError, readFilledChecklist, type TFilledChecklist } from "../read-checklist";
 import { assessmentRows, type TAssessmentRow } from "./rows";
-import { vendorMayEdit, type TAnswerFields, type TAnswerReview } from "./rules";
+import { IMPORT_KIND_LABEL, vendorMayEdit, type TAnswerFields, type TAnswerReview, type TImportKind } from "./rules";
 import { claimAssessment, VENDOR_IMPORT_OWNER, writeAnswers, type TAssessmentRecord, type TStaleAnswer } from "./store";
 
 /**
@@ -16,15 +17,6 @@ import { claimAssessment, VENDOR_IMPORT_OWNER, writeAnswers, type TAssessmentRec
  * answers) and writes the rows the user took, each at the version the preview showed.
  */
 
-/** 無變更 · 新填 · 衝突 (both shown, the user chooses) · 已鎖定 (differs, cannot be applied now) · Word 未填 (nothing to take). */
-export type TImportKind = "unchanged" | "new" | "conflict" | "locked" | "blank";
-export const IMPORT_KIND_LABEL: Record<TImportKind, string> = {
-  unchanged: "無變更",
-  new: "新填",
-  conflict: "衝突",
-  locked: "已鎖定",
-  blank: "Word 未填",
-};
 
 export type TImportRow = {
   rowId: string;
@@ -46,8 +38,11 @@ export type TImportPreview = {
   counts: Record<TImportKind, number>;
 };
 
-/** One row the user takes from Word, at the version the preview showed (0: nothing stored then). */
-export type TImportTake = { rowId: string; version: number };
+/** The rows the user takes from Word, each at the version the preview showed (0: nothing stored then). */
+export const ZImportTakes = z
+  .array(z.object({ rowId: z.string().min(1).max(200), version: z.number().int().min(0).max(1_000_000) }))
+  .max(5000, "項目過多");
+export type TImportTake = z.output<typeof ZImportTakes>[number];
 
 export type TImportResult = {
   /** Rows taken from Word and now stored as Word has them. */

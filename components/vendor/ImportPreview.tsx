@@ -85,7 +85,11 @@ export function ImportPreview({ preview, apply, backHref, backLabel }: { preview
               </ul>
             </div>
           )}
-          {result.locked.length > 0 && <p>未套用 {result.locked.length} 項：已鎖定（{result.locked.map((l) => l.name).join("、")}）。</p>}
+          {result.locked.length > 0 && (
+            <p>
+              未套用 {result.locked.length} 項：已鎖定（{result.locked.map((l) => l.name).join("、")}）。
+            </p>
+          )}
           <a href={backHref} className="text-brand-700 underline">
             {backLabel}
           </a>

@@ -1395,7 +1395,7 @@ async function vendorGrant(c: TCall): Promise<{ caseId: string }> {
   return { caseId };
 }
 
-let blankChecklist: Promise<Uint8Array> | null = null;
+const blankChecklists = new Map<string, Promise<Uint8Array>>();
 /** vendorA's self-assessment of agency A's approved case (vendorA invited), and that case's blank Word 自評表. */
 async function importFixture(c: TCall) {
   const { caseId } = await vendorGrant(c);
@@ -1404,8 +1404,12 @@ async function importFixture(c: TCall) {
   const { getCase } = await import("@/lib/cases/store");
   const v = c.world.people.vendorA;
   const assessment = await vendorAssessment(c.world.db, { id: v.id, name: v.name, agencyId: v.agencyId, roles: v.roles }, caseId);
-  blankChecklist ??= getCase(c.world.db, caseId).then(async (r) => (await exportCase(c.world.db, r!, "checklist")).bytes);
-  return { caseId, assessment, bytes: await blankChecklist };
+  if (!blankChecklists.has(caseId))
+    blankChecklists.set(
+      caseId,
+      getCase(c.world.db, caseId).then(async (r) => (await exportCase(c.world.db, r!, "checklist")).bytes),
+    );
+  return { caseId, assessment, bytes: await blankChecklists.get(caseId)! };
 }
 /** A Word copy uploaded and previewed through lib/ (by vendorA, or by A's officer), for the apply actions and preview pages. */
 async function previewedImport(c: TCall, by: "vendor" | "officer") {
@@ -1576,17 +1580,23 @@ const PAGES: TEntry[] = [
     let vendorFile = "";
     let officerFile = "";
     return [
-      page("app/vendor/[caseId]/import/page.tsx", () => import("@/app/vendor/[caseId]/import/page"), "the 廠商代表 invited to the case, on its own assessment", ["vendorA"], {
-        params: async (c) => {
-          const f = await previewedImport(c, "vendor");
-          vendorFile = f.fileId;
-          return { caseId: f.caseId };
+      page(
+        "app/vendor/[caseId]/import/page.tsx",
+        () => import("@/app/vendor/[caseId]/import/page"),
+        "the 廠商代表 invited to the case, on its own assessment",
+        ["vendorA"],
+        {
+          params: async (c) => {
+            const f = await previewedImport(c, "vendor");
+            vendorFile = f.fileId;
+            return { caseId: f.caseId };
+          },
+          searchParams: () => ({ file: vendorFile }),
+          probe: "/vendor/<approved case of A, vendorA invited>/import?file=<its uploaded copy>",
+          shows: { to: ["vendorA"], text: "匯入 Word 自評表" },
+          reveals: { why: "the vendor sees the title of the case it was invited to", markers: grantedMarkers },
         },
-        searchParams: () => ({ file: vendorFile }),
-        probe: "/vendor/<approved case of A, vendorA invited>/import?file=<its uploaded copy>",
-        shows: { to: ["vendorA"], text: "匯入 Word 自評表" },
-        reveals: { why: "the vendor sees the title of the case it was invited to", markers: grantedMarkers },
-      }),
+      ),
       page(
         "app/cases/[id]/vendors/[assessmentId]/import/page.tsx",
         () => import("@/app/cases/[id]/vendors/[assessmentId]/import/page"),

@@ -449,7 +449,15 @@ beforeAll(async () => {
   // A vendor's self-assessment of the case (written directly), so the officer's import sees a real one.
   ctx.assessmentId = "5e1f0a4e-0000-4000-8000-000000000017";
   await db.vendorAssessment.create({
-    data: { id: ctx.assessmentId, agencyId, caseId: ctx.caseId, revision: 1, invitationId: "sweep-invitation", vendorUserId: "sweep-vendor", vendorName: "掃描廠商" },
+    data: {
+      id: ctx.assessmentId,
+      agencyId,
+      caseId: ctx.caseId,
+      revision: 1,
+      invitationId: "sweep-invitation",
+      vendorUserId: "sweep-vendor",
+      vendorName: "掃描廠商",
+    },
   });
 }, 120_000);
 afterAll(async () => {
@@ -571,6 +579,8 @@ describe("the routes refuse malformed input with zh-TW messages, never 5xx", () 
 
   it("POST /api/v1/resolve: ≥ 200 malformed bodies, each a 400 with zh-TW messages", async () => {
     const { POST } = await import("@/app/api/v1/resolve/route");
+    // Anonymous here, signed in again after: the routes swept below run as the sweep's user.
+    const signedIn = (await import("../helpers/authz-request")).currentRequest.cookie;
     actAs(null);
     let count = 0;
     try {
@@ -587,7 +597,7 @@ describe("the routes refuse malformed input with zh-TW messages, never 5xx", () 
         { numRuns: 220 },
       );
     } finally {
-      actAs((await import("../helpers/authz-request")).currentRequest.cookie || null);
+      actAs(signedIn || null);
     }
     expect(count).toBeGreaterThanOrEqual(200);
   }, 120_000);
@@ -652,20 +662,26 @@ describe("the contract routes refuse malformed input with zh-TW messages, never 
 describe("the officer's Word import refuses malformed uploads with zh-TW messages, never 5xx", () => {
   it("malformed assessment ids and bodies (not a form, not a docx, a broken zip) are 4xx with the reasons", async () => {
     const upload = (await import("@/app/api/vendor-assessments/[id]/import/route")).POST;
-    const part = (name: string, content: string) =>
-      `--x\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\n${content}\r\n--x--\r\n`;
+    const part = (name: string, content: string) => `--x\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\n${content}\r\n--x--\r\n`;
     const body = fc.oneof(
       fc.string({ maxLength: 60 }).map((t) => ({ type: "text/plain", body: t as BodyInit })),
       fc.uint8Array({ maxLength: 60 }).map((b) => ({ type: "multipart/form-data; boundary=x", body: b as BodyInit })),
-      fc.constantFrom("a.pdf", "../自評表.docx", "x.docx", "\u202Excod.exe").chain((name) =>
-        fc.constantFrom("%PDF-1.4", "PK\u0003\u0004broken", "hello").map((c) => ({ type: "multipart/form-data; boundary=x", body: part(name, c) as BodyInit })),
-      ),
+      fc
+        .constantFrom("a.pdf", "../自評表.docx", "x.docx", "\u202Excod.exe")
+        .chain((name) =>
+          fc
+            .constantFrom("%PDF-1.4", "PK\u0003\u0004broken", "hello")
+            .map((c) => ({ type: "multipart/form-data; boundary=x", body: part(name, c) as BodyInit })),
+        ),
     );
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileString, fc.uuid(), fc.constant(ctx.assessmentId)), body, async (id, sent) => {
-        const r = await upload(new Request(`${BASE_URL}/api/vendor-assessments/x/import`, { method: "POST", headers: { "content-type": sent.type }, body: sent.body }), {
-          params: Promise.resolve({ id }),
-        });
+        const r = await upload(
+          new Request(`${BASE_URL}/api/vendor-assessments/x/import`, { method: "POST", headers: { "content-type": sent.type }, body: sent.body }),
+          {
+            params: Promise.resolve({ id }),
+          },
+        );
         expect(r.status, id).toBeGreaterThanOrEqual(400);
         expect(r.status).toBeLessThan(500);
         expect(await r.text()).toMatch(CJK);
@@ -674,7 +690,11 @@ describe("the officer's Word import refuses malformed uploads with zh-TW message
     );
     // The real assessment's refusal is the import's own (JSON, at the file field), not an earlier 404.
     const pdf = await upload(
-      new Request(`${BASE_URL}/api/vendor-assessments/x/import`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: part("a.pdf", "%PDF-1.4") }),
+      new Request(`${BASE_URL}/api/vendor-assessments/x/import`, {
+        method: "POST",
+        headers: { "content-type": "multipart/form-data; boundary=x" },
+        body: part("a.pdf", "%PDF-1.4"),
+      }),
       { params: Promise.resolve({ id: ctx.assessmentId }) },
     );
     expect(pdf.status).toBe(400);

@@ -42,7 +42,14 @@ let n = 0;
 async function newVendor(onCase = caseId): Promise<{ vendor: TActor; a: () => Promise<TAssessmentRecord> }> {
   const email = `rep${++n}@import.vendor.example`;
   const r = await createInvitation(db, officer, onCase, { email, name: `廠商${n}` });
-  const id = await createUser(db, { agencyId: officer.agencyId, email, name: `廠商${n}`, roles: ["vendor"], password: "Vendor-Pass-2026!", mustChangePassword: false });
+  const id = await createUser(db, {
+    agencyId: officer.agencyId,
+    email,
+    name: `廠商${n}`,
+    roles: ["vendor"],
+    password: "Vendor-Pass-2026!",
+    mustChangePassword: false,
+  });
   await db.vendorInvitation.update({ where: { id: r.id }, data: { acceptedAt: new Date(), acceptedUserId: id } });
   const vendor: TActor = { id, name: `廠商${n}`, agencyId: officer.agencyId, roles: ["vendor"] };
   return { vendor, a: () => vendorAssessment(db, vendor, onCase) };
@@ -63,7 +70,8 @@ async function refusal(p: Promise<unknown>): Promise<{ message: string; issues: 
   throw new Error("not refused");
 }
 const row = (p: TImportPreview, id: string) => p.rows.find((r) => r.rowId === id)!;
-const takeAll = (p: TImportPreview, kinds = ["new"]) => p.rows.filter((r) => kinds.includes(r.kind)).map((r) => ({ rowId: r.rowId, version: r.online.version }));
+const takeAll = (p: TImportPreview, kinds = ["new"]) =>
+  p.rows.filter((r) => kinds.includes(r.kind)).map((r) => ({ rowId: r.rowId, version: r.online.version }));
 
 beforeAll(async () => {
   ({ db, cleanup } = await freshDb());
@@ -96,7 +104,11 @@ describe(`the Word 自評表 imported into the online form (${TEST_DB})`, { time
     // The preview writes nothing but the file
     expect(await db.vendorAnswer.count({ where: { assessmentId: (await a()).id } })).toBe(0);
     const stored = await db.storedFile.findUniqueOrThrow({ where: { id: p.fileId } });
-    expect(stored).toMatchObject({ ownerType: "vendor-import", ownerId: (await a()).id, type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+    expect(stored).toMatchObject({
+      ownerType: "vendor-import",
+      ownerId: (await a()).id,
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    });
     // The same bytes again reuse the stored file
     expect((await previewImport(db, vendor, await a(), docx(bytes))).fileId).toBe(p.fileId);
 
@@ -167,7 +179,11 @@ describe(`the Word 自評表 imported into the online form (${TEST_DB})`, { time
       ),
     );
     const p = await previewImport(db, vendor, await a(), docx(fillChecklist(blank, fills())));
-    expect(row(p, ids[0]!)).toMatchObject({ kind: "conflict", online: { answer: "no", note: "線上填的理由" }, word: { answer: "yes", evidence: "ISO 27001 證書（第 3 頁）" } });
+    expect(row(p, ids[0]!)).toMatchObject({
+      kind: "conflict",
+      online: { answer: "no", note: "線上填的理由" },
+      word: { answer: "yes", evidence: "ISO 27001 證書（第 3 頁）" },
+    });
     expect(row(p, ids[1]!).kind).toBe("conflict");
     expect(row(p, ids[2]!).kind).toBe("new");
     expect(row(p, ids[5]!)).toMatchObject({ kind: "blank", online: { evidence: "只在線上" } });
@@ -183,25 +199,38 @@ describe(`the Word 自評表 imported into the online form (${TEST_DB})`, { time
   it("a row changed online between preview and apply comes back stale with both sides, never overwritten", async () => {
     const { vendor, a } = await newVendor();
     const p = await previewImport(db, vendor, await a(), docx(fillChecklist(blank, fills())));
-    await db.$transaction(async (tx) => writeAnswers(tx, await a(), [{ rowId: ids[0]!, answer: "na", evidence: "", note: "剛在線上改的" }], vendor, "save", new Set(ids)));
+    await db.$transaction(async (tx) =>
+      writeAnswers(tx, await a(), [{ rowId: ids[0]!, answer: "na", evidence: "", note: "剛在線上改的" }], vendor, "save", new Set(ids)),
+    );
     const r = await applyImport(db, vendor, await a(), p.fileId, takeAll(p));
     expect(r.written).toBe(2);
     expect(r.stale).toEqual([
-      expect.objectContaining({ rowId: ids[0], current: expect.objectContaining({ answer: "na", note: "剛在線上改的" }), word: expect.objectContaining({ answer: "yes" }) }),
+      expect.objectContaining({
+        rowId: ids[0],
+        current: expect.objectContaining({ answer: "na", note: "剛在線上改的" }),
+        word: expect.objectContaining({ answer: "yes" }),
+      }),
     ]);
-    expect(await db.vendorAnswer.findFirstOrThrow({ where: { assessmentId: (await a()).id, rowId: ids[0]! } })).toMatchObject({ answer: "na", note: "剛在線上改的" });
+    expect(await db.vendorAnswer.findFirstOrThrow({ where: { assessmentId: (await a()).id, rowId: ids[0]! } })).toMatchObject({
+      answer: "na",
+      note: "剛在線上改的",
+    });
     // Shown again: now a conflict at the new version
     expect(row(await importPreview(db, vendor, await a(), p.fileId), ids[0]!)).toMatchObject({ kind: "conflict", online: { version: 1 } });
   });
 
   it("a submitted set cannot be overwritten: differing rows show as locked with the reason, and apply is refused", async () => {
     const { vendor, a } = await newVendor();
-    await db.$transaction(async (tx) => writeAnswers(tx, await a(), [{ rowId: ids[0]!, answer: "no", evidence: "", note: "送出時的答案" }], vendor, "save", new Set(ids)));
+    await db.$transaction(async (tx) =>
+      writeAnswers(tx, await a(), [{ rowId: ids[0]!, answer: "no", evidence: "", note: "送出時的答案" }], vendor, "save", new Set(ids)),
+    );
     await db.vendorAssessment.update({ where: { id: (await a()).id }, data: { status: "submitted", round: 1 } });
     const p = await previewImport(db, vendor, await a(), docx(fillChecklist(blank, fills())));
     expect(row(p, ids[0]!)).toMatchObject({ kind: "locked", lockedReason: "自評表已送出，機關審查完成前無法修改", online: { note: "送出時的答案" } });
     expect(p.counts).toMatchObject({ new: 0, conflict: 0, locked: 3 });
-    expect((await refusal(applyImport(db, vendor, await a(), p.fileId, [{ rowId: ids[0]!, version: 1 }]))).message).toBe("自評表已送出，機關審查完成前無法匯入");
+    expect((await refusal(applyImport(db, vendor, await a(), p.fileId, [{ rowId: ids[0]!, version: 1 }]))).message).toBe(
+      "自評表已送出，機關審查完成前無法匯入",
+    );
     expect(await db.vendorAnswer.findFirstOrThrow({ where: { assessmentId: (await a()).id, rowId: ids[0]! } })).toMatchObject({ note: "送出時的答案" });
 
     // Returned: the accepted rows stay locked, the others can be taken

@@ -17,7 +17,6 @@ import { claimAssessment, VENDOR_IMPORT_OWNER, writeAnswers, type TAssessmentRec
  * answers) and writes the rows the user took, each at the version the preview showed.
  */
 
-
 export type TImportRow = {
   rowId: string;
   name: string;
@@ -39,9 +38,7 @@ export type TImportPreview = {
 };
 
 /** The rows the user takes from Word, each at the version the preview showed (0: nothing stored then). */
-export const ZImportTakes = z
-  .array(z.object({ rowId: z.string().min(1).max(200), version: z.number().int().min(0).max(1_000_000) }))
-  .max(5000, "項目過多");
+export const ZImportTakes = z.array(z.object({ rowId: z.string().min(1).max(200), version: z.number().int().min(0).max(1_000_000) })).max(5000, "項目過多");
 export type TImportTake = z.output<typeof ZImportTakes>[number];
 
 export type TImportResult = {
@@ -77,8 +74,7 @@ async function readForAssessment(db: TDb, a: TAssessmentRecord, bytes: Uint8Arra
   }
   const refuse = (message: string) => new DomainError("invalid", message, [{ path: "file", message }]);
   if (filled.caseId !== a.caseId) throw refuse("此檔案是另一個案件之自評表，請下載本案之自評表填寫");
-  if (filled.revision !== a.revision)
-    throw refuse(`此檔案是第 ${filled.revision ?? "？"} 版之自評表，本案為第 ${a.revision} 版；請重新下載本表填寫`);
+  if (filled.revision !== a.revision) throw refuse(`此檔案是第 ${filled.revision ?? "？"} 版之自評表，本案為第 ${a.revision} 版；請重新下載本表填寫`);
   if (filled.contractId && filled.contractId !== a.contractId) throw refuse("此檔案屬於另一份契約之自評表，請下載本契約之自評表填寫");
   const record = await getCase(db, a.caseId);
   if (!record) throw new DomainError("not-found", "找不到這份廠商自評");
@@ -105,21 +101,22 @@ async function classify(db: TDb, a: TAssessmentRecord, filled: TFilledChecklist,
       return {
         ...base,
         kind: "locked" as const,
-        lockedReason: a.status === "returned" ? "機關已接受此項，無法修改" : a.status === "accepted" ? "機關已全部接受，無法修改" : "自評表已送出，機關審查完成前無法修改",
+        lockedReason:
+          a.status === "returned" ? "機關已接受此項，無法修改" : a.status === "accepted" ? "機關已全部接受，無法修改" : "自評表已送出，機關審查完成前無法修改",
       };
     return { ...base, kind: isEmpty(online) ? ("new" as const) : ("conflict" as const) };
   });
 }
 
 const countKinds = (rows: TImportRow[]) =>
-  Object.fromEntries((Object.keys(IMPORT_KIND_LABEL) as TImportKind[]).map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<
-    TImportKind,
-    number
-  >;
+  Object.fromEntries((Object.keys(IMPORT_KIND_LABEL) as TImportKind[]).map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<TImportKind, number>;
 
 /** The stored upload of this assessment, or not-found (another assessment's file reads as absent). */
 async function importFile(db: TDb, a: TAssessmentRecord, fileId: string) {
-  const file = await readStoredFile(db, { agencyId: a.agencyId, id: fileId }).catch(() => null);
+  const file = await readStoredFile(db, { agencyId: a.agencyId, id: fileId }).catch((e: unknown) => {
+    if (e instanceof DomainError && e.code === "not-found") return null;
+    throw e;
+  });
   if (!file || file.ownerType !== VENDOR_IMPORT_OWNER || file.ownerId !== a.id) throw new DomainError("not-found", "找不到上傳之自評表檔案，請重新上傳");
   return file;
 }
@@ -180,7 +177,10 @@ export async function applyImport(db: TDb, actor: TActor, a: TAssessmentRecord, 
     if (claimed.status !== "draft" && claimed.status !== "returned")
       throw new DomainError("conflict", "自評表已送出，機關審查完成前無法匯入", [{ path: "file", message: "自評表已送出，機關審查完成前無法匯入" }]);
     const reviews = new Map(
-      (await tx.vendorAnswer.findMany({ where: { assessmentId: a.id }, select: { rowId: true, review: true } })).map((s) => [s.rowId, s.review as TAnswerReview]),
+      (await tx.vendorAnswer.findMany({ where: { assessmentId: a.id }, select: { rowId: true, review: true } })).map((s) => [
+        s.rowId,
+        s.review as TAnswerReview,
+      ]),
     );
     const locked = wanted.filter((t) => !vendorMayEdit(claimed.status, reviews.get(t.rowId) ?? ""));
     const writable = wanted.filter((t) => vendorMayEdit(claimed.status, reviews.get(t.rowId) ?? ""));

@@ -15,13 +15,19 @@ import { applyImportAction } from "./actions";
 export const metadata: Metadata = { title: "匯入 Word 自評表" };
 export const dynamic = "force-dynamic";
 
+/** A domain refusal (not invited, another agency) reads as absent; anything else is a real failure. */
+const orNull = (e: unknown) => {
+  if (e instanceof DomainError) return null;
+  throw e;
+};
+
 /** /vendor/:caseId/import — the vendor uploads its filled Word 自評表, previews it against the online form and applies it. */
 export default async function VendorImportPage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ file?: string }> }) {
   const { caseId } = await params;
   const { file } = await searchParams;
   if (!z.uuid().safeParse(caseId).success) notFound();
   const user = await requireUser({ roles: ["vendor"] });
-  const record = await vendorCase(db(), user, caseId).catch(() => null);
+  const record = await vendorCase(db(), user, caseId).catch(orNull);
   if (!record) notFound();
   const assessment = await vendorAssessment(db(), user, caseId);
   let preview: TImportPreview | null = null;

@@ -15,6 +15,12 @@ import { applyImportAction } from "./actions";
 export const metadata: Metadata = { title: "代廠商匯入 Word 自評表" };
 export const dynamic = "force-dynamic";
 
+/** A domain refusal (not invited, another agency) reads as absent; anything else is a real failure. */
+const orNull = (e: unknown) => {
+  if (e instanceof DomainError) return null;
+  throw e;
+};
+
 /** /cases/:id/vendors/:assessmentId/import — the case's officer uploads a vendor's filled Word 自評表 on its behalf. */
 export default async function OfficerImportPage({
   params,
@@ -29,7 +35,7 @@ export default async function OfficerImportPage({
   const user = await requireUser({ roles: ["officer"] });
   const record = await getCaseFor(db(), id, user);
   if (!record) notFound();
-  const assessment = await agencyAssessment(db(), user, assessmentId).catch(() => null);
+  const assessment = await agencyAssessment(db(), user, assessmentId).catch(orNull);
   if (!assessment || assessment.caseId !== id) notFound();
   let preview: TImportPreview | null = null;
   let problems: string[] = [];
@@ -59,9 +65,7 @@ export default async function OfficerImportPage({
         </p>
       )}
       <ImportUpload url={`/api/vendor-assessments/${assessmentId}/import`} initialErrors={problems} />
-      {preview && (
-        <ImportPreview preview={preview} apply={applyImportAction.bind(null, id, assessmentId)} backHref={back} backLabel="回到廠商自評審查" />
-      )}
+      {preview && <ImportPreview preview={preview} apply={applyImportAction.bind(null, id, assessmentId)} backHref={back} backLabel="回到廠商自評審查" />}
     </div>
   );
 }

@@ -11,6 +11,14 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# LibreOffice: the Word round trip's tests import a copy saved by it (they fail without it when CI=true).
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "安裝 LibreOffice Writer（自評表往返測試使用）…"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libreoffice-writer-nogui >/dev/null
+fi
+
 npx tsc --noEmit
 npm run -s lint
 npm run -s format:check

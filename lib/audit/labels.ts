@@ -73,6 +73,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "vendor.assessment-return": "退回廠商自評表",
   "vendor.assessment-accept": "接受廠商自評表",
   "vendor.nonconformity-close": "結案不符合事項",
+  "vendor.assessment-import": "匯入廠商自評表（Word）",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABEL[action] ?? action;

@@ -736,6 +736,48 @@ const ACTIONS: TEntry[] = [
       return () => call(m, f);
     },
   })),
+  // The Word import's apply (issue 17): the vendor on its own assessment, the officer on the vendor's behalf.
+  {
+    kind: "action",
+    file: "app/vendor/[caseId]/import/actions.ts",
+    name: "applyImportAction",
+    probe: "vendorA's uploaded Word copy of agency A's approved case (vendorA invited)",
+    rule: "the 廠商代表 whose assessment it is",
+    allowed: ["vendorA"],
+    writesAgencyA: "the vendor's import writes its own assessment of agency A's case (and audits it under agency A)",
+    setup: async (c) => {
+      const { applyImportAction } = await import("@/app/vendor/[caseId]/import/actions");
+      const { caseId, fileId } = await previewedImport(c, "vendor");
+      return () => applyImportAction(caseId, { fileId, take: [] });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/vendor/[caseId]/import/actions.ts",
+    name: "applyImportAction",
+    probe: "a case of agency A vendorA was NOT invited to",
+    rule: "a vendor reaches only the cases it was invited to",
+    allowed: NOBODY,
+    setup: async (c) => {
+      const { applyImportAction } = await import("@/app/vendor/[caseId]/import/actions");
+      const { fileId } = await previewedImport(c, "vendor");
+      const caseId = await c.cases.get("submitted");
+      return () => applyImportAction(caseId, { fileId, take: [] });
+    },
+  },
+  {
+    kind: "action",
+    file: "app/cases/[id]/vendors/[assessmentId]/import/actions.ts",
+    name: "applyImportAction",
+    probe: "a Word copy uploaded by A's officer for vendorA's assessment of agency A's approved case",
+    rule: "an officer of the assessment's agency (on the vendor's behalf)",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { applyImportAction } = await import("@/app/cases/[id]/vendors/[assessmentId]/import/actions");
+      const { caseId, assessment, fileId } = await previewedImport(c, "officer");
+      return () => applyImportAction(caseId, assessment.id, { fileId, take: [] });
+    },
+  },
   {
     kind: "action",
     file: "app/invite/actions.ts",
@@ -1174,6 +1216,54 @@ const ROUTES: TEntry[] = [
   },
   {
     kind: "route",
+    file: "app/api/vendor/[caseId]/import/route.ts",
+    name: "POST",
+    probe: "agency A's blank Word 自評表 uploaded to /api/vendor/<approved case of A, vendorA invited>/import",
+    rule: "a 廠商代表 invited to the case, on its own assessment",
+    allowed: ["vendorA"],
+    writesAgencyA: "the vendor's upload is stored as a file of its own assessment of agency A's case",
+    reveals: { why: "the answer's preview link names the case the vendor was invited to", markers: grantedMarkers },
+    setup: async (c) => {
+      const { POST } = await import("@/app/api/vendor/[caseId]/import/route");
+      const { caseId, bytes } = await importFixture(c);
+      return () => POST(wordUpload(c, `/api/vendor/${caseId}/import`, bytes), { params: Promise.resolve({ caseId }) });
+    },
+    verify: async (_c, o) => {
+      if (o.outcome === "allowed") expect(o.text, "the preview page").toMatch(/"href":"\/vendor\/[0-9a-f-]+\/import\?file=[0-9a-f-]+"/);
+    },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403, platformC: 403, vendorA: 200 },
+  },
+  {
+    kind: "route",
+    file: "app/api/vendor/[caseId]/import/route.ts",
+    name: "POST",
+    probe: "/api/vendor/<approved case of A, vendorA NOT invited>/import",
+    rule: "a vendor reaches only the cases it was invited to",
+    allowed: NOBODY,
+    setup: async (c) => {
+      const { POST } = await import("@/app/api/vendor/[caseId]/import/route");
+      const { bytes } = await importFixture(c);
+      const caseId = await c.cases.get("submitted");
+      return () => POST(wordUpload(c, `/api/vendor/${caseId}/import`, bytes), { params: Promise.resolve({ caseId }) });
+    },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403, platformC: 403, vendorA: 404 },
+  },
+  {
+    kind: "route",
+    file: "app/api/vendor-assessments/[id]/import/route.ts",
+    name: "POST",
+    probe: "agency A's blank Word 自評表 uploaded for vendorA's assessment of agency A's approved case",
+    rule: "an officer of the assessment's agency (on the vendor's behalf; not the CISO)",
+    allowed: ["officerA"],
+    setup: async (c) => {
+      const { POST } = await import("@/app/api/vendor-assessments/[id]/import/route");
+      const { assessment, bytes } = await importFixture(c);
+      return () => POST(wordUpload(c, `/api/vendor-assessments/${assessment.id}/import`, bytes), { params: Promise.resolve({ id: assessment.id }) });
+    },
+    statuses: { anonymous: 401, officerA: 200, cisoA: 403, adminA: 403, agencyB: 404, pendingA: 403, platformC: 403, vendorA: 403 },
+  },
+  {
+    kind: "route",
     file: "app/api/v1/health/route.ts",
     name: "GET",
     rule: "public",
@@ -1446,6 +1536,41 @@ async function submittedAssessment(c: TCall, opts: { reviewed?: boolean } = {}):
   return { caseId, assessmentId: a.id, rowId: first.rowId, fileId: first.files[0]!.fileId, nonconformityId: open.id };
 }
 
+const blankChecklists = new Map<string, Promise<Uint8Array>>();
+/** vendorA's self-assessment of agency A's approved case (vendorA invited), and that case's blank Word 自評表. */
+async function importFixture(c: TCall) {
+  const { caseId } = await vendorGrant(c);
+  const { vendorAssessment } = await import("@/lib/vendor/assessment/store");
+  const { exportCase } = await import("@/lib/cases/export-case");
+  const { getCase } = await import("@/lib/cases/store");
+  const v = c.world.people.vendorA;
+  const assessment = await vendorAssessment(c.world.db, { id: v.id, name: v.name, agencyId: v.agencyId, roles: v.roles }, caseId);
+  if (!blankChecklists.has(caseId))
+    blankChecklists.set(
+      caseId,
+      getCase(c.world.db, caseId).then(async (r) => (await exportCase(c.world.db, r!, "checklist")).bytes),
+    );
+  return { caseId, assessment, bytes: await blankChecklists.get(caseId)! };
+}
+/** A Word copy uploaded and previewed through lib/ (by vendorA, or by A's officer), for the apply actions and preview pages. */
+async function previewedImport(c: TCall, by: "vendor" | "officer") {
+  const { previewImport } = await import("@/lib/vendor/assessment/import");
+  const f = await importFixture(c);
+  const v = c.world.people.vendorA;
+  const actor = by === "vendor" ? { id: v.id, name: v.name, agencyId: v.agencyId, roles: v.roles } : c.world.officer;
+  const p = await previewImport(c.world.db, actor, f.assessment, { name: "自評表.docx", bytes: f.bytes });
+  return { ...f, fileId: p.fileId };
+}
+const wordUpload = (c: TCall, url: string, bytes: Uint8Array) => {
+  const body = new FormData();
+  body.set("file", new Blob([new Uint8Array(bytes)]), "自評表.docx");
+  return new Request(`${BASE_URL}${url}`, {
+    method: "POST",
+    headers: { origin: BASE_URL, host: "localhost:3000", ...(c.person ? { cookie: c.person.cookie } : {}) },
+    body,
+  });
+};
+
 /** What vendorA may see of agency A: its name, the fixtures' case title, and the ids of the cases vendorA was invited to. */
 async function grantedMarkers(world: TWorld): Promise<string[]> {
   const grants = await world.db.vendorInvitation.findMany({ where: { acceptedUserId: world.people.vendorA.id }, select: { caseId: true } });
@@ -1606,6 +1731,45 @@ const PAGES: TEntry[] = [
     shows: { to: ["vendorA"], text: "下載廠商資安自評表" },
     reveals: { why: "the vendor sees the agency, title and id of the cases it was invited to", markers: grantedMarkers },
   }),
+  ...(() => {
+    let vendorFile = "";
+    let officerFile = "";
+    return [
+      page(
+        "app/vendor/[caseId]/import/page.tsx",
+        () => import("@/app/vendor/[caseId]/import/page"),
+        "the 廠商代表 invited to the case, on its own assessment",
+        ["vendorA"],
+        {
+          params: async (c) => {
+            const f = await previewedImport(c, "vendor");
+            vendorFile = f.fileId;
+            return { caseId: f.caseId };
+          },
+          searchParams: () => ({ file: vendorFile }),
+          probe: "/vendor/<approved case of A, vendorA invited>/import?file=<its uploaded copy>",
+          shows: { to: ["vendorA"], text: "匯入 Word 自評表" },
+          reveals: { why: "the vendor sees the title of the case it was invited to", markers: grantedMarkers },
+        },
+      ),
+      page(
+        "app/cases/[id]/vendors/[assessmentId]/import/page.tsx",
+        () => import("@/app/cases/[id]/vendors/[assessmentId]/import/page"),
+        "an officer of the assessment's agency (not the CISO)",
+        ["officerA"],
+        {
+          params: async (c) => {
+            const f = await previewedImport(c, "officer");
+            officerFile = f.fileId;
+            return { id: f.caseId, assessmentId: f.assessment.id };
+          },
+          searchParams: () => ({ file: officerFile }),
+          probe: "/cases/<approved case of A>/vendors/<vendorA's assessment>/import?file=<an uploaded copy>",
+          shows: { to: ["officerA"], text: "代廠商匯入 Word 自評表" },
+        },
+      ),
+    ];
+  })(),
   page("app/cases/[id]/decisions/page.tsx", () => import("@/app/cases/[id]/decisions/page"), "anyone of the case's agency", A_ROLES, {
     params: async (c) => ({ id: await c.cases.get("approved") }),
     probe: "/cases/<approved case of A>/decisions",

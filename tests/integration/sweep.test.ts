@@ -71,7 +71,7 @@ const notTheObject = fc.oneof(
   ),
 );
 
-type TCtx = { caseId: string };
+type TCtx = { caseId: string; assessmentId: string };
 
 type TSweep =
   | {
@@ -428,6 +428,27 @@ const SWEEP: Record<string, TSweep> = {
   "app/api/contracts/[id]/obligations/[obligationId]/evidence/route.ts#POST": { kind: "skip", why: "swept below (malformed path parameters and bodies)" },
   "app/cases/[id]/vendors/[assessmentId]/export/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/cases/[id]/vendors/[assessmentId]/files/[fileId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
+  // The Word import (issue 17): the vendor's surfaces refuse the sweep's user (no vendor role) before any input is read.
+  "app/vendor/[caseId]/import/actions.ts#applyImportAction": {
+    kind: "skip",
+    why: "a vendor-only action (the sweep's user holds no vendor role, so every call is refused before any input is read)",
+  },
+  "app/api/vendor/[caseId]/import/route.ts#POST": {
+    kind: "skip",
+    why: "a vendor-only route (the sweep's user holds no vendor role, so every call is 403 before any input is read)",
+  },
+  "app/cases/[id]/vendors/[assessmentId]/import/actions.ts#applyImportAction": {
+    kind: "action",
+    load: () => import("@/app/cases/[id]/vendors/[assessmentId]/import/actions"),
+    args: caseArgs(3, (ctx) =>
+      fc.tuple(
+        fc.constant(ctx.caseId),
+        fc.oneof(notUuid, fc.constant(ctx.assessmentId)),
+        fc.oneof(notTheObject, fc.record({ fileId: fc.oneof(notUuid, fc.uuid()), take: anything })),
+      ),
+    ),
+  },
+  "app/api/vendor-assessments/[id]/import/route.ts#POST": { kind: "skip", why: "swept below (malformed path parameters and bodies, on a real assessment too)" },
   "app/vendor/[caseId]/checklist/route.ts#GET": {
     kind: "skip",
     why: "a vendor-only route (the sweep's user holds no vendor role, so every call is 403 before any input is read); its one path parameter is a uuid or 404",
@@ -438,7 +459,7 @@ const SWEEP: Record<string, TSweep> = {
 
 let db: TDb;
 let remove: () => Promise<void>;
-const ctx: TCtx = { caseId: "" };
+const ctx: TCtx = { caseId: "", assessmentId: "" };
 
 beforeAll(async () => {
   const fresh = freshDbUrl();
@@ -468,6 +489,19 @@ beforeAll(async () => {
   );
   const { createCase } = await import("@/lib/cases/store");
   ctx.caseId = await createCase(db, { id, name: "全角色", agencyId, roles: ["officer"] });
+  // A vendor's self-assessment of the case (written directly), so the officer's import sees a real one.
+  ctx.assessmentId = "5e1f0a4e-0000-4000-8000-000000000017";
+  await db.vendorAssessment.create({
+    data: {
+      id: ctx.assessmentId,
+      agencyId,
+      caseId: ctx.caseId,
+      revision: 1,
+      invitationId: "sweep-invitation",
+      vendorUserId: "sweep-vendor",
+      vendorName: "掃描廠商",
+    },
+  });
 }, 120_000);
 afterAll(async () => {
   actAs(null);
@@ -600,6 +634,8 @@ describe("the routes refuse malformed input with zh-TW messages, never 5xx", () 
 
   it("POST /api/v1/resolve: ≥ 200 malformed bodies, each a 400 with zh-TW messages", async () => {
     const { POST } = await import("@/app/api/v1/resolve/route");
+    // Anonymous here, signed in again after: the routes swept below run as the sweep's user.
+    const signedIn = (await import("../helpers/authz-request")).currentRequest.cookie;
     actAs(null);
     let count = 0;
     try {
@@ -616,7 +652,7 @@ describe("the routes refuse malformed input with zh-TW messages, never 5xx", () 
         { numRuns: 220 },
       );
     } finally {
-      actAs((await import("../helpers/authz-request")).currentRequest.cookie || null);
+      actAs(signedIn || null);
     }
     expect(count).toBeGreaterThanOrEqual(200);
   }, 120_000);
@@ -697,6 +733,50 @@ describe("the vendor review routes refuse malformed input with zh-TW messages, n
       }),
       { numRuns: 40 },
     );
+  }, 120_000);
+});
+
+describe("the officer's Word import refuses malformed uploads with zh-TW messages, never 5xx", () => {
+  it("malformed assessment ids and bodies (not a form, not a docx, a broken zip) are 4xx with the reasons", async () => {
+    const upload = (await import("@/app/api/vendor-assessments/[id]/import/route")).POST;
+    const part = (name: string, content: string) => `--x\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\n${content}\r\n--x--\r\n`;
+    const body = fc.oneof(
+      fc.string({ maxLength: 60 }).map((t) => ({ type: "text/plain", body: t as BodyInit })),
+      fc.uint8Array({ maxLength: 60 }).map((b) => ({ type: "multipart/form-data; boundary=x", body: b as BodyInit })),
+      fc
+        .constantFrom("a.pdf", "../自評表.docx", "x.docx", "\u202Excod.exe")
+        .chain((name) =>
+          fc
+            .constantFrom("%PDF-1.4", "PK\u0003\u0004broken", "hello")
+            .map((c) => ({ type: "multipart/form-data; boundary=x", body: part(name, c) as BodyInit })),
+        ),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.uuid(), fc.constant(ctx.assessmentId)), body, async (id, sent) => {
+        const r = await upload(
+          new Request(`${BASE_URL}/api/vendor-assessments/x/import`, { method: "POST", headers: { "content-type": sent.type }, body: sent.body }),
+          {
+            params: Promise.resolve({ id }),
+          },
+        );
+        expect(r.status, id).toBeGreaterThanOrEqual(400);
+        expect(r.status).toBeLessThan(500);
+        expect(await r.text()).toMatch(CJK);
+      }),
+      { numRuns: 40 },
+    );
+    // The real assessment's refusal is the import's own (JSON, at the file field), not an earlier 404.
+    const pdf = await upload(
+      new Request(`${BASE_URL}/api/vendor-assessments/x/import`, {
+        method: "POST",
+        headers: { "content-type": "multipart/form-data; boundary=x" },
+        body: part("a.pdf", "%PDF-1.4"),
+      }),
+      { params: Promise.resolve({ id: ctx.assessmentId }) },
+    );
+    expect(pdf.status).toBe(400);
+    expect(((await pdf.json()) as { error: { issues: { path: string }[] } }).error.issues[0]?.path).toBe("file");
+    expect(await db.storedFile.count({ where: { ownerType: "vendor-import" } }), "nothing refused is stored").toBe(0);
   }, 120_000);
 });
 

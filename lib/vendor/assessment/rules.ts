@@ -68,3 +68,13 @@ export function vendorMayEdit(status: TAssessmentStatus, review: TAnswerReview):
   if (status === "returned") return review !== "accepted";
   return false;
 }
+
+/** A Word copy's row against what is online: 無變更 · 新填 · 衝突 (both shown, the user chooses) · 已鎖定 (differs, cannot be applied now) · Word 未填 (nothing to take). */
+export type TImportKind = "unchanged" | "new" | "conflict" | "locked" | "blank";
+export const IMPORT_KIND_LABEL: Record<TImportKind, string> = {
+  unchanged: "無變更",
+  new: "新填",
+  conflict: "衝突",
+  locked: "已鎖定",
+  blank: "Word 未填",
+};

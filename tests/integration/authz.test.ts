@@ -1544,7 +1544,11 @@ async function importFixture(c: TCall) {
   const { exportCase } = await import("@/lib/cases/export-case");
   const { getCase } = await import("@/lib/cases/store");
   const v = c.world.people.vendorA;
-  const assessment = await vendorAssessment(c.world.db, { id: v.id, name: v.name, agencyId: v.agencyId, roles: v.roles }, caseId);
+  const actor = { id: v.id, name: v.name, agencyId: v.agencyId, roles: v.roles };
+  // The review entries leave this assessment submitted (submittedAssessment): the import needs it editable.
+  await c.world.db.vendorAssessment.updateMany({ where: { caseId, vendorUserId: v.id }, data: { status: "draft" } });
+  await c.world.db.vendorAnswer.updateMany({ where: { assessment: { caseId, vendorUserId: v.id } }, data: { review: "" } });
+  const assessment = await vendorAssessment(c.world.db, actor, caseId);
   if (!blankChecklists.has(caseId))
     blankChecklists.set(
       caseId,

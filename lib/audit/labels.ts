@@ -56,6 +56,14 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "catalogue.publish": "發布目錄版本",
   "catalogue.set-obligation-cell": "修改應辦事項表格",
   "catalogue.verify-obligation-cell": "查核應辦事項表格",
+  "vendor.invite": "邀請廠商代表",
+  "vendor.accept": "廠商代表接受邀請",
+  "vendor.revoke": "撤銷廠商邀請",
+  "vendor.assessment-save": "廠商儲存自評",
+  "vendor.assessment-submit": "廠商送出自評",
+  "vendor.assessment-file": "廠商上傳自評佐證檔案",
+  "vendor.assessment-file-detach": "廠商移除自評佐證檔案",
+  "vendor.assessment-bulk-yes": "廠商批次勾選「是」",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABEL[action] ?? action;

@@ -123,3 +123,9 @@ export async function assessmentView(db: TDb, actor: TActor, caseId: string): Pr
     files,
   );
 }
+
+/** Each of the vendor's own assessments' status, by case (a case never opened reads as a draft). */
+export async function vendorAssessmentStatuses(db: TDb, vendorUserId: string): Promise<Map<string, TAssessmentStatus>> {
+  const rows = await db.vendorAssessment.findMany({ where: { vendorUserId }, select: { caseId: true, status: true } });
+  return new Map(rows.map((r) => [r.caseId, r.status as TAssessmentStatus]));
+}

@@ -58,7 +58,15 @@ export function AssessmentForm(props: {
   const { view } = props;
   const router = useRouter();
   const rows = view.groups.flatMap((g) => g.rows);
-  const initial = (r: TViewRow): TRowState => ({ answer: r.answer, evidence: r.evidence, note: r.note, version: r.version, pending: false, status: "", message: "" });
+  const initial = (r: TViewRow): TRowState => ({
+    answer: r.answer,
+    evidence: r.evidence,
+    note: r.note,
+    version: r.version,
+    pending: false,
+    status: "",
+    message: "",
+  });
   const [state, setState] = useState<Record<string, TRowState>>(() => Object.fromEntries(rows.map((r) => [r.id, initial(r)])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [warnings, setWarnings] = useState<Record<string, string>>({});
@@ -70,19 +78,27 @@ export function AssessmentForm(props: {
   const [busy, setBusy] = useState(false);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const stateRef = useRef(state);
-  stateRef.current = state;
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
+  // Handlers read the latest rows from the ref (a save resolves after later keystrokes), so they write it too.
+  const update = useCallback((fn: (s: Record<string, TRowState>) => Record<string, TRowState>) => {
+    const next = fn(stateRef.current);
+    stateRef.current = next;
+    setState(next);
+  }, []);
 
   // A refresh after a bulk change or an upload brings newer versions: take them where nothing is pending.
-  useEffect(() => {
-    setState((s) => {
-      const next = { ...s };
-      for (const r of view.groups.flatMap((g) => g.rows)) {
-        const cur = next[r.id];
-        if (!cur || (!cur.pending && r.version > cur.version)) next[r.id] = initial(r);
-      }
-      return next;
-    });
-  }, [view]);
+  const [seenView, setSeenView] = useState(view);
+  if (seenView !== view) {
+    setSeenView(view);
+    const next = { ...state };
+    for (const r of view.groups.flatMap((g) => g.rows)) {
+      const cur = next[r.id];
+      if (!cur || (!cur.pending && r.version > cur.version)) next[r.id] = initial(r);
+    }
+    setState(next);
+  }
 
   const flush = useCallback(
     async (rowId: string) => {
@@ -91,19 +107,23 @@ export function AssessmentForm(props: {
       timers.current.delete(rowId);
       const s = stateRef.current[rowId];
       if (!s || !s.pending) return true;
-      setState((x) => ({ ...x, [rowId]: { ...x[rowId]!, status: "saving", message: "" } }));
+      update((x) => ({ ...x, [rowId]: { ...x[rowId]!, status: "saving", message: "" } }));
       const r = await props.save([{ rowId, answer: s.answer, evidence: s.evidence, note: s.note, version: s.version }]);
       if (!r.ok) {
         // The typed text stays; only the message changes.
-        setState((x) => ({ ...x, [rowId]: { ...x[rowId]!, status: "error", message: r.message } }));
+        update((x) => ({ ...x, [rowId]: { ...x[rowId]!, status: "error", message: r.message } }));
         return false;
       }
       const stale = r.stale.find((x) => x.rowId === rowId);
       const written = r.written.find((x) => x.rowId === rowId);
-      setState((x) => {
+      update((x) => {
         const cur = x[rowId]!;
         const changedSince = cur.answer !== s.answer || cur.evidence !== s.evidence || cur.note !== s.note;
-        if (stale) return { ...x, [rowId]: { ...cur, status: "stale", message: `此項已由${stale.current.updatedByName || "他人"}更新，您的輸入尚未儲存`, stale: stale.current } };
+        if (stale)
+          return {
+            ...x,
+            [rowId]: { ...cur, status: "stale", message: `此項已由${stale.current.updatedByName || "他人"}更新，您的輸入尚未儲存`, stale: stale.current },
+          };
         return { ...x, [rowId]: { ...cur, version: written?.version ?? cur.version, pending: changedSince, status: "saved", message: "", stale: undefined } };
       });
       const w = r.warnings.find((x) => x.path === `${rowId}.note`);
@@ -111,11 +131,11 @@ export function AssessmentForm(props: {
       if (!stale) setErrors((x) => ({ ...x, [`${rowId}.answer`]: "", [`${rowId}.note`]: "" }));
       return !stale;
     },
-    [props],
+    [props, update],
   );
 
   const change = (rowId: string, patch: Partial<TFields>) => {
-    setState((x) => ({ ...x, [rowId]: { ...x[rowId]!, ...patch, pending: true, status: x[rowId]!.status === "stale" ? "stale" : "" } }));
+    update((x) => ({ ...x, [rowId]: { ...x[rowId]!, ...patch, pending: true, status: x[rowId]!.status === "stale" ? "stale" : "" } }));
     const t = timers.current.get(rowId);
     if (t) clearTimeout(t);
     timers.current.set(
@@ -127,13 +147,13 @@ export function AssessmentForm(props: {
   const keepMine = (rowId: string) => {
     const s = stateRef.current[rowId]!;
     if (!s.stale) return;
-    setState((x) => ({ ...x, [rowId]: { ...x[rowId]!, version: s.stale!.version, pending: true, status: "", message: "", stale: undefined } }));
+    update((x) => ({ ...x, [rowId]: { ...x[rowId]!, version: s.stale!.version, pending: true, status: "", message: "", stale: undefined } }));
     setTimeout(() => void flush(rowId), 0);
   };
   const takeStored = (rowId: string) => {
     const c = stateRef.current[rowId]!.stale;
     if (!c) return;
-    setState((x) => ({
+    update((x) => ({
       ...x,
       [rowId]: { answer: c.answer as TFields["answer"], evidence: c.evidence, note: c.note, version: c.version, pending: false, status: "saved", message: "" },
     }));
@@ -234,7 +254,12 @@ export function AssessmentForm(props: {
             佐證檔案（選填）
             <input type="file" className="ml-2 text-sm" onChange={(e) => setBulkFile(e.target.files?.[0] ?? null)} />
           </label>
-          <button type="button" disabled={busy || selected.size === 0} onClick={() => void doBulk()} className="rounded bg-brand-700 px-3 py-1 text-white disabled:opacity-50">
+          <button
+            type="button"
+            disabled={busy || selected.size === 0}
+            onClick={() => void doBulk()}
+            className="rounded bg-brand-700 px-3 py-1 text-white disabled:opacity-50"
+          >
             將勾選之 {selected.size} 項標為「是」
           </button>
         </div>
@@ -294,7 +319,12 @@ export function AssessmentForm(props: {
           已填 {answered}／{rows.length}
         </p>
         {editable && (
-          <button type="button" disabled={busy} onClick={() => void doSubmit()} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-50">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void doSubmit()}
+            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-50"
+          >
             送出
           </button>
         )}
@@ -327,7 +357,13 @@ function Row(p: {
     <article id={`row-${row.id}`} className="rounded border border-slate-200 bg-white p-3" aria-labelledby={`row-${row.id}-name`}>
       <div className="flex items-start gap-2">
         {!ro && (
-          <input type="checkbox" aria-label={`勾選「${row.name}」以批次標為「是」`} checked={p.selected} onChange={(e) => p.onSelect(e.target.checked)} className="mt-1" />
+          <input
+            type="checkbox"
+            aria-label={`勾選「${row.name}」以批次標為「是」`}
+            checked={p.selected}
+            onChange={(e) => p.onSelect(e.target.checked)}
+            className="mt-1"
+          />
         )}
         <div className="flex-1 space-y-2">
           <h3 id={`row-${row.id}-name`} className="font-semibold">
@@ -341,9 +377,7 @@ function Row(p: {
               ))}
             </ol>
           )}
-          {row.review === "returned" && row.returnComment && (
-            <p className="rounded bg-amber-50 p-2 text-sm text-amber-950">機關意見：{row.returnComment}</p>
-          )}
+          {row.review === "returned" && row.returnComment && <p className="rounded bg-amber-50 p-2 text-sm text-amber-950">機關意見：{row.returnComment}</p>}
           {row.earlierComments.map((c, i) => (
             <p key={i} className="text-sm text-slate-600">
               第 {c.round} 輪機關意見：{c.comment}

@@ -718,26 +718,38 @@ const ACTIONS: TEntry[] = [
   // app/vendor/[caseId]/actions.ts — the vendor's online self-assessment (issue 17): vendorA on its invited case only.
   ...(
     [
-      ["saveAnswersAction", async (c: TCall) => {
-        const { saveAnswersAction } = await import("@/app/vendor/[caseId]/actions");
-        const f = await vendorAssessmentFixture(c);
-        return () => saveAnswersAction(f.caseId, [{ rowId: f.rowId, answer: "yes", evidence: "授權測試", note: "" }]);
-      }],
-      ["bulkYesAction", async (c: TCall) => {
-        const { bulkYesAction } = await import("@/app/vendor/[caseId]/actions");
-        const f = await vendorAssessmentFixture(c);
-        return () => bulkYesAction(f.caseId, { rowIds: [f.rowId], evidence: "ISO 27001" });
-      }],
-      ["detachEvidenceAction", async (c: TCall) => {
-        const { detachEvidenceAction } = await import("@/app/vendor/[caseId]/actions");
-        const f = await vendorFileFixture(c);
-        return () => detachEvidenceAction(f.caseId, { rowId: f.rowId, fileId: f.fileId });
-      }],
-      ["submitAssessmentAction", async (c: TCall) => {
-        const { submitAssessmentAction } = await import("@/app/vendor/[caseId]/actions");
-        const f = await vendorAssessmentFixture(c, true);
-        return () => submitAssessmentAction(f.caseId, f.lockVersion);
-      }],
+      [
+        "saveAnswersAction",
+        async (c: TCall) => {
+          const { saveAnswersAction } = await import("@/app/vendor/[caseId]/actions");
+          const f = await vendorAssessmentFixture(c);
+          return () => saveAnswersAction(f.caseId, [{ rowId: f.rowId, answer: "yes", evidence: "授權測試", note: "" }]);
+        },
+      ],
+      [
+        "bulkYesAction",
+        async (c: TCall) => {
+          const { bulkYesAction } = await import("@/app/vendor/[caseId]/actions");
+          const f = await vendorAssessmentFixture(c);
+          return () => bulkYesAction(f.caseId, { rowIds: [f.rowId], evidence: "ISO 27001" });
+        },
+      ],
+      [
+        "detachEvidenceAction",
+        async (c: TCall) => {
+          const { detachEvidenceAction } = await import("@/app/vendor/[caseId]/actions");
+          const f = await vendorFileFixture(c);
+          return () => detachEvidenceAction(f.caseId, { rowId: f.rowId, fileId: f.fileId });
+        },
+      ],
+      [
+        "submitAssessmentAction",
+        async (c: TCall) => {
+          const { submitAssessmentAction } = await import("@/app/vendor/[caseId]/actions");
+          const f = await vendorAssessmentFixture(c, true);
+          return () => submitAssessmentAction(f.caseId, f.lockVersion);
+        },
+      ],
     ] as const
   ).map(([name, setup]): TEntry => ({
     kind: "action",
@@ -1419,7 +1431,12 @@ async function vendorAssessmentFixture(c: TCall, fill = false) {
   await c.world.db.vendorAnswer.updateMany({ where: { assessmentId: a.id }, data: { review: "" } });
   if (fill) {
     const { saveAnswers } = await import("@/lib/vendor/assessment/answers");
-    await saveAnswers(c.world.db, actor, caseId, rows.map((r) => ({ rowId: r.id, answer: "yes", evidence: "", note: "" })));
+    await saveAnswers(
+      c.world.db,
+      actor,
+      caseId,
+      rows.map((r) => ({ rowId: r.id, answer: "yes", evidence: "", note: "" })),
+    );
   }
   const lockVersion = (await c.world.db.vendorAssessment.findUniqueOrThrow({ where: { id: a.id } })).lockVersion;
   return { caseId, rowId: rows[0]!.id, actor, lockVersion };

@@ -64,6 +64,10 @@ export async function saveAnswers(db: TDb, actor: TActor, caseId: string, input:
     });
     return r;
   });
-  const warnings = changes.flatMap((c) => answerIssues(c).filter((i) => i.path === "note").map((i) => ({ path: `${c.rowId}.${i.path}`, message: i.message })));
+  const warnings = changes.flatMap((c) =>
+    answerIssues(c)
+      .filter((i) => i.path === "note")
+      .map((i) => ({ path: `${c.rowId}.${i.path}`, message: i.message })),
+  );
   return { ...result, warnings };
 }

@@ -40,7 +40,8 @@ async function link(tx: TTx, answers: readonly { id: string }[], fileId: string)
   for (const ans of answers) {
     const existing = await tx.vendorAnswerFile.findUnique({ where: { answerId_fileId: { answerId: ans.id, fileId } } });
     if (!existing) await tx.vendorAnswerFile.create({ data: { answerId: ans.id, fileId } });
-    else if (existing.detachedAt) await tx.vendorAnswerFile.update({ where: { answerId_fileId: { answerId: ans.id, fileId } }, data: { detachedAt: null, attachedAt: new Date() } });
+    else if (existing.detachedAt)
+      await tx.vendorAnswerFile.update({ where: { answerId_fileId: { answerId: ans.id, fileId } }, data: { detachedAt: null, attachedAt: new Date() } });
   }
 }
 
@@ -53,7 +54,14 @@ export async function attachEvidence(db: TDb, actor: TActor, caseId: string, upl
   return db.$transaction(async (tx) => {
     const held = await holdEditable(db, tx, a);
     const answers = await answersFor(tx, held, rowIds, valid, actor.name);
-    const file = await storeFile(tx, { agencyId: a.agencyId, ownerType: VENDOR_FILE_OWNER, ownerId: a.id, name: upload.name, bytes: upload.bytes, uploader: actor });
+    const file = await storeFile(tx, {
+      agencyId: a.agencyId,
+      ownerType: VENDOR_FILE_OWNER,
+      ownerId: a.id,
+      name: upload.name,
+      bytes: upload.bytes,
+      uploader: actor,
+    });
     await link(tx, answers, file.id);
     await recordAudit(tx, {
       agencyId: a.agencyId,
@@ -121,10 +129,19 @@ export async function bulkYes(db: TDb, actor: TActor, caseId: string, input: unk
       valid,
     );
     let file: TStoredFileMeta | null = null;
-    if (upload) file = await storeFile(tx, { agencyId: a.agencyId, ownerType: VENDOR_FILE_OWNER, ownerId: a.id, name: upload.name, bytes: upload.bytes, uploader: actor });
+    if (upload)
+      file = await storeFile(tx, {
+        agencyId: a.agencyId,
+        ownerType: VENDOR_FILE_OWNER,
+        ownerId: a.id,
+        name: upload.name,
+        bytes: upload.bytes,
+        uploader: actor,
+      });
     else if (fileId) {
       const f = await tx.storedFile.findUnique({ where: { id: fileId } });
-      if (!f || f.ownerType !== VENDOR_FILE_OWNER || f.ownerId !== a.id) throw new DomainError("not-found", NOT_FOUND, [{ path: "fileId", message: NOT_FOUND }]);
+      if (!f || f.ownerType !== VENDOR_FILE_OWNER || f.ownerId !== a.id)
+        throw new DomainError("not-found", NOT_FOUND, [{ path: "fileId", message: NOT_FOUND }]);
       file = f;
     }
     if (file) await link(tx, answers, file.id);

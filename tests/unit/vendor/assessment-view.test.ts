@@ -21,7 +21,12 @@ const base = { caseId: "c1", round: 1, lockVersion: 3, submittedAt: null };
 describe("shapeView (what the vendor sees)", () => {
   it("groups rows in document order, counts answers, lists only its own files", () => {
     const file = { id: "f1", name: "ISO.pdf", size: 10, sha256: "ab", uploadedAt: "2026-12-01T00:00:00.000Z" };
-    const v = shapeView({ ...base, status: "draft" }, ROWS, [answer("a", { fileIds: ["f1", "other"] }), answer("c", { answer: "no", note: "理由" })], new Map([["f1", file]]));
+    const v = shapeView(
+      { ...base, status: "draft" },
+      ROWS,
+      [answer("a", { fileIds: ["f1", "other"] }), answer("c", { answer: "no", note: "理由" })],
+      new Map([["f1", file]]),
+    );
     expect(v.groups.map((g) => [g.title, g.rows.map((r) => r.id)])).toEqual([
       ["一、契約條款", ["a", "b"]],
       ["二、技術要求", ["c"]],
@@ -37,7 +42,14 @@ describe("shapeView (what the vendor sees)", () => {
       ROWS,
       [
         answer("a", { review: "accepted", returns: [{ round: 1, comment: "第一次退回" }] }),
-        answer("b", { review: "returned", reviewComment: "請補附件", returns: [{ round: 1, comment: "先前意見" }, { round: 2, comment: "請補附件" }] }),
+        answer("b", {
+          review: "returned",
+          reviewComment: "請補附件",
+          returns: [
+            { round: 1, comment: "先前意見" },
+            { round: 2, comment: "請補附件" },
+          ],
+        }),
       ],
       new Map(),
     );
@@ -50,6 +62,10 @@ describe("shapeView (what the vendor sees)", () => {
 
   it("nothing is editable once submitted or accepted", () => {
     for (const status of ["submitted", "accepted"] as const)
-      expect(shapeView({ ...base, status }, ROWS, [], new Map()).groups.flatMap((g) => g.rows).some((r) => r.editable)).toBe(false);
+      expect(
+        shapeView({ ...base, status }, ROWS, [], new Map())
+          .groups.flatMap((g) => g.rows)
+          .some((r) => r.editable),
+      ).toBe(false);
   });
 });

@@ -134,9 +134,7 @@ export async function writeAnswers(
     const fields = { answer: c.answer, evidence: c.evidence, note: c.note };
     const row = s
       ? await tx.vendorAnswer.update({ where: { id: s.id }, data: { ...fields, version: { increment: 1 }, updatedAt: at, updatedByName: by.name } })
-      : await tx.vendorAnswer.create({
-          data: { id: randomUUID(), assessmentId: assessment.id, rowId: c.rowId, ...fields, version: 1, updatedAt: at, updatedByName: by.name },
-        });
+      : await tx.vendorAnswer.create({ data: { id: randomUUID(), assessmentId: assessment.id, rowId: c.rowId, ...fields, version: 1, updatedAt: at, updatedByName: by.name } });
     await tx.vendorAnswerEvent.create({
       data: { id: randomUUID(), answerId: row.id, action, round: assessment.round, snapshot: JSON.stringify(fields), byId: by.id, byName: by.name, at },
     });

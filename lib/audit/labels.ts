@@ -74,6 +74,10 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "vendor.assessment-accept": "接受廠商自評表",
   "vendor.nonconformity-close": "結案不符合事項",
   "vendor.assessment-import": "匯入廠商自評表（Word）",
+  "vendor.assessment-save": "廠商儲存自評",
+  "vendor.assessment-file": "廠商上傳自評佐證檔案",
+  "vendor.assessment-file-detach": "廠商移除自評佐證檔案",
+  "vendor.assessment-bulk-yes": "廠商批次勾選「是」",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABEL[action] ?? action;

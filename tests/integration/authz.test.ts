@@ -792,6 +792,66 @@ const ACTIONS: TEntry[] = [
       return () => acceptInvitationAction({ token, password: "Vendor-Pass-2026!", confirm: "Vendor-Pass-2026!" });
     },
   },
+  // app/vendor/[caseId]/actions.ts — the vendor's online self-assessment (issue 17): vendorA on its invited case only.
+  ...(
+    [
+      [
+        "saveAnswersAction",
+        async (c: TCall) => {
+          const { saveAnswersAction } = await import("@/app/vendor/[caseId]/actions");
+          const f = await vendorAssessmentFixture(c);
+          return () => saveAnswersAction(f.caseId, [{ rowId: f.rowId, answer: "yes", evidence: "授權測試", note: "" }]);
+        },
+      ],
+      [
+        "bulkYesAction",
+        async (c: TCall) => {
+          const { bulkYesAction } = await import("@/app/vendor/[caseId]/actions");
+          const f = await vendorAssessmentFixture(c);
+          return () => bulkYesAction(f.caseId, { rowIds: [f.rowId], evidence: "ISO 27001" });
+        },
+      ],
+      [
+        "detachEvidenceAction",
+        async (c: TCall) => {
+          const { detachEvidenceAction } = await import("@/app/vendor/[caseId]/actions");
+          const f = await vendorFileFixture(c);
+          return () => detachEvidenceAction(f.caseId, { rowId: f.rowId, fileId: f.fileId });
+        },
+      ],
+      [
+        "submitAssessmentAction",
+        async (c: TCall) => {
+          const { submitAssessmentAction } = await import("@/app/vendor/[caseId]/actions");
+          const f = await vendorAssessmentFixture(c, true);
+          return () => submitAssessmentAction(f.caseId, f.lockVersion);
+        },
+      ],
+    ] as const
+  ).map(([name, setup]): TEntry => ({
+    kind: "action",
+    file: "app/vendor/[caseId]/actions.ts",
+    name,
+    probe: "vendorA's assessment of the approved case of A it was invited to",
+    rule: "a 廠商代表 invited to the case",
+    allowed: ["vendorA"],
+    writesAgencyA: "the vendor's own answers and files are filed under the inviting agency A",
+    setup,
+  })),
+  {
+    kind: "action",
+    file: "app/vendor/[caseId]/actions.ts",
+    name: "saveAnswersAction",
+    probe: "a case of A vendorA was NOT invited to",
+    rule: "a vendor reaches only the cases it was invited to",
+    allowed: NOBODY,
+    setup: async (c) => {
+      const { saveAnswersAction } = await import("@/app/vendor/[caseId]/actions");
+      await vendorGrant(c);
+      const caseId = await c.cases.get("submitted");
+      return () => saveAnswersAction(caseId, [{ rowId: "clause.x", answer: "yes", evidence: "", note: "" }]);
+    },
+  },
   // app/login/actions.ts — public by nature.
   {
     kind: "action",
@@ -1178,6 +1238,61 @@ const ROUTES: TEntry[] = [
   },
   {
     kind: "route",
+    file: "app/api/vendor/[caseId]/files/route.ts",
+    name: "POST",
+    probe: "POST /api/vendor/<approved case of A, vendorA invited>/files (a PDF for its first row)",
+    rule: "a 廠商代表 invited to the case",
+    allowed: ["vendorA"],
+    writesAgencyA: "the vendor's own evidence file is filed under the inviting agency A",
+    setup: async (c) => {
+      const { POST } = await import("@/app/api/vendor/[caseId]/files/route");
+      const f = await vendorAssessmentFixture(c);
+      const body = new FormData();
+      body.set("file", new Blob([PDF_BYTES]), "ISO27001.pdf");
+      body.set("rowIds", f.rowId);
+      const req = new Request(`${BASE_URL}/api/vendor/${f.caseId}/files`, {
+        method: "POST",
+        headers: { origin: BASE_URL, host: "localhost:3000", ...(c.person ? { cookie: c.person.cookie } : {}) },
+        body,
+      });
+      return () => POST(req, { params: Promise.resolve({ caseId: f.caseId }) });
+    },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403, platformC: 403, vendorA: 200 },
+  },
+  {
+    kind: "route",
+    file: "app/vendor/[caseId]/files/[fileId]/route.ts",
+    name: "GET",
+    probe: "/vendor/<approved case of A>/files/<vendorA's evidence>",
+    rule: "the 廠商代表 whose assessment holds the file",
+    allowed: ["vendorA"],
+    setup: async (c) => {
+      const { GET } = await import("@/app/vendor/[caseId]/files/[fileId]/route");
+      const f = await vendorFileFixture(c);
+      return () => GET(c.http("GET", `/vendor/${f.caseId}/files/${f.fileId}`), { params: Promise.resolve({ caseId: f.caseId, fileId: f.fileId }) });
+    },
+    verify: async (_c, o) => {
+      if (o.outcome === "allowed") expect(o.text.slice(0, 5), "the stored PDF").toBe("%PDF-");
+    },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403, platformC: 403, vendorA: 200 },
+  },
+  {
+    kind: "route",
+    file: "app/vendor/[caseId]/files/[fileId]/route.ts",
+    name: "GET",
+    probe: "/vendor/<a case of A vendorA was NOT invited to>/files/<vendorA's evidence>",
+    rule: "a file is reached only under its own invited case",
+    allowed: NOBODY,
+    setup: async (c) => {
+      const { GET } = await import("@/app/vendor/[caseId]/files/[fileId]/route");
+      const f = await vendorFileFixture(c);
+      const caseId = await c.cases.get("submitted");
+      return () => GET(c.http("GET", `/vendor/${caseId}/files/${f.fileId}`), { params: Promise.resolve({ caseId, fileId: f.fileId }) });
+    },
+    statuses: { anonymous: 401, officerA: 403, cisoA: 403, adminA: 403, agencyB: 403, pendingA: 403, platformC: 403, vendorA: 404 },
+  },
+  {
+    kind: "route",
     file: "app/cases/[id]/vendors/[assessmentId]/export/route.ts",
     name: "GET",
     probe: "/cases/<approved case of A>/vendors/<vendorA's submitted assessment>/export",
@@ -1469,6 +1584,36 @@ async function vendorGrant(c: TCall): Promise<{ caseId: string }> {
   return { caseId };
 }
 
+/** vendorA's own assessment of the approved case (a draft again), its row ids, and vendorA as an actor (lib/ calls in setup). */
+async function vendorAssessmentFixture(c: TCall, fill = false) {
+  const { caseId } = await vendorGrant(c);
+  const { assessmentWithRows } = await import("@/lib/vendor/assessment/answers");
+  const p = c.world.people.vendorA;
+  const actor = { id: p.id, name: p.name, agencyId: c.world.agencyA, roles: ["vendor" as const] };
+  const { a, rows } = await assessmentWithRows(c.world.db, actor, caseId);
+  await c.world.db.vendorAssessment.update({ where: { id: a.id }, data: { status: "draft" } });
+  await c.world.db.vendorAnswer.updateMany({ where: { assessmentId: a.id }, data: { review: "" } });
+  if (fill) {
+    const { saveAnswers } = await import("@/lib/vendor/assessment/answers");
+    await saveAnswers(
+      c.world.db,
+      actor,
+      caseId,
+      rows.map((r) => ({ rowId: r.id, answer: "yes", evidence: "", note: "" })),
+    );
+  }
+  const lockVersion = (await c.world.db.vendorAssessment.findUniqueOrThrow({ where: { id: a.id } })).lockVersion;
+  return { caseId, rowId: rows[0]!.id, actor, lockVersion };
+}
+
+/** One evidence file of vendorA's assessment, attached to its first row. */
+async function vendorFileFixture(c: TCall) {
+  const f = await vendorAssessmentFixture(c);
+  const { attachEvidence } = await import("@/lib/vendor/assessment/files");
+  const file = await attachEvidence(c.world.db, f.actor, f.caseId, { name: "ISO27001.pdf", bytes: PDF_BYTES }, [f.rowId]);
+  return { ...f, fileId: file.id };
+}
+
 type TAssessmentFixture = { caseId: string; assessmentId: string; rowId: string; fileId: string; nonconformityId: string };
 
 /**
@@ -1734,6 +1879,16 @@ const PAGES: TEntry[] = [
     },
     shows: { to: ["vendorA"], text: "下載廠商資安自評表" },
     reveals: { why: "the vendor sees the agency, title and id of the cases it was invited to", markers: grantedMarkers },
+  }),
+  page("app/vendor/[caseId]/page.tsx", () => import("@/app/vendor/[caseId]/page"), "a 廠商代表 invited to the case", ["vendorA"], {
+    params: async (c) => ({ caseId: (await vendorAssessmentFixture(c)).caseId }),
+    probe: "/vendor/<approved case of A, vendorA invited>",
+    shows: { to: ["vendorA"], text: "廠商資安自評表" },
+    reveals: { why: "the vendor sees the agency, title and id of the case it was invited to, and its requirement list", markers: grantedMarkers },
+  }),
+  page("app/vendor/[caseId]/page.tsx", () => import("@/app/vendor/[caseId]/page"), "a vendor reaches only the cases it was invited to", NOBODY, {
+    params: async (c) => (await vendorGrant(c), { caseId: await c.cases.get("submitted") }),
+    probe: "/vendor/<a case of A vendorA was NOT invited to>",
   }),
   ...(() => {
     let vendorFile = "";

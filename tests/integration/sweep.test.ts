@@ -426,6 +426,30 @@ const SWEEP: Record<string, TSweep> = {
   "app/contracts/[id]/files/[fileId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/contracts/[id]/acceptance/[milestoneId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/api/contracts/[id]/obligations/[obligationId]/evidence/route.ts#POST": { kind: "skip", why: "swept below (malformed path parameters and bodies)" },
+  "app/vendor/[caseId]/actions.ts#saveAnswersAction": {
+    kind: "skip",
+    why: "a vendor-only action (the sweep's user holds no vendor role, so every call is 403 before any input is read); its input is zod-checked in lib/vendor/assessment (tests/integration/vendor-assessment.test.ts: bad answers, rows, files)",
+  },
+  "app/vendor/[caseId]/actions.ts#bulkYesAction": {
+    kind: "skip",
+    why: "a vendor-only action (the sweep's user holds no vendor role, so every call is 403 before any input is read); its input is zod-checked in lib/vendor/assessment (tests/integration/vendor-assessment.test.ts: bad answers, rows, files)",
+  },
+  "app/vendor/[caseId]/actions.ts#detachEvidenceAction": {
+    kind: "skip",
+    why: "a vendor-only action (the sweep's user holds no vendor role, so every call is 403 before any input is read); its input is zod-checked in lib/vendor/assessment (tests/integration/vendor-assessment.test.ts: bad answers, rows, files)",
+  },
+  "app/vendor/[caseId]/actions.ts#submitAssessmentAction": {
+    kind: "skip",
+    why: "a vendor-only action (the sweep's user holds no vendor role, so every call is 403 before any input is read); its input is zod-checked in lib/vendor/assessment (tests/integration/vendor-assessment.test.ts: bad answers, rows, files)",
+  },
+  "app/api/vendor/[caseId]/files/route.ts#POST": {
+    kind: "skip",
+    why: "a vendor-only route (the sweep's user holds no vendor role, so every call is 403 before any input is read); its input is zod-checked in lib/vendor/assessment (tests/integration/vendor-assessment.test.ts: bad answers, rows, files)",
+  },
+  "app/vendor/[caseId]/files/[fileId]/route.ts#GET": {
+    kind: "skip",
+    why: "a vendor-only route (the sweep's user holds no vendor role, so every call is 403 before any input is read); its input is zod-checked in lib/vendor/assessment (tests/integration/vendor-assessment.test.ts: bad answers, rows, files)",
+  },
   "app/cases/[id]/vendors/[assessmentId]/export/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   "app/cases/[id]/vendors/[assessmentId]/files/[fileId]/route.ts#GET": { kind: "skip", why: "swept below (malformed path parameters)" },
   // The Word import (issue 17): the vendor's surfaces refuse the sweep's user (no vendor role) before any input is read.

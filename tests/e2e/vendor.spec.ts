@@ -1,0 +1,129 @@
+import AxeBuilder from "@axe-core/playwright";
+import { strToU8 } from "fflate";
+import { expect, test, type Browser, type Page } from "./fixtures";
+import { storageFor } from "./accounts";
+import { decideRow, decisionRow, fillCase } from "./cases";
+
+// Issue 17, the vendor's side end to end: the officer invites on an approved case, the vendor accepts, answers
+// online, uploads a file, marks the rest 是 in bulk and submits. The agency's review steps (return one answer →
+// the vendor fixes and resubmits → the officer accepts) are appended below once the review pages exist.
+
+const PDF = Buffer.from(strToU8("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"));
+const PASSWORD = "Vendor#Pass-2026x";
+
+async function as(browser: Browser, role: string) {
+  const context = await browser.newContext({ storageState: storageFor(role), locale: "zh-TW" });
+  return context.newPage();
+}
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("invite a vendor, who answers the self-assessment online with evidence and submits it", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const email = `vendor-${Date.now()}@vendor.e2e.test`;
+  let base = "";
+  let caseId = "";
+  let vendor: Page;
+
+  await test.step("1. an approved case, and the officer invites a vendor representative (the link shown once)", async () => {
+    const officer = await as(browser, "officer");
+    base = await fillCase(officer, { name: "廠商自評測試案", number: "VA-001", value: "800000", type: "既有雲端微服務（SaaS）客製化需求更版" });
+    caseId = /\/cases\/([0-9a-f-]{36})/.exec(base)![1]!;
+    await decideRow(decisionRow(officer, "saas-customization.vm-image-security"), "納入本案", "客製化版本含虛擬主機");
+    await officer.reload();
+    await officer.getByRole("button", { name: "送出審查" }).click();
+    await expect(officer.getByText("第 1 版．送審")).toBeVisible();
+    const ciso = await as(browser, "ciso");
+    await ciso.goto(`${base}/approval`);
+    const risk = ciso.locator('[id="review-saas-customization.supplier-product-security"]');
+    await risk.getByLabel("接受風險").check();
+    await risk.getByLabel(/意見/).fill("接受剩餘風險");
+    await risk.getByRole("button", { name: "儲存審查意見" }).click();
+    await expect(risk.getByText(/已審查：接受風險/)).toBeVisible();
+    await ciso.getByRole("button", { name: "核准本案" }).click();
+    await expect(ciso.getByText(/已核准本案（第 1 版）/)).toBeVisible();
+    await ciso.context().close();
+
+    await officer.goto(`${base}/vendors`);
+    await officer.getByLabel("電子郵件").fill(email);
+    await officer.getByLabel("姓名").fill("王廠商");
+    await officer.getByRole("button", { name: "建立邀請" }).click();
+    const link = (await officer.getByTestId("invite-link").textContent())!.trim();
+    expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    await expectAccessible(officer);
+    await officer.reload();
+    await expect(officer.getByTestId("invite-link")).toHaveCount(0);
+    await officer.context().close();
+
+    // 2. the vendor accepts (sets a password) and signs in.
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "zh-TW" });
+    vendor = await context.newPage();
+    await vendor.goto(new URL(link).pathname);
+    await vendor.getByLabel("設定密碼").fill(PASSWORD);
+    await vendor.getByLabel("再輸入一次密碼").fill(PASSWORD);
+    await vendor.getByRole("button", { name: "接受邀請" }).click();
+    await vendor.waitForURL(/\/login/);
+    await vendor.getByLabel("電子郵件").fill(email);
+    await vendor.getByLabel("密碼").fill(PASSWORD);
+    await vendor.getByRole("button", { name: "登入" }).click();
+    await vendor.waitForURL(/\/vendor$/);
+    await expect(vendor.getByText("填寫中")).toBeVisible();
+    await expectAccessible(vendor);
+  });
+
+  await test.step("2. the vendor answers three rows online, uploads one file, marks the rest 是 in bulk and submits", async () => {
+    await vendor.getByRole("link", { name: /廠商自評測試案：線上填寫自評表/ }).click();
+    await vendor.waitForURL(new RegExp(`/vendor/${caseId}$`));
+    await expect(vendor.getByRole("link", { name: "上傳填好的 Word 檔" })).toHaveAttribute("href", `/vendor/${caseId}/import`);
+    await expectAccessible(vendor);
+    const rows = vendor.locator("article");
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(3);
+
+    // Row 1: 是 with evidence text. Row 2: 否 — its 說明 is asked for, never lost. Row 3: 不適用 with a note.
+    await rows.nth(0).getByLabel("是", { exact: true }).check();
+    await rows.nth(0).getByLabel("佐證資料").fill("資安政策 v3 第 2 頁");
+    await rows.nth(0).getByLabel("佐證資料").blur();
+    await expect(rows.nth(0).getByText("已儲存")).toBeVisible();
+    await rows.nth(1).getByLabel("否", { exact: true }).check();
+    await expect(rows.nth(1).getByText(/請於「說明」欄敘明理由/)).toBeVisible();
+    await rows.nth(1).getByLabel("說明").fill("以年度第三方稽核替代");
+    await rows.nth(1).getByLabel("說明").blur();
+    await rows.nth(2).getByLabel("不適用", { exact: true }).check();
+    await rows.nth(2).getByLabel("說明").fill("本案不含行動應用程式");
+    await rows.nth(2).getByLabel("說明").blur();
+    await expect(rows.nth(2).getByText("已儲存")).toBeVisible();
+    await expect(vendor.getByText(`已填 3／${total}`)).toBeVisible();
+
+    // One file for row 1.
+    await rows.nth(0).getByLabel("上傳佐證檔案").setInputFiles({ name: "資安政策.pdf", mimeType: "application/pdf", buffer: PDF });
+    await expect(rows.nth(0).getByRole("link", { name: "資安政策.pdf" })).toBeVisible();
+
+    // The rest 是 in bulk, with the same certificate.
+    await vendor.getByLabel("只看未填").check();
+    const open = vendor.locator("article").getByRole("checkbox");
+    for (let i = 0; i < (await open.count()); i++) await open.nth(i).check();
+    await vendor.getByLabel("佐證資料（選填）").fill("ISO/IEC 27001:2022 證書");
+    await vendor.getByLabel("佐證檔案（選填）").setInputFiles({ name: "ISO27001.pdf", mimeType: "application/pdf", buffer: PDF });
+    await vendor.getByRole("button", { name: /將勾選之 \d+ 項標為「是」/ }).click();
+    await expect(vendor.getByText(/已將 \d+ 項標為「是」/)).toBeVisible();
+    await vendor.getByLabel("只看未填").uncheck();
+    await expect(vendor.getByText(`已填 ${total}／${total}`)).toBeVisible();
+    await expect(vendor.getByRole("link", { name: "ISO27001.pdf" }).first()).toBeVisible();
+
+    await vendor.getByRole("button", { name: "送出" }).click();
+    await expect(vendor.getByText("已送出，機關審查中")).toBeVisible();
+    await expect(rows.nth(1).getByLabel("說明")).toHaveAttribute("readonly", "");
+    await expectAccessible(vendor);
+  });
+
+  // ---- appended after vreview lands (the agency's review pages) ----
+  // await test.step("3. the officer returns one answer with a comment", async () => { … });
+  // await test.step("4. the vendor fixes the returned row (the banner lists it) and resubmits", async () => { … });
+  // await test.step("5. the officer accepts every answer", async () => { … });
+
+  await vendor!.context().close();
+});

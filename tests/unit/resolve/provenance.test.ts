@@ -15,7 +15,7 @@ import { obligations, run } from "./fixtures";
  * officers, CISOs or the documents: no reason, warning or agency duty of any case, no officer-facing source
  * file and no exported document may carry them.
  */
-const PROVENANCE = [/僅憑記憶/, /記憶所及/, /FileId/i, /0000410766/, /待與官方附表核對/, /regulations\.md/, /annex-tables\.md/, /出處（如/, /\.md\b/];
+const PROVENANCE = [/僅憑記憶/, /記憶所及/, /FileId\W*\d/i, /0000410766/, /待與官方附表核對/, /regulations\.md/, /annex-tables\.md/, /出處（如/, /\.md\b/];
 const hits = (text: string) => PROVENANCE.filter((re) => re.test(text)).map(String);
 
 const newTable = parseObligations(newTableJson);

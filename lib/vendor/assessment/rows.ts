@@ -12,7 +12,5 @@ export type TAssessmentRow = Pick<TChecklistRow, "id" | "name" | "text" | "items
  */
 export async function assessmentRows(db: TDb | TTx, record: TCaseRecord): Promise<TAssessmentRow[]> {
   const model = await caseExportModel(db, record);
-  return checklistRows(model).flatMap((g) =>
-    g.rows.map((r) => ({ id: r.id, name: r.name, text: r.text, items: r.items, priced: r.priced, group: g.title })),
-  );
+  return checklistRows(model).flatMap((g) => g.rows.map((r) => ({ id: r.id, name: r.name, text: r.text, items: r.items, priced: r.priced, group: g.title })));
 }

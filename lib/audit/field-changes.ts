@@ -1,6 +1,6 @@
 // Before/after snapshots as a reader wants them: one line per field that changed, old → new.
 
-import { AGENCY_KIND_LABEL, AGENCY_SECTOR_LABEL, LEVEL_BASIS_LABEL } from "../agency/profile";
+import { AGENCY_KIND_LABEL, AGENCY_SECTOR_LABEL, LEVEL_BASIS_LABEL, PROFILE_FIELD_LABEL } from "../agency/profile";
 import { ROLE_LABEL } from "../auth/roles";
 
 export type TFieldChange = { field: string; before: string | null; after: string | null };
@@ -9,6 +9,8 @@ const MAX_DEPTH = 3;
 const MAX_VALUE = 200;
 
 const FIELD_LABEL: Record<string, string> = {
+  // The agency profile (機關資料), as the form names its fields; the general names below win (name: 名稱).
+  ...PROFILE_FIELD_LABEL,
   status: "狀態",
   comment: "意見",
   roles: "角色",
@@ -28,18 +30,6 @@ const FIELD_LABEL: Record<string, string> = {
   changeSummary: "變更摘要",
   mustChangePassword: "須變更密碼",
   address: "來源位址",
-  // The agency profile (機關資料), as the form names its fields.
-  agencyKind: "機關性質",
-  ciProvider: "關鍵基礎設施提供者",
-  sector: "機關類別",
-  responsibilityLevel: "資通安全責任等級",
-  levelBasis: "等級核定或提交",
-  levelDate: "核定或提交日期",
-  levelDocument: "核定或提交文號",
-  mailServer: "自行維運郵件伺服器",
-  cisoName: "資安長姓名",
-  cisoTitle: "資安長職稱",
-  coveredMeasures: "全機關辦理之 ▲ 事項",
 };
 
 /** Codes whose words depend on the field (levelBasis "approved" is 核定, not a case's 已核准). */

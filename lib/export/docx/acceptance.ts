@@ -1,12 +1,8 @@
-import { Document, Packer } from "docx";
 import type { TExportModel } from "../model/types";
-import { cleanLine } from "../text/sanitize";
-import { pageFooter, pageHeader } from "./frame";
-import { NUMBERING } from "./numbering";
-import { stablePackage } from "./stable";
-import { EAST_ASIAN_FONT, LATIN_FONT, PAGE, SIZE, STYLES, TEXT_WIDTH } from "./styles";
+import { SIZE, TEXT_WIDTH } from "./styles";
 import { cell, cellText, fixedTable } from "./table";
 import { para } from "./text";
+import { recordDocx } from "./record";
 import { assessmentSection, type TAssessmentDoc } from "./self-assessment";
 
 export const ACCEPTANCE_TITLE = "資安驗收檢核表";
@@ -56,34 +52,18 @@ export async function renderAcceptanceDocx(input: TAcceptanceInput): Promise<Buf
       cell([cellText(r.reviewer || "—", { align: "center" })], w[5]!),
     ],
   }));
-  const doc = new Document({
-    title: cleanLine(`${model.meta.caseName} ${ACCEPTANCE_TITLE} ${m.name}`),
-    subject: ACCEPTANCE_TITLE,
-    creator: "SecReq 資服採購資安需求產生器",
-    styles: STYLES,
-    numbering: NUMBERING,
-    theme: { fonts: { headings: { latin: LATIN_FONT, scripts: { Hant: EAST_ASIAN_FONT } }, body: { latin: LATIN_FONT, scripts: { Hant: EAST_ASIAN_FONT } } } },
-    sections: [
-      {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...PAGE.margin, gutter: 0 } } },
-        headers: { default: pageHeader(model) },
-        footers: { default: pageFooter(model) },
-        children: [
-          para(ACCEPTANCE_TITLE, { run: { size: SIZE.title, bold: true } }),
-          para(`契約編號：${c.contractNumber}　廠商：${c.vendorName}（統一編號 ${c.vendorTaxId}）`),
-          para(`契約期間：${c.startOn}～${c.endOn}　驗收階段：${m.name}（${m.dueOn}）`),
-          para(m.signedOffBy && m.signedOffOn ? `資安長 ${m.signedOffBy} 於 ${m.signedOffOn} 簽核。` : "本驗收階段尚未經資安長簽核，本表為草稿。"),
-          para(`列出驗收日以前到期之履約義務共 ${input.rows.length} 項，佐證檔案以 SHA-256 雜湊值識別。`),
-          fixedTable(w, ["履約義務", "辦理者", "期限", "狀態", "佐證檔案", "審查人"], rows),
-          ...(input.assessments?.length
-            ? [
-                para("廠商資安自評", { run: { size: SIZE.heading, bold: true }, spacing: { before: 240 }, keepNext: true }),
-                ...input.assessments.flatMap((a) => assessmentSection(a, true)),
-              ]
-            : []),
-        ],
-      },
-    ],
-  });
-  return stablePackage(await Packer.toBuffer(doc));
+  return recordDocx(model, `${model.meta.caseName} ${ACCEPTANCE_TITLE} ${m.name}`, ACCEPTANCE_TITLE, [
+    para(ACCEPTANCE_TITLE, { run: { size: SIZE.title, bold: true } }),
+    para(`契約編號：${c.contractNumber}　廠商：${c.vendorName}（統一編號 ${c.vendorTaxId}）`),
+    para(`契約期間：${c.startOn}～${c.endOn}　驗收階段：${m.name}（${m.dueOn}）`),
+    para(m.signedOffBy && m.signedOffOn ? `資安長 ${m.signedOffBy} 於 ${m.signedOffOn} 簽核。` : "本驗收階段尚未經資安長簽核，本表為草稿。"),
+    para(`列出驗收日以前到期之履約義務共 ${input.rows.length} 項，佐證檔案以 SHA-256 雜湊值識別。`),
+    fixedTable(w, ["履約義務", "辦理者", "期限", "狀態", "佐證檔案", "審查人"], rows),
+    ...(input.assessments?.length
+      ? [
+          para("廠商資安自評", { run: { size: SIZE.heading, bold: true }, spacing: { before: 240 }, keepNext: true }),
+          ...input.assessments.flatMap((a) => assessmentSection(a, true)),
+        ]
+      : []),
+  ]);
 }

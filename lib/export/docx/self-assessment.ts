@@ -1,12 +1,9 @@
-import { Document, Packer, type Paragraph, type Table } from "docx";
+import type { Paragraph, Table } from "docx";
 import type { TExportModel } from "../model/types";
-import { cleanLine } from "../text/sanitize";
-import { pageFooter, pageHeader } from "./frame";
-import { NUMBERING } from "./numbering";
-import { stablePackage } from "./stable";
-import { EAST_ASIAN_FONT, LATIN_FONT, PAGE, SIZE, STYLES, TEXT_WIDTH } from "./styles";
+import { SIZE, TEXT_WIDTH } from "./styles";
 import { cell, cellText, fixedTable, type TRow } from "./table";
 import { para } from "./text";
+import { recordDocx } from "./record";
 
 export const REVIEWED_ASSESSMENT_TITLE = "廠商資安自評表審查結果";
 
@@ -108,26 +105,10 @@ export async function renderReviewedAssessmentDocx(input: {
   final: boolean;
 }): Promise<Buffer> {
   const model: TExportModel = { ...input.model, status: input.final ? "final" : "draft" };
-  const doc = new Document({
-    title: cleanLine(`${model.meta.caseName} ${REVIEWED_ASSESSMENT_TITLE}`),
-    subject: REVIEWED_ASSESSMENT_TITLE,
-    creator: "SecReq 資服採購資安需求產生器",
-    styles: STYLES,
-    numbering: NUMBERING,
-    theme: { fonts: { headings: { latin: LATIN_FONT, scripts: { Hant: EAST_ASIAN_FONT } }, body: { latin: LATIN_FONT, scripts: { Hant: EAST_ASIAN_FONT } } } },
-    sections: [
-      {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...PAGE.margin, gutter: 0 } } },
-        headers: { default: pageHeader(model) },
-        footers: { default: pageFooter(model) },
-        children: [
-          para(REVIEWED_ASSESSMENT_TITLE, { run: { size: SIZE.title, bold: true } }),
-          para(`案件：${model.meta.caseName}${input.contract ? `　契約：${input.contract}` : ""}`),
-          para(input.final ? "機關已完成審查，全部項目均已接受。" : "本表為審查過程之紀錄，機關尚未全部接受；佐證檔案以 SHA-256 雜湊值識別。"),
-          ...assessmentSection(input.assessment),
-        ],
-      },
-    ],
-  });
-  return stablePackage(await Packer.toBuffer(doc));
+  return recordDocx(model, `${model.meta.caseName} ${REVIEWED_ASSESSMENT_TITLE}`, REVIEWED_ASSESSMENT_TITLE, [
+    para(REVIEWED_ASSESSMENT_TITLE, { run: { size: SIZE.title, bold: true } }),
+    para(`案件：${model.meta.caseName}${input.contract ? `　契約：${input.contract}` : ""}`),
+    para(input.final ? "機關已完成審查，全部項目均已接受。" : "本表為審查過程之紀錄，機關尚未全部接受；佐證檔案以 SHA-256 雜湊值識別。"),
+    ...assessmentSection(input.assessment),
+  ]);
 }

@@ -16,6 +16,8 @@ async function as(browser: Browser, role: string) {
   return context.newPage();
 }
 async function expectAccessible(page: Page) {
+  // Next streams the <title> of a dynamic page after its body: wait for it rather than race axe's document-title.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -139,7 +139,8 @@ test("invite a vendor, who answers the self-assessment online with evidence and 
     const rowId = (await first.getAttribute("data-row"))!;
     // A return without a comment is refused at the field.
     await first.getByRole("button", { name: "退回" }).click();
-    await expect(first.getByText(/意見/).last()).toBeVisible();
+    await expect(first.getByText("退回時請填寫意見，告訴廠商要修正什麼")).toBeVisible();
+    await expect(first.getByLabel("審查意見（退回時必填）")).toHaveAttribute("aria-invalid", "true");
     await first.getByLabel("審查意見（退回時必填）").fill("請附上資安政策之核定頁");
     await first.getByRole("button", { name: "退回" }).click();
     await expect(officer.locator(`li[data-row="${rowId}"]`)).toHaveCount(0); // leaves the 待審 filter

@@ -5,8 +5,8 @@ import { storageFor } from "./accounts";
 import { decideRow, decisionRow, fillCase } from "./cases";
 
 // Issue 17, the vendor's side end to end: the officer invites on an approved case, the vendor accepts, answers
-// online, uploads a file, marks the rest 是 in bulk and submits. The agency's review steps (return one answer →
-// the vendor fixes and resubmits → the officer accepts) are appended below once the review pages exist.
+// online, uploads a file, marks the rest 是 in bulk and submits; the officer returns one answer and accepts the rest;
+// the vendor fixes it and resubmits; the officer accepts it, which closes the nonconformity the return opened.
 
 const PDF = Buffer.from(strToU8("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"));
 const PASSWORD = "Vendor#Pass-2026x";
@@ -16,6 +16,8 @@ async function as(browser: Browser, role: string) {
   return context.newPage();
 }
 async function expectAccessible(page: Page) {
+  // Next streams the <title> of a dynamic page after its body: wait for it rather than race axe's document-title.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
@@ -120,10 +122,86 @@ test("invite a vendor, who answers the self-assessment online with evidence and 
     await expectAccessible(vendor);
   });
 
-  // ---- appended after vreview lands (the agency's review pages) ----
-  // await test.step("3. the officer returns one answer with a comment", async () => { … });
-  // await test.step("4. the vendor fixes the returned row (the banner lists it) and resubmits", async () => { … });
-  // await test.step("5. the officer accepts every answer", async () => { … });
+  let review = "";
+  let returnedName = "";
+  await test.step("3. the officer returns one answer with a comment, accepts the others and finishes the review", async () => {
+    const officer = await as(browser, "officer");
+    officer.on("dialog", (d) => void d.accept());
+    await officer.goto(`${base}/vendors`);
+    await officer.getByRole("link", { name: "審查", exact: true }).click();
+    await officer.waitForURL(/\/vendors\/[0-9a-f-]{36}$/);
+    review = new URL(officer.url()).pathname;
+    await expect(officer.getByText("已送出待審")).toBeVisible();
+    await expectAccessible(officer);
+
+    const first = officer.locator("li[data-row]").first();
+    returnedName = (await first.getByRole("heading", { level: 2 }).textContent())!.trim();
+    const rowId = (await first.getAttribute("data-row"))!;
+    // A return without a comment is refused at the field.
+    await first.getByRole("button", { name: "退回" }).click();
+    await expect(first.getByText("退回時請填寫意見，告訴廠商要修正什麼")).toBeVisible();
+    await expect(first.getByLabel("審查意見（退回時必填）")).toHaveAttribute("aria-invalid", "true");
+    await first.getByLabel("審查意見（退回時必填）").fill("請附上資安政策之核定頁");
+    await first.getByRole("button", { name: "退回" }).click();
+    await expect(officer.locator(`li[data-row="${rowId}"]`)).toHaveCount(0); // leaves the 待審 filter
+
+    await officer.getByRole("button", { name: /其餘 \d+ 項全部接受/ }).click();
+    await expect(officer.getByText("沒有符合篩選的項目。")).toBeVisible();
+    await officer.getByRole("button", { name: "完成審查" }).click();
+    await expect(officer.getByText("機關退回待修正")).toBeVisible();
+    await officer.goto(`${review}?filter=returned`);
+    const back = officer.locator(`li[data-row="${rowId}"]`);
+    await expect(back.getByText("請附上資安政策之核定頁").first()).toBeVisible();
+    await expect(back.getByLabel("不符合事項")).toContainText("不符合事項（機關退回）．期限");
+    await expect(back.getByLabel("不符合事項")).not.toContainText("已結案");
+    await officer.context().close();
+  });
+
+  await test.step("4. the vendor sees the return notice and the returned row in the banner, fixes it and resubmits", async () => {
+    await vendor.goto("/vendor");
+    await expect(vendor.getByText("機關退回待修正")).toBeVisible();
+    await vendor.getByRole("link", { name: /^通知/ }).click();
+    await vendor.waitForURL(/\/notifications/);
+    await expect(vendor.getByText(/已由機關退回部分項目/).first()).toBeVisible();
+    await vendor.goto(`/vendor/${caseId}`);
+    const banner = vendor.getByRole("status").filter({ hasText: "機關退回下列 1 項" });
+    await expect(banner).toBeVisible();
+    await expect(banner.getByRole("link", { name: returnedName })).toBeVisible();
+    await expect(banner.getByText("請附上資安政策之核定頁")).toBeVisible();
+    const row = vendor.locator("article").nth(0);
+    await expect(row.getByText("機關意見：請附上資安政策之核定頁")).toBeVisible();
+    // Only the returned row is editable.
+    await expect(vendor.locator("article").nth(1).getByLabel("說明")).toHaveAttribute("readonly", "");
+    await row.getByLabel("佐證資料").fill("資安政策 v3 第 2 頁（附核定頁）");
+    await row.getByLabel("佐證資料").blur();
+    await expect(row.getByText("已儲存")).toBeVisible();
+    await vendor.getByRole("button", { name: "送出" }).click();
+    await expect(vendor.getByText("已送出，機關審查中")).toBeVisible();
+    await expectAccessible(vendor);
+    await vendor.goto(`/vendor/${caseId}/import`);
+    await expectAccessible(vendor);
+  });
+
+  await test.step("5. the officer accepts the fixed answer: all accepted, the nonconformity closed", async () => {
+    const officer = await as(browser, "officer");
+    officer.on("dialog", (d) => void d.accept());
+    await officer.goto(review);
+    const rows = officer.locator("li[data-row]");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first().getByText("資安政策 v3 第 2 頁（附核定頁）")).toBeVisible();
+    await rows.first().getByRole("button", { name: "接受" }).click();
+    await expect(officer.getByText("沒有符合篩選的項目。")).toBeVisible();
+    await officer.getByRole("button", { name: "完成審查" }).click();
+    await expect(officer.getByText("機關已全部接受")).toBeVisible();
+    await officer.goto(`${review}?filter=all`);
+    const fixed = officer.locator("li[data-row]").filter({ has: officer.getByRole("heading", { name: returnedName, exact: true }) });
+    await expect(fixed.getByLabel("不符合事項").getByText("已結案")).toBeVisible();
+    await expect(fixed.getByText(/機關接受修正後之填答/)).toBeVisible();
+    await officer.context().close();
+
+    await vendor.goto("/vendor");
+    await expect(vendor.getByText("機關已全部接受")).toBeVisible();
+  });
 
   await vendor!.context().close();
 });

@@ -45,3 +45,24 @@ export async function decideRow(row: Locator, choice: string | null, reason: str
   await saved;
   await expect(row.getByRole("status")).toHaveText(/^(已儲存|已決定（.+）)$/);
 }
+
+/**
+ * The small SaaS case approved: the officer fills it, includes the VM-image row and submits; the CISO accepts
+ * the supplier-product risk and approves revision 1. Returns the case's URL (without the step).
+ */
+export async function approvedSmallCase(officer: Page, ciso: Page, c: { name: string; number: string }): Promise<string> {
+  const base = await fillCase(officer, { ...c, value: "800000", type: "既有雲端微服務（SaaS）客製化需求更版" });
+  await decideRow(decisionRow(officer, "saas-customization.vm-image-security"), "納入本案", "客製化版本含虛擬主機");
+  await officer.reload();
+  await officer.getByRole("button", { name: "送出審查" }).click();
+  await expect(officer.getByText("第 1 版．送審")).toBeVisible();
+  await ciso.goto(`${base}/approval`);
+  const risk = ciso.locator('[id="review-saas-customization.supplier-product-security"]');
+  await risk.getByLabel("接受風險").check();
+  await risk.getByLabel(/意見/).fill("接受剩餘風險");
+  await risk.getByRole("button", { name: "儲存審查意見" }).click();
+  await expect(risk.getByText(/已審查：接受風險/)).toBeVisible();
+  await ciso.getByRole("button", { name: "核准本案" }).click();
+  await expect(ciso.getByText(/已核准本案（第 1 版）/)).toBeVisible();
+  return base;
+}

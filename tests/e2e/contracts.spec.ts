@@ -3,7 +3,7 @@ import { strToU8 } from "fflate";
 import ICAL from "ical.js";
 import { expect, test, type Browser } from "./fixtures";
 import { storageFor } from "./accounts";
-import { decideRow, decisionRow, fillCase } from "./cases";
+import { approvedSmallCase } from "./cases";
 
 async function as(browser: Browser, role: string) {
   const context = await browser.newContext({ storageState: storageFor(role), locale: "zh-TW" });
@@ -18,20 +18,8 @@ test("award an approved case, upload and approve the 專案工作計畫書, reco
   test.setTimeout(180_000);
   // An approved case (the workflow spec's small SaaS case).
   const officer = await as(browser, "officer");
-  const base = await fillCase(officer, { name: "契約履約測試案", number: "CT-001", value: "800000", type: "既有雲端微服務（SaaS）客製化需求更版" });
-  await decideRow(decisionRow(officer, "saas-customization.vm-image-security"), "納入本案", "客製化版本含虛擬主機");
-  await officer.reload();
-  await officer.getByRole("button", { name: "送出審查" }).click();
-  await expect(officer.getByText("第 1 版．送審")).toBeVisible();
   const ciso = await as(browser, "ciso");
-  await ciso.goto(`${base}/approval`);
-  const risk = ciso.locator('[id="review-saas-customization.supplier-product-security"]');
-  await risk.getByLabel("接受風險").check();
-  await risk.getByLabel(/意見/).fill("接受剩餘風險");
-  await risk.getByRole("button", { name: "儲存審查意見" }).click();
-  await expect(risk.getByText(/已審查：接受風險/)).toBeVisible();
-  await ciso.getByRole("button", { name: "核准本案" }).click();
-  await expect(ciso.getByText(/已核准本案（第 1 版）/)).toBeVisible();
+  const base = await approvedSmallCase(officer, ciso, { name: "契約履約測試案", number: "CT-001" });
 
   // Award: a wrong 統一編號 is refused at its field, nothing typed is lost.
   await officer.goto(`${base}/review`);

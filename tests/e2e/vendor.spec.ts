@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { strToU8 } from "fflate";
 import { expect, test, type Browser, type Page } from "./fixtures";
 import { storageFor } from "./accounts";
-import { decideRow, decisionRow, fillCase } from "./cases";
+import { approvedSmallCase } from "./cases";
 
 // Issue 17, the vendor's side end to end: the officer invites on an approved case, the vendor accepts, answers
 // online, uploads a file, marks the rest 是 in bulk and submits; the officer returns one answer and accepts the rest;
@@ -32,21 +32,9 @@ test("invite a vendor, who answers the self-assessment online with evidence and 
 
   await test.step("1. an approved case, and the officer invites a vendor representative (the link shown once)", async () => {
     const officer = await as(browser, "officer");
-    base = await fillCase(officer, { name: "廠商自評測試案", number: "VA-001", value: "800000", type: "既有雲端微服務（SaaS）客製化需求更版" });
-    caseId = /\/cases\/([0-9a-f-]{36})/.exec(base)![1]!;
-    await decideRow(decisionRow(officer, "saas-customization.vm-image-security"), "納入本案", "客製化版本含虛擬主機");
-    await officer.reload();
-    await officer.getByRole("button", { name: "送出審查" }).click();
-    await expect(officer.getByText("第 1 版．送審")).toBeVisible();
     const ciso = await as(browser, "ciso");
-    await ciso.goto(`${base}/approval`);
-    const risk = ciso.locator('[id="review-saas-customization.supplier-product-security"]');
-    await risk.getByLabel("接受風險").check();
-    await risk.getByLabel(/意見/).fill("接受剩餘風險");
-    await risk.getByRole("button", { name: "儲存審查意見" }).click();
-    await expect(risk.getByText(/已審查：接受風險/)).toBeVisible();
-    await ciso.getByRole("button", { name: "核准本案" }).click();
-    await expect(ciso.getByText(/已核准本案（第 1 版）/)).toBeVisible();
+    base = await approvedSmallCase(officer, ciso, { name: "廠商自評測試案", number: "VA-001" });
+    caseId = /\/cases\/([0-9a-f-]{36})/.exec(base)![1]!;
     await ciso.context().close();
 
     await officer.goto(`${base}/vendors`);

@@ -9,6 +9,7 @@ import { getCase } from "../../cases/store";
 import { loadClauseParameters, storedParameterLayer } from "../../cases/set-clause-parameters";
 import { notifyVendorReviewed } from "../../notifications/events";
 import { taipeiToday } from "../../time";
+import { addDays, parseDate } from "../../contracts/dates";
 import { zText } from "../../validation/text";
 import { assessmentRows } from "./rows";
 import { agencyAssessment, claimAssessment, type TAssessmentRecord } from "./store";
@@ -38,16 +39,7 @@ export type TVerdict = z.input<typeof ZVerdict>;
 export type TNonconformityReason = "no" | "returned";
 export const NONCONFORMITY_REASON_LABEL: Record<TNonconformityReason, string> = { no: "機關接受之「否」", returned: "機關退回" };
 
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
-const validDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
+const validDate = (s: string) => parseDate(s) !== null;
 
 function officerOnly(actor: TActor) {
   if (!hasRole(actor, "officer")) throw new DomainError("forbidden", "只有承辦人可以審查廠商自評");
